@@ -1,0 +1,84 @@
+import { useState } from 'preact/hooks';
+import { sendToBackground } from '@/utils/messages';
+import { hostOf } from '@/utils/ui/host';
+import { t } from '@/utils/ui/i18n';
+import { openSidePanel } from '@/utils/ui/open-side-panel';
+import { pageStatus } from '@/utils/ui/page-status';
+import { readTabId } from '@/utils/ui/tab-id';
+import { useSettings } from '@/utils/ui/use-settings';
+import { useShownTabId } from '@/utils/ui/use-shown-tab-id';
+import { useTabView } from '@/utils/ui/use-tab-view';
+import { LibraryLink } from './LibraryLink';
+import { PopupActions } from './PopupActions';
+import { PopupArticle } from './PopupArticle';
+import { TabStatus } from './TabStatus';
+
+/** The toolbar popup: the article at a glance, and what the reader can do with it. */
+export function Popup() {
+  const [fixedTabId] = useState(() => readTabId(location.search));
+  const tabId = useShownTabId(fixedTabId, false);
+  const { view, error, reload } = useTabView(tabId ?? null);
+  const { settings, setSiteHighlighting } = useSettings();
+  const [failure, setFailure] = useState('');
+  const fail = (reason: string) => setFailure(t('actionFailed', reason));
+
+  const state = view?.state ?? null;
+  const page = view ? pageStatus(state, view.url) : null;
+  const site = hostOf(view?.url);
+  const highlighting = !(site && settings?.highlightOffSites.includes(site));
+
+  const openPanel = () => {
+    if (typeof tabId !== 'number') return;
+    // No await before this call: the side panel opens only within the click's user gesture.
+    openSidePanel(tabId).then(
+      () => fixedTabId === null && window.close(),
+      (reason: Error) => fail(reason.message),
+    );
+  };
+  const toggleSave = async () => {
+    if (!state) return;
+    const reply = state.saved
+      ? await sendToBackground('removeArticle', { url: state.url })
+      : await sendToBackground('saveArticle', { tabId: state.tabId });
+    if (!reply.ok) fail(reply.error);
+    reload();
+  };
+  const toggleHighlighting = async () => {
+    if (!site) return;
+    const reply = await setSiteHighlighting(site, !highlighting);
+    if (!reply.ok) fail(reply.error);
+  };
+
+  const body = () => {
+    if (tabId === null) return <TabStatus kind="open-article" />;
+    if (error) return <TabStatus kind="error" detail={error} />;
+    if (!page) return <TabStatus kind="loading" />;
+    if ('analysis' in page) return <PopupArticle analysis={page.analysis} site={site} />;
+    return <TabStatus kind={page.status} />;
+  };
+  return (
+    <>
+      <main class="popup-main">
+        {body()}
+        {failure && (
+          <p role="alert" class="status-note">
+            {failure}
+          </p>
+        )}
+        {typeof tabId === 'number' && (
+          <PopupActions
+            onOpenPanel={openPanel}
+            saved={page && 'analysis' in page && state ? state.saved : null}
+            onToggleSave={() => void toggleSave()}
+            site={site}
+            highlighting={highlighting}
+            onToggleHighlighting={() => void toggleHighlighting()}
+          />
+        )}
+      </main>
+      <footer class="popup-footer">
+        <LibraryLink />
+      </footer>
+    </>
+  );
+}

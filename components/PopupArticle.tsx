@@ -1,0 +1,42 @@
+import type { Analysis } from '@/utils/analysis/analyze-text';
+import { t } from '@/utils/ui/i18n';
+import { ActorChips } from './ActorChips';
+import { ArticleHeader } from './ArticleHeader';
+import { EventItem } from './EventItem';
+import { Section } from './Section';
+import { StatusNote } from './StatusNote';
+
+/** How much of the article the popup shows at a glance; the side panel shows the rest. */
+const popupActorCount = 6;
+const popupEventCount = 3;
+
+interface Props {
+  analysis: Analysis;
+  site: string | null;
+}
+
+/** The popup's glance at an article: title, top actors, and the closest prior events. */
+export function PopupArticle({ analysis, site }: Props) {
+  const actors = analysis.entities.slice(0, popupActorCount);
+  const related = analysis.related.slice(0, popupEventCount);
+  return (
+    <>
+      <ArticleHeader article={analysis.article} fallbackSite={site} />
+      {actors.length + related.length === 0 && <StatusNote kind="nothing-known" />}
+      {actors.length > 0 && (
+        <Section title={t('sectionActors')}>
+          <ActorChips entities={actors} />
+        </Section>
+      )}
+      {related.length > 0 && (
+        <Section title={t('sectionRelated')}>
+          <ul class="event-list">
+            {related.map((event) => (
+              <EventItem key={event.id} event={event} testId="related-event" reasonCount={1} />
+            ))}
+          </ul>
+        </Section>
+      )}
+    </>
+  );
+}

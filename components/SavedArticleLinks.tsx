@@ -1,0 +1,25 @@
+import type { SavedArticleSummary } from '@/utils/messages';
+import { formatDate } from '@/utils/ui/format';
+
+interface Props {
+  articles: SavedArticleSummary[];
+}
+
+/** Saved articles as links to their pages, with site and date. */
+export function SavedArticleLinks({ articles }: Props) {
+  return (
+    <ul class="link-list">
+      {articles.map((article) => (
+        <li key={article.url}>
+          <a href={article.url} target="_blank" rel="noopener">
+            {article.title}
+          </a>
+          <span class="meta">
+            {article.site && <span>{article.site}</span>}
+            {article.published && <time dateTime={article.published}>{formatDate(article.published)}</time>}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,19 @@
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+
+interface Props {
+  title: string;
+  testId?: string;
+  children: ComponentChildren;
+}
+
+/** A titled region of a page: an h2 that also names the section for assistive technology. */
+export function Section({ title, testId, children }: Props) {
+  const id = useId();
+  return (
+    <section class="section" aria-labelledby={id} data-testid={testId}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}

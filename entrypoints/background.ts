@@ -1,0 +1,10 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import packUrl from '../assets/kb/default-pack.json?url';
+import { startBackground } from '../utils/background/runtime';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    startBackground(packUrl);
+  },
+});

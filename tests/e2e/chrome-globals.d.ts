@@ -1,0 +1,9 @@
+// The extension APIs as seen from code that Playwright evaluates inside the extension's
+// service worker. Only what the tests call is declared.
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  storage: { session: { get(key: string | null): Promise<Record<string, unknown>> } };
+};

@@ -1,0 +1,86 @@
+/**
+ * Page objects for the extension in a real Chromium: open an article, wait for its
+ * analysis, read the highlights, open the popup, side panel and library for a tab.
+ */
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './browser';
+
+interface TabStateLike {
+  status: 'article' | 'not-article';
+  saved: boolean;
+  analysis: {
+    article: { title: string; text: string; published: string | null };
+    mentions: { text: string; kind: string; entity: { id: string; wikipedia?: string } }[];
+    related: { id: string; title: string; date: string; reasons: string[] }[];
+  } | null;
+}
+
+export interface Highlight {
+  text: string;
+  entityId: string;
+  kind: string;
+  rect: { x: number; y: number; width: number; height: number } | null;
+}
+
+export class ExtensionDriver {
+  constructor(readonly ext: ExtensionBrowser) {}
+
+  url(page: 'popup' | 'sidepanel' | 'library', tabId?: number): string {
+    return `chrome-extension://${this.ext.extensionId}/${page}.html${tabId === undefined ? '' : `?tabId=${tabId}`}`;
+  }
+
+  /** The browser's id of the tab showing `page`. */
+  async tabIdOf(page: Page): Promise<number> {
+    const url = page.url();
+    const id = await this.ext.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+    if (id === undefined) throw new Error(`no tab shows ${url}`);
+    return id;
+  }
+
+  /** Waits until the background has a state for the tab (analysed, or judged not an article). */
+  async waitForTabState(tabId: number, timeoutMs = 20_000): Promise<TabStateLike> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const state = await this.ext.worker.evaluate(async (id) => (await chrome.storage.session.get(`tab-${id}`))[`tab-${id}`], tabId);
+      if (state) return state as TabStateLike;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    throw new Error(`tab ${tabId} was never analysed`);
+  }
+
+  /** Asks the tab's content script which highlights it painted. */
+  async highlights(tabId: number): Promise<Highlight[]> {
+    const reply = await this.ext.worker.evaluate(
+      async (id) => chrome.tabs.sendMessage(id, { backstory: 'listHighlights', data: {} }),
+      tabId,
+    );
+    const result = reply as { ok: boolean; value?: Highlight[]; error?: string };
+    if (!result.ok) throw new Error(`listHighlights failed: ${result.error}`);
+    return result.value ?? [];
+  }
+
+  /** What the hover card shows now, read through the content script (its shadow root is closed). */
+  async currentCard(tabId: number): Promise<{ name: string; role: string | null; description: string } | null> {
+    const reply = (await this.ext.worker.evaluate(async (id) => chrome.tabs.sendMessage(id, { backstory: 'currentCard', data: {} }), tabId)) as {
+      ok: boolean;
+      value?: { name: string; role: string | null; description: string } | null;
+    };
+    return reply.value ?? null;
+  }
+
+  /** Opens an article page and waits for its analysis. */
+  async openArticle(url: string): Promise<{ page: Page; tabId: number; state: TabStateLike }> {
+    const page = await this.ext.context.newPage();
+    await page.goto(url);
+    const tabId = await this.tabIdOf(page);
+    const state = await this.waitForTabState(tabId);
+    return { page, tabId, state };
+  }
+
+  /** Opens an extension page (popup, side panel, library) as a tab. */
+  async openExtensionPage(name: 'popup' | 'sidepanel' | 'library', tabId?: number): Promise<Page> {
+    const page = await this.ext.context.newPage();
+    await page.goto(this.url(name, tabId));
+    return page;
+  }
+}

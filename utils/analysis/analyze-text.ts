@@ -1,0 +1,114 @@
+/**
+ * The whole reading of one article, from its text to the analysis JSON that the extension
+ * renders and `analyze --json` prints (format: ../shared/gold/README.md).
+ */
+import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { EntityType, EventType, KbEvent } from '../kb/schema';
+import { findMentions, type MentionKind } from '../match/find-mentions';
+import { findEventMentions } from '../related/find-event-mentions';
+import { rankRelated, type RelatedEvent } from '../related/rank-related';
+import { tokenize } from '../text/tokenize';
+
+export interface ArticleText {
+  title: string;
+  /** The headline, a blank line, then the body: what every offset points into. */
+  text: string;
+  /** YYYY-MM-DD, when known. */
+  published: string | null;
+  url?: string;
+  site?: string | null;
+}
+
+export interface EntitySummary {
+  id: string;
+  name: string;
+  type: EntityType;
+  wikipedia?: string;
+  wikidata?: string;
+}
+
+export interface EntityInArticle extends EntitySummary {
+  description: string;
+  /** The role the entity held on the article's date ("President of the United States"). */
+  role: string | null;
+  /** How many times the article names it (demonyms excluded). */
+  count: number;
+}
+
+export interface EventSummary {
+  id: string;
+  title: string;
+  date: string;
+  end?: string;
+  type: EventType;
+  place?: string;
+  aliases: string[];
+}
+
+export interface Analysis {
+  isArticle: boolean;
+  article: ArticleText;
+  mentions: { text: string; start: number; end: number; kind: MentionKind; entity: EntitySummary }[];
+  eventMentions: { text: string; start: number; end: number; event: EventSummary }[];
+  related: (EventSummary & { score: number; reasons: string[] })[];
+  /** Events of the article's own day: the news it reports. */
+  current: (EventSummary & { score: number; reasons: string[] })[];
+  later: (EventSummary & { score: number; reasons: string[] })[];
+  /** The entities named, most named first. */
+  entities: EntityInArticle[];
+}
+
+/** The analysis of a page that is not an article: nothing found, nothing ranked. */
+export function emptyAnalysis(article: ArticleText): Analysis {
+  return { isArticle: false, article, mentions: [], eventMentions: [], related: [], current: [], later: [], entities: [] };
+}
+
+/** Summarises an event for the analysis JSON. */
+export function summarizeEvent(kb: KnowledgeBase, event: KbEvent): EventSummary {
+  return {
+    id: event.id,
+    title: event.title,
+    date: event.date,
+    ...(event.end ? { end: event.end } : {}),
+    type: event.type,
+    ...(event.place ? { place: kb.entities.get(event.place)?.name ?? event.place } : {}),
+    aliases: event.aliases,
+  };
+}
+
+/** Reads an article's text against the knowledge base. */
+export function analyzeText(article: ArticleText, kb: KnowledgeBase): Analysis {
+  const date = article.published ?? undefined;
+  const tokens = tokenize(article.text);
+  const mentions = findMentions(article.text, tokens, kb, date);
+  const eventMentions = findEventMentions(article.text, tokens, mentions, kb, date);
+  const ranked = rankRelated(kb, date, mentions, eventMentions);
+
+  const summarize = (id: string): EntitySummary => {
+    const e = kb.entities.get(id)!;
+    return { id: e.id, name: e.name, type: e.type, ...(e.wikipedia ? { wikipedia: e.wikipedia } : {}), ...(e.wikidata ? { wikidata: e.wikidata } : {}) };
+  };
+  const withEvent = (r: RelatedEvent) => ({ ...summarizeEvent(kb, kb.events.get(r.eventId)!), score: r.score, reasons: r.reasons });
+
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + (m.kind === 'demonym' ? 0 : 1));
+  const entities = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([id, count]): EntityInArticle => {
+      const e = kb.entities.get(id)!;
+      const role = kb.rolesOn(id, date)[0];
+      const of = role?.of ? kb.entities.get(role.of)?.name : undefined;
+      return { ...summarize(id), description: e.description, role: role ? (of && !role.title.includes(of) ? `${role.title}, ${of}` : role.title) : null, count };
+    });
+
+  return {
+    isArticle: true,
+    article,
+    mentions: mentions.map((m) => ({ text: m.text, start: m.start, end: m.end, kind: m.kind, entity: summarize(m.entityId) })),
+    eventMentions: eventMentions.map((m) => ({ text: m.text, start: m.start, end: m.end, event: summarizeEvent(kb, kb.events.get(m.eventId)!) })),
+    related: ranked.prior.map(withEvent),
+    current: ranked.current.map(withEvent),
+    later: ranked.later.map(withEvent),
+    entities,
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * The background's message handlers: plain async functions over injected stores, so they
+ * run under Vitest with fake-indexeddb and no browser.
+ */
+import { analyzeText, summarizeEvent } from '../analysis/analyze-text';
+import type { BackstoryDb } from '../db';
+import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { KbEvent } from '../kb/schema';
+import type {
+  BackgroundProtocol,
+  Handlers,
+  SavedArticle,
+  SavedArticleSummary,
+  Settings,
+  TabState,
+} from '../messages';
+
+/** Who sent a message, as the runtime reports it. */
+export interface Sender {
+  tab?: { id?: number; url?: string };
+  url?: string;
+}
+
+export interface TabStore {
+  get(tabId: number): Promise<TabState | null>;
+  set(state: TabState): Promise<void>;
+  all(): Promise<TabState[]>;
+}
+
+export interface SettingsStore {
+  get(): Promise<Settings>;
+  set(settings: Settings): Promise<void>;
+}
+
+export interface BackgroundDeps {
+  db: BackstoryDb;
+  knowledgeBase(): Promise<KnowledgeBase>;
+  tabs: TabStore;
+  settings: SettingsStore;
+  /** Tells open extension pages that a tab's state changed. */
+  notify(tabId: number): void;
+  now?(): Date;
+}
+
+const SEARCH_LIMIT = 20;
+
+/** The site a URL belongs to, for per-site settings: its host name, or '' when unreadable. */
+export function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function summarizeArticle({ text: _text, entityIds: _ids, ...summary }: SavedArticle): SavedArticleSummary {
+  return summary;
+}
+
+function requireTab(sender: Sender): number {
+  const id = sender.tab?.id;
+  if (id === undefined) throw new Error('this message must come from a tab');
+  return id;
+}
+
+export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol, Sender> {
+  const { db, tabs, settings } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+
+  const savedNaming = async (entityIds: string[]) =>
+    (await db.articles.where('entityIds').anyOf(entityIds).toArray())
+      .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
+      .map(summarizeArticle);
+
+  const setSaved = async (url: string, saved: boolean) => {
+    for (const state of await tabs.all()) {
+      if (state.url !== url || state.saved === saved) continue;
+      await tabs.set({ ...state, saved });
+      deps.notify(state.tabId);
+    }
+  };
+
+  return {
+    async analyzeArticle(article, sender) {
+      const tabId = requireTab(sender);
+      const analysis = analyzeText(article, await deps.knowledgeBase());
+      const saved = (await db.articles.get(article.url)) !== undefined;
+      await tabs.set({ tabId, url: article.url, title: article.title, status: 'article', analysis, saved });
+      deps.notify(tabId);
+      return analysis;
+    },
+
+    async reportNotArticle(page, sender) {
+      const tabId = requireTab(sender);
+      await tabs.set({ tabId, url: page.url, title: page.title, status: 'not-article', analysis: null, saved: false });
+      deps.notify(tabId);
+      return null;
+    },
+
+    async getHighlightSettings({ url }) {
+      const s = await settings.get();
+      return { enabled: !s.highlightOffSites.includes(siteOf(url)), nominal: s.highlightNominal };
+    },
+
+    async getTabState({ tabId }) {
+      return tabs.get(tabId);
+    },
+
+    async saveArticle({ tabId }) {
+      const state = await tabs.get(tabId);
+      if (!state?.analysis || state.status !== 'article') throw new Error('this tab shows no article to save');
+      const { analysis } = state;
+      const record: SavedArticle = {
+        url: state.url,
+        title: analysis.article.title,
+        site: analysis.article.site ?? null,
+        published: analysis.article.published,
+        savedAt: now().toISOString(),
+        text: analysis.article.text,
+        entities: analysis.entities.map((e) => ({ id: e.id, name: e.name, type: e.type })),
+        entityIds: analysis.entities.map((e) => e.id),
+      };
+      await db.articles.put(record);
+      await setSaved(state.url, true);
+      return summarizeArticle(record);
+    },
+
+    async removeArticle({ url }) {
+      await db.articles.delete(url);
+      await setSaved(url, false);
+      return null;
+    },
+
+    async listArticles({ query }) {
+      const all = await db.articles.orderBy('savedAt').reverse().toArray();
+      const q = query?.trim().toLowerCase();
+      const hits = q
+        ? all.filter((a) => a.title.toLowerCase().includes(q) || a.text.toLowerCase().includes(q) || a.entities.some((e) => e.name.toLowerCase().includes(q)))
+        : all;
+      return hits.map(summarizeArticle);
+    },
+
+    async getEntity({ id }) {
+      const kb = await deps.knowledgeBase();
+      const entity = kb.entities.get(id);
+      if (!entity) return null;
+      const events = [...kb.eventsOf(id)].sort((a, b) => b.date.localeCompare(a.date)).map((e) => summarizeEvent(kb, e));
+      const roles = (entity.roles ?? []).map((r) => {
+        const ofName = r.of ? kb.entities.get(r.of)?.name : undefined;
+        return ofName ? { ...r, ofName } : r;
+      });
+      return { entity, roles, events, savedArticles: await savedNaming([id]) };
+    },
+
+    async getEvent({ id }) {
+      const kb = await deps.knowledgeBase();
+      const event = kb.events.get(id);
+      if (!event) return null;
+      const participants = event.participants.flatMap((p) => {
+        const e = kb.entities.get(p.entity);
+        return e ? [{ id: e.id, name: e.name, type: e.type, ...(p.role ? { role: p.role } : {}) }] : [];
+      });
+      const links: { type: string; direction: 'to' | 'from'; event: ReturnType<typeof summarizeEvent> }[] = [];
+      for (const link of event.links ?? []) {
+        const other = kb.events.get(link.event);
+        if (other) links.push({ type: link.type, direction: 'to', event: summarizeEvent(kb, other) });
+      }
+      for (const other of kb.events.values()) {
+        for (const link of other.links ?? []) if (link.event === id) links.push({ type: link.type, direction: 'from', event: summarizeEvent(kb, other) });
+      }
+      const involved = participants.map((p) => p.id);
+      const saved = (await savedNaming(involved)).filter((a) => involved.filter((pid) => a.entities.some((e) => e.id === pid)).length >= Math.min(2, involved.length));
+      return { event, participants, placeName: event.place ? (kb.entities.get(event.place)?.name ?? null) : null, links, savedArticles: saved };
+    },
+
+    async searchKb({ query }) {
+      const q = query.trim().toLowerCase();
+      if (!q) return { entities: [], events: [] };
+      const kb = await deps.knowledgeBase();
+      const entities = [...kb.entities.values()]
+        .filter((e) => e.name.toLowerCase().includes(q) || e.aliases.some((a) => a.toLowerCase().includes(q)))
+        .sort((a, b) => (b.prominence ?? 0) - (a.prominence ?? 0))
+        .slice(0, SEARCH_LIMIT)
+        .map((e) => ({ id: e.id, name: e.name, type: e.type, description: e.description }));
+      const matchesEvent = (e: KbEvent) => e.title.toLowerCase().includes(q) || e.aliases.some((a) => a.toLowerCase().includes(q));
+      const events = [...kb.events.values()]
+        .filter(matchesEvent)
+        .sort((a, b) => b.date.localeCompare(a.date))
+        .slice(0, SEARCH_LIMIT)
+        .map((e) => summarizeEvent(kb, e));
+      return { entities, events };
+    },
+
+    async getSettings() {
+      return settings.get();
+    },
+
+    async setSiteHighlighting({ site, enabled }) {
+      const current = await settings.get();
+      const off = new Set(current.highlightOffSites);
+      if (enabled) off.delete(site);
+      else off.add(site);
+      const next = { ...current, highlightOffSites: [...off].sort() };
+      await settings.set(next);
+      return next;
+    },
+  };
+}

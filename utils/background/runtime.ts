@@ -1,0 +1,97 @@
+/**
+ * Wires the background's handlers to the browser: the database, the knowledge base kept
+ * in memory between messages, per-tab state in session storage (it survives the service
+ * worker being stopped), settings, the default pack install and the side-panel command.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { BackstoryDb, installPack, installedPackVersion } from '../db';
+import { KnowledgeBase } from '../kb/knowledge-base';
+import { validatePack } from '../kb/schema';
+import {
+  backgroundRequests,
+  contentScriptMessages,
+  dispatch,
+  isRequestOf,
+  privilegedMessages,
+  type BackgroundProtocol,
+  type Settings,
+  type TabState,
+  type TabStateChanged,
+} from '../messages';
+import { createHandlers, type Sender, type TabStore } from './handlers';
+
+const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: { highlightOffSites: [], highlightNominal: false },
+  version: 1,
+});
+
+function sessionTabStore(): TabStore {
+  const key = (tabId: number) => `session:tab-${tabId}` as const;
+  return {
+    get: async (tabId) => (await storage.getItem<TabState>(key(tabId))) ?? null,
+    set: async (state) => storage.setItem(key(state.tabId), state),
+    all: async () => {
+      const all = await browser.storage.session.get(null);
+      return Object.entries(all)
+        .filter(([k]) => k.startsWith('tab-'))
+        .map(([, v]) => v as TabState);
+    },
+  };
+}
+
+/** Installs the bundled pack when the database holds none or an older version. */
+async function ensureDefaultPack(db: BackstoryDb, packUrl: string): Promise<boolean> {
+  const response = await fetch(browser.runtime.getURL(packUrl as '/'));
+  const result = validatePack(await response.json());
+  if (!result.ok) {
+    console.error('[backstory] the bundled pack is invalid', result.problems);
+    return false;
+  }
+  if ((await installedPackVersion(db)) === result.pack.manifest.version) return false;
+  await installPack(db, result.pack);
+  return true;
+}
+
+export function startBackground(packUrl: string): void {
+  const db = new BackstoryDb();
+  const tabs = sessionTabStore();
+  let kbPromise: Promise<KnowledgeBase> | null = null;
+  const packReady = ensureDefaultPack(db, packUrl).catch((error) => console.error('[backstory] pack install failed', error));
+  const knowledgeBase = () =>
+    (kbPromise ??= packReady.then(async () => new KnowledgeBase(await db.entities.toArray(), await db.events.toArray())));
+
+  const notify = (tabId: number) => {
+    browser.runtime.sendMessage({ backstoryEvent: 'tab-state', tabId } satisfies TabStateChanged).catch(() => {
+      // No extension page is open to hear it.
+    });
+  };
+  const handlers = createHandlers({ db, knowledgeBase, tabs, settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) }, notify });
+  const extensionOrigin = browser.runtime.getURL('/');
+  const allow = (name: keyof BackgroundProtocol, sender: Sender): string | null => {
+    const fromExtensionPage = sender.url?.startsWith(extensionOrigin) ?? false;
+    if (privilegedMessages.has(name) && !fromExtensionPage) return `${name} is accepted only from Backstory's own pages`;
+    if (contentScriptMessages.has(name) && (fromExtensionPage || sender.tab?.id === undefined)) return `${name} is accepted only from a content script`;
+    return null;
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
+    if (!isRequestOf(message, backgroundRequests)) return false;
+    // sendResponse + true works in Chrome and Firefox alike; a returned Dexie promise did not (TOOLCHAIN.md).
+    void dispatch(message, sender, backgroundRequests, handlers, allow).then(sendResponse);
+    return true;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void browser.storage.session.remove(`tab-${tabId}`);
+  });
+
+  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void>; open(o: { windowId?: number; tabId?: number }): Promise<void> } }).sidePanel;
+  void sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== 'open-side-panel') return;
+    if (sidePanel && tab?.windowId !== undefined) void sidePanel.open({ windowId: tab.windowId });
+    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    if (sidebar) void sidebar.open();
+  });
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { miniKb } from '../../tests/fixtures/mini-kb';
+import { tokenize } from '../text/tokenize';
+import { findMentions } from './find-mentions';
+
+const kb = miniKb();
+const find = (text: string, date = '2025-10-22') => findMentions(text, tokenize(text), kb, date);
+const brief = (text: string, date?: string) => find(text, date).map((m) => `${m.text}|${m.kind}|${m.entityId}`);
+
+describe('findMentions', () => {
+  it('prefers the longest alias and keeps offsets into the text', () => {
+    const text = 'Russian Foreign Minister Sergei Lavrov met Lavrov’s staff.';
+    const mentions = find(text);
+    expect(mentions.map((m) => m.text)).toEqual(['Russian', 'Sergei Lavrov', 'Lavrov']);
+    for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('keeps the trailing dot of U.S. and does not read the pronoun "us" as the country', () => {
+    expect(brief('Let us see what the U.S. does.')).toEqual(['U.S.|name|united-states']);
+  });
+
+  it('does not light up a lower-case common word', () => {
+    expect(brief('He played his trump card.')).toEqual([]);
+  });
+
+  it('matches all-caps headlines and diacritic-free spellings', () => {
+    expect(brief('PUTIN MEETS TRUMP')).toEqual(['PUTIN|name|vladimir-putin', 'TRUMP|name|donald-trump']);
+  });
+
+  it('resolves a role phrase to whoever held it on the article date', () => {
+    expect(brief('Earlier, the U.S. president said no.', '2023-05-01')).toContain('the U.S. president|nominal|joe-biden');
+    expect(brief('Earlier, the U.S. president said no.', '2025-10-22')).toContain('the U.S. president|nominal|donald-trump');
+  });
+
+  it('does not report a title before a name as a nominal mention', () => {
+    expect(brief('Kremlin spokesman Dmitry Peskov said so.')).toEqual(['Kremlin|name|moscow-kremlin', 'Dmitry Peskov|name|dmitry-peskov']);
+  });
+
+  it('reports a metonym as the place itself', () => {
+    expect(brief('Moscow refused; the Kremlin agreed.')).toEqual(['Moscow|name|moscow', 'Kremlin|name|moscow-kremlin']);
+  });
+
+  it('links demonyms with their own kind', () => {
+    expect(brief('Russians and Americans')).toEqual(['Russians|demonym|russia', 'Americans|demonym|united-states']);
+  });
+});

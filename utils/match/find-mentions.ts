@@ -1,0 +1,82 @@
+/**
+ * Finds the mentions of knowledge-base entities in an article's text and resolves each to
+ * one entity, using the article's date (who held which role then), the other entities the
+ * article names and how prominent each candidate is.
+ */
+import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { Token } from '../text/tokenize';
+import type { AliasMatch } from './alias-index';
+
+export type MentionKind = 'name' | 'demonym' | 'nominal';
+
+export interface Mention {
+  text: string;
+  /** UTF-16 offsets into the article text, end exclusive. */
+  start: number;
+  end: number;
+  kind: MentionKind;
+  entityId: string;
+}
+
+/** Tuning numbers of entity resolution; bigger wins. */
+export const resolutionWeights = {
+  /** The entity is named unambiguously elsewhere in the article. */
+  anchoredWeight: 2,
+  /** The entity held a role on the article's date. */
+  activeRoleWeight: 1,
+  /** Multiplies the entity's prominence (0..1). */
+  prominenceWeight: 0.5,
+};
+
+const LEADING_THE = /(?:^|[\s(“"'‘])(the|The|THE)\s+$/;
+
+/** Offsets of a match in the text; a trailing dot of the alias ("U.S.") is kept when present. */
+function spanOf(text: string, tokens: Token[], match: AliasMatch): { start: number; end: number } {
+  const start = tokens[match.from]!.start;
+  let end = tokens[match.to - 1]!.end;
+  if (match.targets.some((t) => t.alias.endsWith('.')) && text[end] === '.') end++;
+  return { start, end };
+}
+
+/**
+ * Every mention in `text`, in order. Names and demonyms never overlap one another; a nominal
+ * phrase ("the Kremlin spokesman") may contain a name ("Kremlin") and is reported only when
+ * it stands alone, not as a title before a name. Returns [] when nothing is found.
+ */
+export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, date: string | undefined): Mention[] {
+  const named = kb.index.findAll(text, tokens, (t) => t.kind === 'name' || t.kind === 'demonym');
+  const anchored = new Set<string>();
+  for (const match of named) {
+    const refs = new Set(match.targets.map((t) => t.ref));
+    if (refs.size === 1) anchored.add([...refs][0]!);
+  }
+  const score = (entityId: string): number => {
+    const entity = kb.entities.get(entityId);
+    let s = (entity?.prominence ?? 0) * resolutionWeights.prominenceWeight;
+    if (anchored.has(entityId)) s += resolutionWeights.anchoredWeight;
+    if (date && kb.rolesOn(entityId, date).length) s += resolutionWeights.activeRoleWeight;
+    return s;
+  };
+
+  const mentions: Mention[] = [];
+  const personStarts = new Set<number>();
+  for (const match of named) {
+    const best = [...match.targets].sort((a, b) => score(b.ref) - score(a.ref))[0]!;
+    const { start, end } = spanOf(text, tokens, match);
+    mentions.push({ text: text.slice(start, end), start, end, kind: best.kind === 'demonym' ? 'demonym' : 'name', entityId: best.ref });
+    if (kb.entities.get(best.ref)?.type === 'person') personStarts.add(match.from);
+  }
+
+  if (date) {
+    for (const match of kb.index.findAll(text, tokens, (t) => t.kind === 'nominal')) {
+      if (personStarts.has(match.to)) continue; // a title before a name: "Kremlin spokesman Dmitry Peskov"
+      const holders = match.targets.filter((t) => kb.holdsPhraseOn(t.ref, t.alias, date));
+      if (holders.length !== 1) continue;
+      let { start, end } = spanOf(text, tokens, match);
+      const the = LEADING_THE.exec(text.slice(Math.max(0, start - 5), start));
+      if (the) start -= the[0].length - the[0].indexOf(the[1]!);
+      mentions.push({ text: text.slice(start, end), start, end, kind: 'nominal', entityId: holders[0]!.ref });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+}

@@ -1,0 +1,149 @@
+/**
+ * Finds the places where an article refers to a specific knowledge-base event: by one of
+ * its names ("the Alaska summit", "Helsinki summit"), or by a trigger word ("call", "met",
+ * "summit") whose sentence names the event's participants or place and, where it says when,
+ * a date that fits ("last week", "in August").
+ */
+import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { EventType, KbEvent } from '../kb/schema';
+import type { Mention } from '../match/find-mentions';
+import { Case, type Token } from '../text/tokenize';
+import { dayNumber, lastDayNumber } from '../text/dates';
+import { findDateCues, type DateCue } from '../text/relative-dates';
+import { sentenceSpans } from '../text/sentences';
+
+export interface EventMention {
+  text: string;
+  start: number;
+  end: number;
+  eventId: string;
+  /** How it was found: by a name of the event, or by a trigger word and its context. */
+  via: 'alias' | 'context';
+}
+
+const TRIGGERS: Record<string, EventType[]> = {
+  summit: ['summit', 'meeting'],
+  meeting: ['summit', 'meeting', 'talks', 'visit'],
+  meet: ['summit', 'meeting', 'talks', 'visit'],
+  met: ['summit', 'meeting', 'talks', 'visit'],
+  meets: ['summit', 'meeting', 'talks', 'visit'],
+  visit: ['visit', 'meeting'],
+  talks: ['talks', 'summit', 'meeting'],
+  negotiations: ['talks'],
+  call: ['call'],
+  calls: ['call'],
+  called: ['call'],
+  statement: ['statement'],
+  sanctions: ['sanctions'],
+  agreement: ['agreement'],
+  deal: ['agreement'],
+  election: ['election'],
+  invasion: ['attack'],
+};
+
+/** Words kept with the trigger in the mention: "phone call", "joint statement". */
+const MODIFIERS = new Set(['phone', 'video', 'joint', 'peace']);
+
+/** Tuning numbers for context matches. */
+export const eventMentionWeights = {
+  personWeight: 2,
+  placeWeight: 1.5,
+  otherEntityWeight: 0.5,
+  /** Least context score for a trigger word to name an event. */
+  threshold: 3,
+  /** With no date in the sentence, how far before the article an event may lie (days). */
+  undatedWindowDays: 45,
+};
+
+/** Entities that an event involves, metonyms resolved to what they stand for. */
+function involvedEntities(kb: KnowledgeBase, event: KbEvent): Set<string> {
+  const ids = new Set(event.participants.map((p) => p.entity));
+  if (event.place) ids.add(event.place);
+  for (const id of [...ids]) for (const s of kb.entities.get(id)?.standsFor ?? []) ids.add(s);
+  return ids;
+}
+
+function eventFitsRange(event: KbEvent, from: number, to: number): boolean {
+  const start = dayNumber(event.date);
+  const end = lastDayNumber(event.end ?? event.date);
+  return start <= to && end >= from;
+}
+
+/**
+ * Every event mention in the article, in text order; [] when the article has no date or
+ * names no known event. Only events on or before the article's date are considered.
+ */
+export function findEventMentions(
+  text: string,
+  tokens: Token[],
+  mentions: Mention[],
+  kb: KnowledgeBase,
+  date: string | undefined,
+): EventMention[] {
+  if (!date) return [];
+  const today = dayNumber(date);
+  const found: EventMention[] = [];
+  const isPrior = (e: KbEvent) => dayNumber(e.date) <= today;
+
+  // 1. By name. Only names with a proper noun in them: "phone call" alone names nothing.
+  for (const match of kb.index.findAll(text, tokens, (t) => t.kind === 'event')) {
+    const named = match.targets.filter((t) => t.cases.some((c) => c !== Case.Lower));
+    const events = named.map((t) => kb.events.get(t.ref)!).filter(isPrior);
+    const nearest = events.sort((a, b) => b.date.localeCompare(a.date))[0];
+    if (!nearest) continue;
+    const start = tokens[match.from]!.start;
+    const end = tokens[match.to - 1]!.end;
+    found.push({ text: text.slice(start, end), start, end, eventId: nearest.id, via: 'alias' });
+  }
+
+  // 2. By a trigger word in a sentence that names the event's participants or place.
+  const sentences = sentenceSpans(text);
+  const cuesBySentence = sentences.map((s) => findDateCues(text, date, s.start, s.end));
+  tokens.forEach((token, ti) => {
+    const types = TRIGGERS[token.norm];
+    if (!types || found.some((f) => f.start <= token.start && token.end <= f.end)) return;
+    const si = sentences.findIndex((s) => s.start <= token.start && token.start < s.end);
+    const sentence = sentences[si];
+    if (!sentence) return;
+    const here = mentions.filter((m) => m.kind === 'name' && m.start >= sentence.start && m.end <= sentence.end);
+    const named = new Set(here.flatMap((m) => [m.entityId, ...(kb.entities.get(m.entityId)?.standsFor ?? [])]));
+    const cues: DateCue[] = cuesBySentence[si] ?? [];
+    let best: { event: KbEvent; score: number } | null = null;
+    for (const event of candidateEvents(kb, named)) {
+      if (!types.includes(event.type) || !isPrior(event)) continue;
+      const inRange = cues.length
+        ? cues.some((c) => eventFitsRange(event, dayNumber(c.from), dayNumber(c.to)))
+        : today - dayNumber(event.date) <= eventMentionWeights.undatedWindowDays;
+      if (!inRange) continue;
+      const score = contextScore(kb, event, named) + (cues.length ? 1 : 0);
+      if (score < eventMentionWeights.threshold) continue;
+      if (!best || score > best.score || (score === best.score && event.date > best.event.date)) best = { event, score };
+    }
+    if (!best) return;
+    const previous = tokens[ti - 1];
+    const start = previous && MODIFIERS.has(previous.norm) && token.start - previous.end === 1 ? previous.start : token.start;
+    found.push({ text: text.slice(start, token.end), start, end: token.end, eventId: best.event.id, via: 'context' });
+  });
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function candidateEvents(kb: KnowledgeBase, named: Set<string>): Set<KbEvent> {
+  const events = new Set<KbEvent>();
+  for (const id of named) for (const e of kb.eventsOf(id)) events.add(e);
+  return events;
+}
+
+function contextScore(kb: KnowledgeBase, event: KbEvent, named: Set<string>): number {
+  let score = 0;
+  for (const id of involvedEntities(kb, event)) {
+    if (!named.has(id)) continue;
+    const type = kb.entities.get(id)?.type;
+    score +=
+      type === 'person'
+        ? eventMentionWeights.personWeight
+        : type === 'city' || type === 'place' || id === event.place
+          ? eventMentionWeights.placeWeight
+          : eventMentionWeights.otherEntityWeight;
+  }
+  return score;
+}

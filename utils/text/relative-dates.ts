@@ -1,0 +1,90 @@
+/**
+ * Resolves the date phrases of news prose ("last week", "on Tuesday", "in August",
+ * "July 25", "days earlier") against the article's date, as a range of days.
+ */
+import { dayNumber, isoFromDayNumber, monthNumber } from './dates';
+
+export interface DateCue {
+  text: string;
+  start: number;
+  end: number;
+  /** First and last day (ISO) the phrase can mean. */
+  from: string;
+  to: string;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTH_WORD = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+/** How far back vague words ("recent", "days earlier") reach, in days. */
+export const RECENT_DAYS = 30;
+
+interface Rule {
+  pattern: RegExp;
+  resolve: (m: RegExpExecArray, day: number) => [number, number] | null;
+}
+
+/** The most recent occurrence (on or before `day`) of a month/day, as a day number. */
+function lastOccurrence(day: number, month: number, dom: number): number {
+  const year = new Date(day * 86_400_000).getUTCFullYear();
+  const candidate = Date.UTC(year, month - 1, dom) / 86_400_000;
+  return candidate <= day ? candidate : Date.UTC(year - 1, month - 1, dom) / 86_400_000;
+}
+
+const RULES: Rule[] = [
+  { pattern: /\b(?:last|past) week\b/gi, resolve: (_, d) => [d - 14, d - 1] },
+  { pattern: /\bthis week\b/gi, resolve: (_, d) => [d - 7, d + 7] },
+  { pattern: /\b(?:last|past) month\b/gi, resolve: (_, d) => [d - 62, d - 1] },
+  { pattern: /\byesterday\b/gi, resolve: (_, d) => [d - 1, d - 1] },
+  { pattern: /\b(?:days (?:earlier|ago|before)|recent(?:ly)?|earlier this (?:week|month))\b/gi, resolve: (_, d) => [d - RECENT_DAYS, d] },
+  {
+    pattern: /\b(?:on |last )?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g,
+    resolve: (m, d) => {
+      const want = WEEKDAYS.indexOf(m[1]!.toLowerCase());
+      const today = new Date(d * 86_400_000).getUTCDay();
+      const back = (today - want + 7) % 7 || 7;
+      return [d - back, d - back];
+    },
+  },
+  {
+    pattern: new RegExp(`\\b${MONTH_WORD} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g'),
+    resolve: (m, d) => {
+      const month = monthNumber(m[1]!);
+      const dom = Number(m[2]);
+      if (!month || dom < 1 || dom > 31) return null;
+      const day = m[3] ? Date.UTC(Number(m[3]), month - 1, dom) / 86_400_000 : lastOccurrence(d, month, dom);
+      return [day, day];
+    },
+  },
+  {
+    pattern: new RegExp(`\\bin ${MONTH_WORD}(?: (\\d{4}))?\\b`, 'g'),
+    resolve: (m, d) => {
+      const month = monthNumber(m[1]!);
+      if (!month) return null;
+      const first = m[2] ? Date.UTC(Number(m[2]), month - 1, 1) / 86_400_000 : lastOccurrence(d, month, 1);
+      const date = new Date(first * 86_400_000);
+      const last = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0) / 86_400_000;
+      return [first, last];
+    },
+  },
+];
+
+/**
+ * Every date phrase in `text` between `start` and `end`, resolved against `articleDate`
+ * (YYYY-MM-DD). Returns [] when there is none or the article has no date.
+ */
+export function findDateCues(text: string, articleDate: string | undefined, start = 0, end = text.length): DateCue[] {
+  if (!articleDate) return [];
+  const day = dayNumber(articleDate);
+  const slice = text.slice(start, end);
+  const cues: DateCue[] = [];
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(slice); m; m = rule.pattern.exec(slice)) {
+      const range = rule.resolve(m, day);
+      if (!range) continue;
+      if (cues.some((c) => c.start <= start + m!.index && start + m!.index < c.end)) continue;
+      cues.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length, from: isoFromDayNumber(range[0]), to: isoFromDayNumber(range[1]) });
+    }
+  }
+  return cues.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See ../shared/TOOLCHAIN.md for the per-browser manifest pitfalls.
+export default defineConfig({
+  srcDir: '.',
+  outDir: '.output',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'tabs', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: '__MSG_commandOpenPanel__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@backstory.local',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
