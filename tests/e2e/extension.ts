@@ -29,10 +29,13 @@ export class ExtensionDriver {
     return `chrome-extension://${this.ext.extensionId}/${page}.html${tabId === undefined ? '' : `?tabId=${tabId}`}`;
   }
 
-  /** The browser's id of the tab showing `page`. */
+  /** The browser's id of the tab showing `page` (the newest, when several show the same URL). */
   async tabIdOf(page: Page): Promise<number> {
     const url = page.url();
-    const id = await this.ext.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+    const id = await this.ext.worker.evaluate(
+      async (u) => (await chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id ?? -1).sort((a, b) => b - a)[0],
+      url,
+    );
     if (id === undefined) throw new Error(`no tab shows ${url}`);
     return id;
   }
