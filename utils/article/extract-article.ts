@@ -41,7 +41,9 @@ function isSkipped(el: Element): boolean {
 /** Paragraph-sized live elements whose text Readability kept. */
 function keptBlocks(doc: Document, kept: string): Element[] {
   const blocks: Element[] = [];
-  for (const el of doc.body.querySelectorAll('p, li, h2, h3, h4, h5, h6, blockquote, pre, td, dd')) {
+  for (const el of doc.body.querySelectorAll('p, li, h2, h3, h4, h5, h6, blockquote, pre, td, dd, div')) {
+    // A div counts only when it holds text directly, as paragraphs do on some sites.
+    if (el.tagName === 'DIV' && el.querySelector('p, div, li, table, section, article, blockquote')) continue;
     const text = squash(el.textContent ?? '');
     if (text.length >= 30 && kept.includes(text)) blocks.push(el);
   }
@@ -98,7 +100,7 @@ function collect(node: Node, kept: string, out: TextBuilder, checked: boolean): 
     }
     const block = BLOCK.has(tag);
     if (block) out.breakBlock();
-    if (!checked && LEAF_BLOCK.has(tag)) {
+    if (!checked && (LEAF_BLOCK.has(tag) || (tag === 'DIV' && !el.querySelector('p, div, li, table, section, article, blockquote')))) {
       const text = squash(el.textContent ?? '');
       if (text && kept.includes(text)) collect(el, kept, out, true);
     } else collect(el, kept, out, checked);

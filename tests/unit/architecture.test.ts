@@ -1,0 +1,28 @@
+/**
+ * The pure modules (text, article, match, kb, related, analysis) must run the same in the
+ * extension, in Vitest and in the command line: they import no browser, WXT, Preact or Dexie code.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const utils = fileURLToPath(new URL('../../utils', import.meta.url));
+const PURE = ['text', 'article', 'match', 'kb', 'related', 'analysis'];
+const FORBIDDEN = /from ['"](wxt[^'"]*|preact[^'"]*|dexie|webextension-polyfill|@wxt-dev\/[^'"]*)['"]|\b(browser|chrome)\.(runtime|tabs|storage)\b/;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+describe('architecture', () => {
+  it.each(PURE)('utils/%s imports no browser, WXT, Preact or Dexie code', (folder) => {
+    const files = sources(join(utils, folder));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(FORBIDDEN);
+  });
+});
