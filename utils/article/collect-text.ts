@@ -25,17 +25,24 @@ export class TextBuilder {
     const data = node.data;
     let out = '';
     const offsets: number[] = [];
+    // Where the pending space came from in this node; -1 when from an earlier node.
+    let spaceAt = -1;
     for (let i = 0; i < data.length; i++) {
       const ch = data[i]!;
       if (/\s/.test(ch)) {
-        this.pendingSpace = this.text.length + out.length > 0 && !/\n$/.test(this.text + out);
+        if (!this.pendingSpace) spaceAt = i;
+        this.pendingSpace = this.text.length + out.length > 0 && !/\n$/.test(out || this.text);
         continue;
       }
       if (this.pendingSpace) {
-        out += ' ';
-        offsets.push(Math.max(0, i - 1));
+        if (spaceAt === -1 && !out) this.text += ' '; // a space between nodes belongs to neither
+        else {
+          out += ' ';
+          offsets.push(spaceAt);
+        }
         this.pendingSpace = false;
       }
+      spaceAt = -1;
       out += ch;
       offsets.push(i);
     }

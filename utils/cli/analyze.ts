@@ -5,20 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyzeDocument } from '../analysis/analyze-document';
 import type { Analysis } from '../analysis/analyze-text';
 import { loadKnowledgeBase } from '../kb/load-pack-file';
+import { parsePage } from './parse-page';
 
 function fail(message: string): never {
   process.stderr.write(`analyze: ${message}\n`);
   process.exit(1);
-}
-
-/** Parses a saved page the way the browser would, without running its scripts. */
-export function parsePage(html: Buffer, url?: string): Document {
-  const dom = new JSDOM(html, { url: url ?? 'https://example.invalid/', contentType: 'text/html', virtualConsole: new VirtualConsole() });
-  return dom.window.document;
 }
 
 function report(a: Analysis): string {
