@@ -7,9 +7,11 @@ interface Props {
 
 /** Saved articles as links to their pages, with site and date. */
 export function SavedArticleLinks({ articles }: Props) {
+  // getEvent can name an article once per participant it mentions: show each article once.
+  const unique = [...new Map(articles.map((a) => [a.url, a])).values()];
   return (
     <ul class="link-list">
-      {articles.map((article) => (
+      {unique.map((article) => (
         <li key={article.url}>
           <a href={article.url} target="_blank" rel="noopener">
             {article.title}

@@ -102,8 +102,11 @@ export interface BackgroundProtocol {
 
 /** Messages a tab's content script answers. */
 export interface ContentProtocol {
-  /** The highlights drawn on the page, with where they are. */
-  listHighlights(query: Record<string, never>): { text: string; entityId: string; kind: string; rect: { x: number; y: number; width: number; height: number } | null }[];
+  /** The highlights drawn on the page, with where they are; `done` once the page is read. */
+  listHighlights(query: Record<string, never>): {
+    done: boolean;
+    highlights: { text: string; entityId: string; kind: string; rect: { x: number; y: number; width: number; height: number } | null }[];
+  };
   /** Scroll to the first highlight of an entity and flash it; false when there is none. */
   revealEntity(query: { entityId: string }): boolean;
   /** What the hover card shows now; null when it is hidden. */

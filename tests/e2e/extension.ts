@@ -51,15 +51,20 @@ export class ExtensionDriver {
     throw new Error(`tab ${tabId} was never analysed`);
   }
 
-  /** Asks the tab's content script which highlights it painted. */
-  async highlights(tabId: number): Promise<Highlight[]> {
-    const reply = await this.ext.worker.evaluate(
-      async (id) => chrome.tabs.sendMessage(id, { backstory: 'listHighlights', data: {} }),
-      tabId,
-    );
-    const result = reply as { ok: boolean; value?: Highlight[]; error?: string };
-    if (!result.ok) throw new Error(`listHighlights failed: ${result.error}`);
-    return result.value ?? [];
+  /** Asks the tab's content script which highlights it painted, once it has read the page. */
+  async highlights(tabId: number, timeoutMs = 20_000): Promise<Highlight[]> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const reply = (await this.ext.worker.evaluate(async (id) => chrome.tabs.sendMessage(id, { backstory: 'listHighlights', data: {} }), tabId)) as {
+        ok: boolean;
+        value?: { done: boolean; highlights: Highlight[] };
+        error?: string;
+      };
+      if (!reply.ok) throw new Error(`listHighlights failed: ${reply.error}`);
+      if (reply.value?.done) return reply.value.highlights;
+      if (Date.now() > until) throw new Error(`tab ${tabId} never finished reading its page`);
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
   }
 
   /** What the hover card shows now, read through the content script (its shadow root is closed). */

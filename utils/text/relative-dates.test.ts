@@ -11,6 +11,9 @@ describe('findDateCues', () => {
     ['the July 25 call', 'July 25:2025-07-25..2025-07-25'],
     ['on March 3, 2019 they met', 'March 3, 2019:2019-03-03..2019-03-03'],
     ['as recently as yesterday', 'recently:2025-09-22..2025-10-22'],
+    ['when they last met, on 29 March 2022, in Istanbul', '29 March 2022:2022-03-29..2022-03-29'],
+    ['In Helsinki, in July 2018, Trump stood by Putin', 'in July 2018:2018-07-01..2018-07-31'],
+    ['the first talks since 2022', 'since 2022:2022-01-01..2022-12-31'],
   ])('resolves %j against 22 Oct 2025 (a Wednesday)', (text, expected) => {
     expect(cue(text)).toContain(expected);
   });

@@ -56,15 +56,29 @@ const RULES: Rule[] = [
     },
   },
   {
-    pattern: new RegExp(`\\bin ${MONTH_WORD}(?: (\\d{4}))?\\b`, 'g'),
+    pattern: new RegExp(`\\b(\\d{1,2}) ${MONTH_WORD}(?:,? (\\d{4}))?\\b`, 'g'),
     resolve: (m, d) => {
-      const month = monthNumber(m[1]!);
+      const month = monthNumber(m[2]!);
+      const dom = Number(m[1]);
+      if (!month || dom < 1 || dom > 31) return null;
+      const day = m[3] ? Date.UTC(Number(m[3]), month - 1, dom) / 86_400_000 : lastOccurrence(d, month, dom);
+      return [day, day];
+    },
+  },
+  {
+    pattern: new RegExp(`\\b(?:in |since |last |early |late |mid-)?${MONTH_WORD}(?: (\\d{4}))\\b|\\bin ${MONTH_WORD}\\b`, 'g'),
+    resolve: (m, d) => {
+      const month = monthNumber(m[1] ?? m[3]!);
       if (!month) return null;
       const first = m[2] ? Date.UTC(Number(m[2]), month - 1, 1) / 86_400_000 : lastOccurrence(d, month, 1);
       const date = new Date(first * 86_400_000);
       const last = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0) / 86_400_000;
       return [first, last];
     },
+  },
+  {
+    pattern: /\b(?:in|since|during|of) ((?:19|20)\d{2})\b/g,
+    resolve: (m) => [Date.UTC(Number(m[1]), 0, 1) / 86_400_000, Date.UTC(Number(m[1]), 11, 31) / 86_400_000],
   },
 ];
 
