@@ -68,4 +68,72 @@ describe('the seed article', () => {
     expect(card?.role).toMatch(/Foreign/);
     await page.screenshot({ path: join(shots, 'seed-hover-card.png') });
   });
+
+  it('lists the related prior events in the side panel, the required ones in the first five', async () => {
+    const { tabId, state } = await driver.openArticle(`${server.origin}/seed/index.html`);
+    const panel = await driver.openExtensionPage('sidepanel', tabId);
+    await panel.setViewportSize({ width: 420, height: 1000 });
+    const items = panel.getByTestId('related-event');
+    await items.first().waitFor();
+    const ids = await items.evaluateAll((els) => els.map((el) => el.getAttribute('data-event-id') ?? ''));
+    expect(ids).toEqual(state.analysis!.related.map((r) => r.id));
+    const top5 = ids.slice(0, 5);
+    for (const wanted of [/^2025-08-15-.*alaska/, /^2025-10-16-.*call/, /^2025-10-17-/, /^2025-10-20-.*rubio-lavrov/]) {
+      expect(top5.some((id) => wanted.test(id)), `${wanted} in ${top5.join(', ')}`).toBe(true);
+    }
+    await expect.poll(() => panel.getByTestId('actor').count()).toBeGreaterThan(10);
+    await panel.screenshot({ path: join(shots, 'sidepanel.png'), fullPage: true });
+
+    // An event page with its sources, and back.
+    await items.filter({ hasText: 'Alaska' }).first().getByRole('button').first().click();
+    const eventPage = panel.getByTestId('event-page');
+    await eventPage.waitFor();
+    expect(await eventPage.getByTestId('event-sources').locator('a[href^="http"]').count()).toBeGreaterThan(0);
+    await panel.screenshot({ path: join(shots, 'sidepanel-event.png'), fullPage: true });
+    await panel.getByTestId('back').click();
+    await items.first().waitFor();
+    await panel.close();
+  });
+
+  it('saves the article from the popup and finds it in the library, also after a restart', async () => {
+    const { page, tabId } = await driver.openArticle(`${server.origin}/seed/index.html`);
+    const popup = await driver.openExtensionPage('popup', tabId);
+    await popup.setViewportSize({ width: 380, height: 700 });
+    await expect.poll(() => popup.getByTestId('related-event').count()).toBe(3);
+    expect(await popup.getByTestId('actor').count()).toBeGreaterThan(3);
+    await popup.screenshot({ path: join(shots, 'popup.png'), fullPage: true });
+    await popup.getByTestId('save-article').click();
+    await expect.poll(async () => (await driver.waitForTabState(tabId)).saved).toBe(true);
+    await popup.screenshot({ path: join(shots, 'popup-saved.png'), fullPage: true });
+
+    const library = await driver.openExtensionPage('library');
+    const rows = library.getByTestId('saved-article');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Trump Calls Off Putin Talks');
+    await library.screenshot({ path: join(shots, 'library.png'), fullPage: true });
+    await Promise.all([page.close(), popup.close(), library.close()]);
+
+    // The library lives in IndexedDB: it is still there after the browser restarts.
+    await ext.close(true);
+    ext = await launchWithExtension(ext.profile);
+    driver = new ExtensionDriver(ext);
+    const reopened = await driver.openExtensionPage('library');
+    await reopened.getByTestId('saved-article').first().waitFor();
+    expect(await reopened.getByTestId('saved-article').first().textContent()).toContain('Trump Calls Off Putin Talks');
+    await reopened.close();
+  });
+});
+
+describe('a page that is not an article', () => {
+  it('is left alone: no highlights, and the popup says so', async () => {
+    const { tabId, state } = await driver.openArticle(`${server.origin}/demo/front-page.html`);
+    expect(state.status).toBe('not-article');
+    expect(await driver.highlights(tabId)).toEqual([]);
+    const popup = await driver.openExtensionPage('popup', tabId);
+    await popup.getByTestId('status').first().waitFor();
+    expect(await popup.getByTestId('related-event').count()).toBe(0);
+    await popup.screenshot({ path: join(shots, 'popup-not-article.png'), fullPage: true });
+    await popup.close();
+  });
 });

@@ -14,5 +14,5 @@ export function usePageStack() {
   const reset = useCallback(() => setStack((pages) => (pages.length ? [] : pages)), []);
   // Each page starts at its top, as a new page would.
   useEffect(() => window.scrollTo(0, 0), [stack]);
-  return { top: stack.at(-1) ?? null, depth: stack.length, open, back, reset };
+  return { top: stack.at(-1) ?? null, open, back, reset };
 }
