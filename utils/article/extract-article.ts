@@ -32,6 +32,9 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 // Class or id names of the furniture around an article body: bylines, tag lists, share bars.
 const FURNITURE = /(^|[\s_-])(byline|author|tags?|topics|share|social|related|caption|credit|newsletter|promo|advert|ad-slot|comments?)([\s_-]|$)/i;
 
+// Credit lines at the end of a story: "Keith Bradsher contributed reporting from Hong Kong."
+const CREDIT_LINE = /\b(contributed (reporting|research|to this (report|article|story))|additional reporting by|reporting by .{3,60}editing by|edited by .{3,40}$)/i;
+
 function isSkipped(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
@@ -102,7 +105,7 @@ function collect(node: Node, kept: string, out: TextBuilder, checked: boolean): 
     if (block) out.breakBlock();
     if (!checked && (LEAF_BLOCK.has(tag) || (tag === 'DIV' && !el.querySelector('p, div, li, table, section, article, blockquote')))) {
       const text = squash(el.textContent ?? '');
-      if (text && kept.includes(text)) collect(el, kept, out, true);
+      if (text && kept.includes(text) && !(text.length < 200 && CREDIT_LINE.test(text))) collect(el, kept, out, true);
     } else collect(el, kept, out, checked);
     if (block) out.breakBlock();
   }

@@ -75,7 +75,6 @@ describe('default knowledge-base pack', () => {
   it('has the agreed manifest', () => {
     expect(pack.manifest).toMatchObject({
       name: 'Backstory default pack',
-      version: '0.1.0',
       schemaVersion: 1,
       license: 'CC-BY-SA-4.0 (facts from the cited sources)',
       created: '2026-11-25',

@@ -46,6 +46,10 @@ const EntitySchema = v.object({
   standsFor: v.optional(v.array(id)),
   /** 0..1: how often the news names this entity; breaks ties between namesakes. */
   prominence: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  /** ISO 3166-1 codes of a country or territory. */
+  iso: v.optional(v.object({ alpha2: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)), alpha3: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)) })),
+  /** Entity id of a country's capital city. */
+  capital: v.optional(id),
 });
 
 const SourceSchema = v.object({
@@ -144,6 +148,7 @@ export function validatePack(input: unknown): PackValidation {
   pack.entities.forEach((entity, i) => {
     entity.roles?.forEach((role, j) => needEntity(role.of, `entities.${i}.roles.${j}.of`));
     entity.standsFor?.forEach((ref, j) => needEntity(ref, `entities.${i}.standsFor.${j}`));
+    needEntity(entity.capital, `entities.${i}.capital`);
   });
   pack.events.forEach((event, i) => {
     needEntity(event.place, `events.${i}.place`);
