@@ -3,6 +3,7 @@ import { t } from '@/utils/ui/i18n';
 import { ActorList } from './ActorList';
 import { ArticleHeader } from './ArticleHeader';
 import { EventTimeline } from './EventTimeline';
+import { RelatedEvents } from './RelatedEvents';
 import { Section } from './Section';
 import { StatusNote } from './StatusNote';
 
@@ -28,7 +29,7 @@ export function TabOverview({ analysis, site, onReveal, onOpenEntity, onOpenEven
       )}
       {related.length > 0 && (
         <Section title={t('sectionRelated')}>
-          <EventTimeline events={related} testId="related-event" onOpen={onOpenEvent} />
+          <RelatedEvents events={related} onOpen={onOpenEvent} />
         </Section>
       )}
       {later.length > 0 && (

@@ -2,29 +2,25 @@
  * The merged, in-memory view of the knowledge base that matching and ranking read:
  * records by id, events by participant and the compiled alias index.
  */
-import { AliasIndex } from '../match/alias-index';
+import { compileAliasIndex, CompiledAliasIndex, type AliasEntry, type CompiledIndexData } from '../match/compiled-index';
 import { isActiveOn } from '../text/dates';
 import type { Entity, KbEvent, Role } from './schema';
 
 export class KnowledgeBase {
   readonly entities = new Map<string, Entity>();
   readonly events = new Map<string, KbEvent>();
-  readonly index = new AliasIndex();
+  readonly index: CompiledAliasIndex;
   private readonly eventsByEntity = new Map<string, KbEvent[]>();
 
-  constructor(entities: Iterable<Entity>, events: Iterable<KbEvent>) {
-    for (const entity of entities) {
-      this.entities.set(entity.id, entity);
-      this.index.add(entity.name, entity.id, 'name');
-      for (const alias of entity.aliases) this.index.add(alias, entity.id, 'name');
-      for (const demonym of entity.demonyms ?? []) this.index.add(demonym, entity.id, 'demonym');
-      for (const role of entity.roles ?? []) {
-        for (const phrase of role.phrases ?? []) this.index.add(phrase, entity.id, 'nominal');
-      }
-    }
-    for (const event of events) {
-      this.events.set(event.id, event);
-      for (const alias of [event.title, ...event.aliases]) this.index.add(alias, event.id, 'event');
+  /**
+   * The view over these records; `index` is their compiled alias index when one was stored
+   * (see compileKnowledgeIndex), else it is compiled here.
+   */
+  constructor(entities: Iterable<Entity>, events: Iterable<KbEvent>, index?: CompiledIndexData) {
+    for (const entity of entities) this.entities.set(entity.id, entity);
+    for (const event of events) this.events.set(event.id, event);
+    this.index = new CompiledAliasIndex(index ?? compileKnowledgeIndex(this.entities.values(), this.events.values()));
+    for (const event of this.events.values()) {
       const involved = new Set([...event.participants.map((p) => p.entity), ...(event.place ? [event.place] : [])]);
       for (const id of involved) {
         const list = this.eventsByEntity.get(id) ?? [];
@@ -48,6 +44,22 @@ export class KnowledgeBase {
 
   /** True when the entity held, on `date`, a role whose phrases include `phrase`. */
   holdsPhraseOn(entityId: string, phrase: string, date: string): boolean {
-    return this.rolesOn(entityId, date).some((r) => r.phrases?.includes(phrase));
+    const bare = (p: string) => p.replace(/^the\s+/i, '');
+    return this.rolesOn(entityId, date).some((r) => r.phrases?.some((p) => bare(p) === bare(phrase)));
   }
+}
+
+function* aliasEntries(entities: Iterable<Entity>, events: Iterable<KbEvent>): Generator<AliasEntry> {
+  for (const entity of entities) {
+    yield { alias: entity.name, ref: entity.id, kind: 'name' };
+    for (const alias of entity.aliases) yield { alias, ref: entity.id, kind: 'name' };
+    for (const demonym of entity.demonyms ?? []) yield { alias: demonym, ref: entity.id, kind: 'demonym' };
+    for (const role of entity.roles ?? []) for (const phrase of role.phrases ?? []) yield { alias: phrase, ref: entity.id, kind: 'nominal' };
+  }
+  for (const event of events) for (const alias of [event.title, ...event.aliases]) yield { alias, ref: event.id, kind: 'event' };
+}
+
+/** The compiled alias index of a set of records, to store beside them. */
+export function compileKnowledgeIndex(entities: Iterable<Entity>, events: Iterable<KbEvent>): CompiledIndexData {
+  return compileAliasIndex(aliasEntries(entities, events));
 }

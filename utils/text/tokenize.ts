@@ -27,15 +27,17 @@ export interface Token {
 }
 
 // Letters, marks and digits make words; an apostrophe ends one ("Putin’s" → "Putin", "s").
-const WORD = /[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060]+/gu;
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060]/g;
 const COMBINING = /\p{M}/gu;
 // Letters that NFKD does not decompose into a base letter.
 const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', đ: 'd', ł: 'l', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
 const FOLDABLE = /[ßøđłıæœþð]/g;
 
+const PLAIN = /^[A-Za-z0-9]+$/;
+
 /** Normalises one word: NFKD, diacritics removed, lower case. Returns '' for no letters. */
 export function normalizeWord(word: string): string {
+  if (PLAIN.test(word)) return word.toLowerCase(); // the common case, without Unicode work
   return word
     .replace(INVISIBLE, '')
     .normalize('NFKD')
@@ -46,6 +48,7 @@ export function normalizeWord(word: string): string {
 
 /** Classifies how a word is written (see {@link Case}). */
 export function caseOf(word: string): Case {
+  if (PLAIN.test(word)) return caseOfAscii(word);
   const lower = word.toLowerCase();
   const upper = word.toUpperCase();
   if (lower === upper) return Case.None;
@@ -54,15 +57,66 @@ export function caseOf(word: string): Case {
   return first !== first.toLowerCase() ? Case.Capitalised : Case.Lower;
 }
 
-/** Tokenises `text`; returns [] for text without words. */
+function caseOfAscii(word: string): Case {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  if (upper + lower === 0) return Case.None;
+  if (lower === 0) return Case.Upper;
+  const first = word.charCodeAt(0);
+  return first >= 65 && first <= 90 ? Case.Capitalised : Case.Lower;
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060]/u;
+
+/** True for a UTF-16 unit that can be part of a word (surrogates count: astral letters). */
+function isWordUnit(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  return WORD_CHAR.test(ch);
+}
+
+/**
+ * Tokenises `text` in one pass over its UTF-16 units; ASCII words (most of them) are
+ * normalised and classified without any Unicode work. Returns [] for text without words.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const raw = match[0];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (!isWordUnit(c, text[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let ascii = true;
+    let upper = 0;
+    let lower = 0;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 128) {
+        if (c >= 97 && c <= 122) lower++;
+        else if (c >= 65 && c <= 90) upper++;
+        else if (!(c >= 48 && c <= 57)) break;
+      } else if (isWordUnit(c, text[i]!)) ascii = false;
+      else break;
+      i++;
+    }
+    const raw = text.slice(start, i);
+    if (ascii) {
+      const first = raw.charCodeAt(0);
+      const kind = upper + lower === 0 ? Case.None : lower === 0 ? Case.Upper : first >= 65 && first <= 90 ? Case.Capitalised : Case.Lower;
+      tokens.push({ norm: upper ? raw.toLowerCase() : raw, start, end: i, case: kind });
+      continue;
+    }
     const norm = normalizeWord(raw);
-    if (!norm) continue;
-    const start = match.index;
-    tokens.push({ norm, start, end: start + raw.length, case: caseOf(raw.replace(INVISIBLE, '')) });
+    if (norm) tokens.push({ norm, start, end: i, case: caseOf(raw.replace(INVISIBLE, '')) });
   }
   return tokens;
 }
