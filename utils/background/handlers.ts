@@ -68,7 +68,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
   const now = () => (deps.now ? deps.now() : new Date());
 
   const savedNaming = async (entityIds: string[]) =>
-    (await db.articles.where('entityIds').anyOf(entityIds).toArray())
+    // A multi-entry index yields an article once per matching entity: keep one of each.
+    [...new Map((await db.articles.where('entityIds').anyOf(entityIds).toArray()).map((a) => [a.url, a])).values()]
       .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
       .map(summarizeArticle);
 

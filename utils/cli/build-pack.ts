@@ -46,7 +46,7 @@ export function buildDefaultPack(): Pack {
   for (const e of entities) if (e.type === 'city') for (const n of [e.name, ...e.aliases]) cityByName.set(n, e.id);
   const { countries, capitals } = countryEntities(records, (name) => cityByName.get(name) ?? null);
   const { entities: merged } = mergeGenerated(entities, [...capitals, ...countries]);
-  const pack = { manifest, entities: merged, events };
+  const pack = { manifest, entities: merged, events: [...events].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)) };
   const result = validatePack(pack);
   if (!result.ok) throw new Error(`the built pack is invalid:\n${result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
   return result.pack;

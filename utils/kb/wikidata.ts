@@ -261,7 +261,7 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function describe(wd: WikidataEntity, kind: string): string {
+function descriptionOf(wd: WikidataEntity, kind: string): string {
   const description = wd.descriptions?.en?.value.trim();
   return truncate(description || `${kind[0]!.toUpperCase()}${kind.slice(1)} from Wikidata`, MAX_DESCRIPTION);
 }
@@ -366,7 +366,7 @@ export function convertEntity(wd: WikidataEntity, options: EntityOptions = {}): 
         ...(place ? { place } : {}),
         participants,
         type: kind.eventType,
-        summary: describe(wd, kind.eventType),
+        summary: descriptionOf(wd, kind.eventType),
         sources: [{ url: `https://www.wikidata.org/wiki/${wd.id}`, publisher: WIKIDATA_PUBLISHER }],
       },
     };
@@ -387,7 +387,7 @@ export function convertEntity(wd: WikidataEntity, options: EntityOptions = {}): 
       aliases,
       ...(title && title.length <= MAX_TITLE ? { wikipedia: title } : {}),
       wikidata: wd.id,
-      description: describe(wd, type),
+      description: descriptionOf(wd, type),
       ...(roles.length ? { roles } : {}),
       ...(hasIso ? { iso: { alpha2: alpha2!, alpha3: alpha3! } } : {}),
       ...(capital ? { capital } : {}),
