@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { Analysis, EntityInArticle, EventSummary } from './analysis/analyze-text';
-import type { Entity, KbEvent, Role } from './kb/schema';
+import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -72,6 +72,26 @@ export interface Settings {
   highlightNominal: boolean;
 }
 
+/** What an import did, record by record. */
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** Every problem found; when the file as a whole is invalid nothing was written. */
+  problems: PackProblem[];
+}
+
+/** A record of the reader's own layer, as the library lists it. */
+export interface UserRecordSummary {
+  kind: 'entity' | 'event';
+  id: string;
+  name: string;
+  /** What the reader did: added a record, edited a pack record, or deleted one. */
+  change: 'added' | 'edited' | 'deleted';
+  updatedAt: string;
+}
+
 /** Messages the background answers. */
 export interface BackgroundProtocol {
   /** Content script: analyse the article of the sender's tab; replies with the analysis. */
@@ -98,6 +118,30 @@ export interface BackgroundProtocol {
   getSettings(query: Record<string, never>): Settings;
   /** Pages: turn highlighting on or off for a site. */
   setSiteHighlighting(query: { site: string; enabled: boolean }): Settings;
+  /** Pages: facts about the knowledge base (pack name and version, counts). */
+  getKbInfo(query: Record<string, never>): { pack: { name: string; version: string } | null; entities: number; events: number; userRecords: number };
+  /**
+   * Pages: import a pack or a backup (JSON text), all or nothing, merging by id into the
+   * reader's layer. An invalid file changes nothing and lists every problem.
+   */
+  importKb(query: { text: string }): ImportReport;
+  /** Pages: export as JSON text: the whole merged knowledge base, or only the reader's layer. */
+  exportKb(query: { scope: 'all' | 'user' }): { fileName: string; text: string };
+  /** Pages: add or replace an entity in the reader's layer (it wins over the pack). */
+  putUserEntity(query: { entity: Entity }): Entity;
+  /** Pages: add or replace an event in the reader's layer. */
+  putUserEvent(query: { event: KbEvent }): KbEvent;
+  /** Pages: add an alias to an entity (copies a pack entity into the reader's layer). */
+  addAlias(query: { id: string; alias: string }): Entity;
+  /**
+   * Pages: delete an entity or event (a pack record is hidden, a reader's record removed);
+   * returns a token for `undoDelete`.
+   */
+  deleteRecord(query: { kind: 'entity' | 'event'; id: string }): { undoToken: string };
+  /** Pages: undo a delete. */
+  undoDelete(query: { undoToken: string }): null;
+  /** Pages: the reader's own records and edits, newest first. */
+  listUserRecords(query: Record<string, never>): UserRecordSummary[];
 }
 
 /** Messages a tab's content script answers. */
@@ -138,6 +182,16 @@ export const backgroundRequests = {
   searchKb: v.object({ query: v.pipe(v.string(), v.maxLength(500)) }),
   getSettings: empty,
   setSiteHighlighting: v.object({ site: v.pipe(v.string(), v.maxLength(500)), enabled: v.boolean() }),
+  getKbInfo: empty,
+  importKb: v.object({ text: v.pipe(v.string(), v.maxLength(60_000_000, 'the file is larger than 60 MB')) }),
+  exportKb: v.object({ scope: v.picklist(['all', 'user']) }),
+  // The records themselves are checked against the pack schema by the handler.
+  putUserEntity: v.object({ entity: v.any() }),
+  putUserEvent: v.object({ event: v.any() }),
+  addAlias: v.object({ id, alias: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)) }),
+  deleteRecord: v.object({ kind: v.picklist(['entity', 'event']), id }),
+  undoDelete: v.object({ undoToken: v.pipe(v.string(), v.maxLength(200)) }),
+  listUserRecords: empty,
 } satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema<Parameters<BackgroundProtocol[K]>[0]> };
 
 export const contentRequests = {
@@ -147,7 +201,18 @@ export const contentRequests = {
 } satisfies { [K in keyof ContentProtocol]: v.GenericSchema<Parameters<ContentProtocol[K]>[0]> };
 
 /** Messages only the extension's own pages may send: never a content script acting on page input. */
-export const privilegedMessages = new Set<keyof BackgroundProtocol>(['saveArticle', 'removeArticle', 'setSiteHighlighting']);
+export const privilegedMessages = new Set<keyof BackgroundProtocol>([
+  'saveArticle',
+  'removeArticle',
+  'setSiteHighlighting',
+  'importKb',
+  'exportKb',
+  'putUserEntity',
+  'putUserEvent',
+  'addAlias',
+  'deleteRecord',
+  'undoDelete',
+]);
 
 /** Messages only a content script sends, about its own tab. */
 export const contentScriptMessages = new Set<keyof BackgroundProtocol>(['analyzeArticle', 'reportNotArticle', 'getHighlightSettings']);

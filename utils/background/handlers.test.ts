@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { miniEntities, miniEvents, miniKb } from '../../tests/fixtures/mini-kb';
+import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { BackstoryDb, installPack } from '../db';
 import type { Settings, TabState } from '../messages';
 import { createHandlers, type Sender } from './handlers';
+import { loadKnowledgeBase } from './kb-store';
 
 const tabSender: Sender = { tab: { id: 7, url: 'https://news.example/story' }, url: 'https://news.example/story' };
 const article = {
@@ -27,7 +28,8 @@ beforeEach(async () => {
   settings = { highlightOffSites: [], highlightNominal: false };
   handlers = createHandlers({
     db,
-    knowledgeBase: async () => miniKb(),
+    knowledgeBase: () => loadKnowledgeBase(db),
+    knowledgeChanged: () => {},
     tabs: { get: async (id) => tabs.get(id) ?? null, set: async (s) => void tabs.set(s.tabId, s), all: async () => [...tabs.values()] },
     settings: { get: async () => settings, set: async (s) => void (settings = s) },
     notify: (id) => notified.push(id),

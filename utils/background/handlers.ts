@@ -5,7 +5,8 @@
 import { analyzeText, summarizeEvent } from '../analysis/analyze-text';
 import type { BackstoryDb } from '../db';
 import type { KnowledgeBase } from '../kb/knowledge-base';
-import type { KbEvent } from '../kb/schema';
+import type { Entity, KbEvent } from '../kb/schema';
+import * as kbStore from './kb-store';
 import type {
   BackgroundProtocol,
   Handlers,
@@ -39,6 +40,8 @@ export interface BackgroundDeps {
   settings: SettingsStore;
   /** Tells open extension pages that a tab's state changed. */
   notify(tabId: number): void;
+  /** The knowledge base changed (import, edit): the next analysis must read it anew. */
+  knowledgeChanged(): void;
   now?(): Date;
 }
 
@@ -194,6 +197,57 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
 
     async getSettings() {
       return settings.get();
+    },
+
+    async getKbInfo() {
+      const pack = (await db.meta.get('pack'))?.value as { name: string; version: string } | undefined;
+      const kb = await deps.knowledgeBase();
+      return { pack: pack ? { name: pack.name, version: pack.version } : null, entities: kb.entities.size, events: kb.events.size, userRecords: (await db.userEntities.count()) + (await db.userEvents.count()) };
+    },
+
+    async importKb({ text }) {
+      const report = await kbStore.importKbText(db, text, now());
+      if (report.added + report.updated) deps.knowledgeChanged();
+      return report;
+    },
+
+    async exportKb({ scope }) {
+      const { fileName, pack } = await kbStore.exportKb(db, scope, now());
+      return { fileName, text: `${JSON.stringify(pack, null, 1)}\n` };
+    },
+
+    async putUserEntity({ entity }) {
+      const saved = await kbStore.putUserEntity(db, entity as Entity, now());
+      deps.knowledgeChanged();
+      return saved;
+    },
+
+    async putUserEvent({ event }) {
+      const saved = await kbStore.putUserEvent(db, event as KbEvent, now());
+      deps.knowledgeChanged();
+      return saved;
+    },
+
+    async addAlias({ id, alias }) {
+      const entity = await kbStore.addAlias(db, id, alias, now());
+      deps.knowledgeChanged();
+      return entity;
+    },
+
+    async deleteRecord({ kind, id }) {
+      const undo = await kbStore.deleteRecord(db, kind, id, now());
+      deps.knowledgeChanged();
+      return undo;
+    },
+
+    async undoDelete({ undoToken }) {
+      await kbStore.undoDelete(db, undoToken);
+      deps.knowledgeChanged();
+      return null;
+    },
+
+    async listUserRecords() {
+      return kbStore.listUserRecords(db);
     },
 
     async setSiteHighlighting({ site, enabled }) {

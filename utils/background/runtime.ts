@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { BackstoryDb, installPack, installedPackVersion } from '../db';
-import { KnowledgeBase } from '../kb/knowledge-base';
+import type { KnowledgeBase } from '../kb/knowledge-base';
 import { validatePack } from '../kb/schema';
 import {
   backgroundRequests,
@@ -20,6 +20,7 @@ import {
   type TabStateChanged,
 } from '../messages';
 import { createHandlers, type Sender, type TabStore } from './handlers';
+import { loadKnowledgeBase } from './kb-store';
 
 const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: { highlightOffSites: [], highlightNominal: false },
@@ -58,15 +59,17 @@ export function startBackground(packUrl: string): void {
   const tabs = sessionTabStore();
   let kbPromise: Promise<KnowledgeBase> | null = null;
   const packReady = ensureDefaultPack(db, packUrl).catch((error) => console.error('[backstory] pack install failed', error));
-  const knowledgeBase = () =>
-    (kbPromise ??= packReady.then(async () => new KnowledgeBase(await db.entities.toArray(), await db.events.toArray())));
+  const knowledgeBase = () => (kbPromise ??= packReady.then(() => loadKnowledgeBase(db)));
 
   const notify = (tabId: number) => {
     browser.runtime.sendMessage({ backstoryEvent: 'tab-state', tabId } satisfies TabStateChanged).catch(() => {
       // No extension page is open to hear it.
     });
   };
-  const handlers = createHandlers({ db, knowledgeBase, tabs, settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) }, notify });
+  const knowledgeChanged = () => {
+    kbPromise = null;
+  };
+  const handlers = createHandlers({ db, knowledgeBase, knowledgeChanged, tabs, settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) }, notify });
   const extensionOrigin = browser.runtime.getURL('/');
   const allow = (name: keyof BackgroundProtocol, sender: Sender): string | null => {
     const fromExtensionPage = sender.url?.startsWith(extensionOrigin) ?? false;

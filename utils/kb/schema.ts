@@ -114,12 +114,18 @@ export interface PackProblem {
 
 export type PackValidation = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
 
+/** Ids that references may name besides the pack's own (the knowledge base it is imported into). */
+export interface KnownIds {
+  entities: ReadonlySet<string>;
+  events: ReadonlySet<string>;
+}
+
 /**
  * Checks a parsed pack: its shape, unique ids, and that every reference (role `of`,
- * `standsFor`, event place, participants, links) names a record of the pack.
+ * `standsFor`, event place, participants, links) names a record of the pack or of `known`.
  * Returns every problem found, not only the first; `ok: true` only when there are none.
  */
-export function validatePack(input: unknown): PackValidation {
+export function validatePack(input: unknown, known?: KnownIds): PackValidation {
   const parsed = v.safeParse(PackSchema, input, { abortEarly: false });
   if (!parsed.success) {
     return {
@@ -143,7 +149,7 @@ export function validatePack(input: unknown): PackValidation {
     eventIds.add(event.id);
   });
   const needEntity = (ref: string | undefined, path: string) => {
-    if (ref !== undefined && !entityIds.has(ref)) problems.push({ path, message: `unknown entity "${ref}"` });
+    if (ref !== undefined && !entityIds.has(ref) && !known?.entities.has(ref)) problems.push({ path, message: `unknown entity "${ref}"` });
   };
   pack.entities.forEach((entity, i) => {
     entity.roles?.forEach((role, j) => needEntity(role.of, `entities.${i}.roles.${j}.of`));
@@ -154,7 +160,7 @@ export function validatePack(input: unknown): PackValidation {
     needEntity(event.place, `events.${i}.place`);
     event.participants.forEach((p, j) => needEntity(p.entity, `events.${i}.participants.${j}.entity`));
     event.links?.forEach((link, j) => {
-      if (!eventIds.has(link.event)) problems.push({ path: `events.${i}.links.${j}.event`, message: `unknown event "${link.event}"` });
+      if (!eventIds.has(link.event) && !known?.events.has(link.event)) problems.push({ path: `events.${i}.links.${j}.event`, message: `unknown event "${link.event}"` });
     });
     if (event.end !== undefined && event.end < event.date) problems.push({ path: `events.${i}.end`, message: 'ends before it starts' });
   });
