@@ -25,8 +25,9 @@ export interface AliasMatch {
   targets: AliasTarget[];
 }
 
-// Between two tokens of one name: spaces, a line break, a dot ("U.S."), a hyphen, an apostrophe.
-const NAME_GAP = /^[\s.\-‐‑'’]{1,3}$/u;
+// Between two tokens of one name: spaces, a line break, a dot ("U.S."), a hyphen, an
+// apostrophe, a slash ("9/11").
+const NAME_GAP = /^[\s.\-‐‑'’/]{1,3}$/u;
 
 /** True when the characters between two tokens may sit inside one name. */
 export function isNameGap(text: string, end: number, nextStart: number): boolean {

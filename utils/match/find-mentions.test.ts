@@ -44,3 +44,26 @@ describe('findMentions', () => {
     expect(brief('Russians and Americans')).toEqual(['Russians|demonym|russia', 'Americans|demonym|united-states']);
   });
 });
+
+describe('findMentions in context', () => {
+  it('does not take a word of an unknown longer name for a known one', () => {
+    expect(brief('Yesterday the drummer Chad Smith met with several Russian envoys in Georgia.').map((b) => b.split('|')[0])).not.toContain('Chad');
+  });
+
+  it('reads a month in a date as a date', () => {
+    expect(brief('On May 5 Trump spoke.')).toEqual(['Trump|name|donald-trump']);
+  });
+
+  it('prefers the place its neighbours point to', () => {
+    expect(brief('Protests in Georgia grew as Moscow warned Tbilisi.')).toContainEqual(expect.stringMatching(/^Georgia\|name\|georgia-country$/));
+    expect(brief('Trump campaigned in Georgia, then flew to Atlanta.').filter((b) => b.startsWith('Georgia'))).toEqual(['Georgia|name|georgia-state']);
+  });
+
+  it('reports a nominal mention only as a definite reference', () => {
+    expect(brief('A new U.S. president came.', '2025-10-22')).not.toContainEqual(expect.stringContaining('nominal'));
+  });
+
+  it('keeps "American" out of "African-American"', () => {
+    expect(brief('African-American voters and Americans')).toEqual(['Americans|demonym|united-states']);
+  });
+});

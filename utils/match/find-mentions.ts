@@ -6,6 +6,7 @@
 import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { Token } from '../text/tokenize';
 import type { AliasMatch } from './alias-index';
+import { expectedTypes, isDatePart, isPartOfLongerName } from './context';
 
 export type MentionKind = 'name' | 'demonym' | 'nominal';
 
@@ -26,7 +27,18 @@ export const resolutionWeights = {
   activeRoleWeight: 1,
   /** Multiplies the entity's prominence (0..1). */
   prominenceWeight: 0.5,
+  /** The surrounding words expect this type of entity ("in X": a place). */
+  typeFitWeight: 1.5,
+  /** Each unambiguous entity of the article related to the candidate (its capital, country, office). */
+  affinityWeight: 1,
 };
+
+/** Entities a record points at or that point at it: capital, standsFor, offices' `of`. */
+function relatedIds(kb: KnowledgeBase, entityId: string): Set<string> {
+  const e = kb.entities.get(entityId);
+  const ids = new Set<string>([...(e?.standsFor ?? []), ...(e?.capital ? [e.capital] : []), ...(e?.roles ?? []).flatMap((r) => (r.of ? [r.of] : []))]);
+  return ids;
+}
 
 const LEADING_THE = /(?:^|[\s(“"'‘])(the|The|THE)\s+$/;
 
@@ -44,24 +56,50 @@ function spanOf(text: string, tokens: Token[], match: AliasMatch): { start: numb
  * it stands alone, not as a title before a name. Returns [] when nothing is found.
  */
 export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, date: string | undefined): Mention[] {
-  const named = kb.index.findAll(text, tokens, (t) => t.kind === 'name' || t.kind === 'demonym');
+  const all = kb.index.findAll(text, tokens, (t) => t.kind === 'name' || t.kind === 'demonym');
+  const covered = new Set<number>();
+  for (const m of all) for (let i = m.from; i < m.to; i++) covered.add(i);
+  // Entities named in full somewhere ("Donald Trump") are trusted when named in part.
+  const namedInFull = new Set(all.filter((m) => m.to - m.from > 1).flatMap((m) => m.targets.map((t) => t.ref)));
+  const named = all.filter((m) => {
+    const own = new Set([...covered].filter((i) => i < m.from || i >= m.to));
+    if (isDatePart(tokens, m.from, m.to)) return false;
+    if (!m.targets.some((t) => namedInFull.has(t.ref)) && isPartOfLongerName(text, tokens, m.from, m.to, own)) return false;
+    // "African-American": a demonym fused to another name is a different word.
+    if (m.targets.every((t) => t.kind === 'demonym') && /^[-‐‑][A-Z]/.test(text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 2))) return false;
+    if (m.targets.every((t) => t.kind === 'demonym') && /[A-Za-z][-‐‑]$/.test(text.slice(Math.max(0, tokens[m.from]!.start - 2), tokens[m.from]!.start))) return false;
+    return true;
+  });
   const anchored = new Set<string>();
   for (const match of named) {
     const refs = new Set(match.targets.map((t) => t.ref));
     if (refs.size === 1) anchored.add([...refs][0]!);
   }
-  const score = (entityId: string): number => {
+  const affinity = new Map<string, number>();
+  const affinityOf = (entityId: string): number => {
+    let n = affinity.get(entityId);
+    if (n === undefined) {
+      n = 0;
+      for (const id of relatedIds(kb, entityId)) if (anchored.has(id)) n++;
+      for (const id of anchored) if (id !== entityId && relatedIds(kb, id).has(entityId)) n++;
+      affinity.set(entityId, n);
+    }
+    return n;
+  };
+  const score = (entityId: string, expected: string[]): number => {
     const entity = kb.entities.get(entityId);
     let s = (entity?.prominence ?? 0) * resolutionWeights.prominenceWeight;
     if (anchored.has(entityId)) s += resolutionWeights.anchoredWeight;
     if (date && kb.rolesOn(entityId, date).length) s += resolutionWeights.activeRoleWeight;
-    return s;
+    if (entity && expected.includes(entity.type)) s += resolutionWeights.typeFitWeight;
+    return s + resolutionWeights.affinityWeight * affinityOf(entityId);
   };
 
   const mentions: Mention[] = [];
   const personStarts = new Set<number>();
   for (const match of named) {
-    const best = [...match.targets].sort((a, b) => score(b.ref) - score(a.ref))[0]!;
+    const expected = match.targets.length > 1 ? expectedTypes(text, tokens, match.from, match.to) : [];
+    const best = match.targets.length > 1 ? [...match.targets].sort((a, b) => score(b.ref, expected) - score(a.ref, expected))[0]! : match.targets[0]!;
     const { start, end } = spanOf(text, tokens, match);
     mentions.push({ text: text.slice(start, end), start, end, kind: best.kind === 'demonym' ? 'demonym' : 'name', entityId: best.ref });
     if (kb.entities.get(best.ref)?.type === 'person') personStarts.add(match.from);
@@ -73,8 +111,10 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
       const holders = match.targets.filter((t) => kb.holdsPhraseOn(t.ref, t.alias, date));
       if (holders.length !== 1) continue;
       let { start, end } = spanOf(text, tokens, match);
+      // Only a definite reference ("the Kremlin spokesman") names one holder of the office.
       const the = LEADING_THE.exec(text.slice(Math.max(0, start - 5), start));
-      if (the) start -= the[0].length - the[0].indexOf(the[1]!);
+      if (!the) continue;
+      start -= the[0].length - the[0].indexOf(the[1]!);
       mentions.push({ text: text.slice(start, end), start, end, kind: 'nominal', entityId: holders[0]!.ref });
     }
   }

@@ -24,7 +24,7 @@ describe('t', () => {
   });
 
   it('passes substitutions as strings', () => {
-    expect(t('mentionsMany', 4)).toBe('Named 4 times');
+    expect(t('moreRelated', 4)).toBe('4 more related events');
   });
 });
 

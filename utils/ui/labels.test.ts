@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkLabel, mentionCountLabel, roleSpanLabel, roleTitle, typeLabel } from './labels';
+import { linkLabel, roleSpanLabel, roleTitle, typeLabel } from './labels';
 
 describe('labels', () => {
   it.each([
@@ -27,10 +27,5 @@ describe('labels', () => {
     expect(typeLabel('person')).toBe('Person');
     expect(typeLabel('planet')).toBe('planet');
     expect(linkLabel('mirrors', 'to')).toBe('mirrors');
-  });
-
-  it('counts mentions in words', () => {
-    expect(mentionCountLabel(1)).toBe('Named once');
-    expect(mentionCountLabel(3)).toBe('Named 3 times');
   });
 });

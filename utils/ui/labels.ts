@@ -54,9 +54,6 @@ export function linkLabel(type: string, direction: 'to' | 'from'): string {
   return keys ? t(keys[direction]) : type;
 }
 
-/** "Named once" or "Named 4 times". */
-export const mentionCountLabel = (count: number): string => (count === 1 ? t('mentionsOne') : t('mentionsMany', count));
-
 /** "20 Jan 2025 – 3 Mar 2026", "since 20 Jan 2025", "until 2019"; '' when neither is known. */
 export function roleSpanLabel(start?: string, end?: string): string {
   if (start && end) return t('roleSpan', formatDate(start), formatDate(end));

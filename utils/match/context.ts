@@ -1,0 +1,92 @@
+/**
+ * What the words around a match say about it: the type of thing expected there ("in X" is a
+ * place, "X said" a speaker, "President X" a person), whether the match is only part of a
+ * longer name the knowledge base does not know ("Chad" in "Chad Smith"), and whether a month
+ * name is a date ("May 5").
+ */
+import type { EntityType } from '../kb/schema';
+import { monthNumber } from '../text/dates';
+import { Case, type Token } from '../text/tokenize';
+
+const PLACE_TYPES: EntityType[] = ['country', 'city', 'region', 'place'];
+const SPEAKER_TYPES: EntityType[] = ['person', 'organisation'];
+
+const PLACE_BEFORE = new Set(['in', 'from', 'to', 'across', 'near', 'into', 'at', 'throughout', 'inside', 'outside', 'visited', 'visit', 'visiting', 'invaded', 'invade']);
+const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'argued', 'warned', 'wrote', 'tweeted', 'insisted', 'claimed', 'denied', 'asked', 'replied', 'explained']);
+
+/** Words that stand before a name as a title: what follows is a person. */
+export const TITLE_WORDS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'president', 'presidents', 'minister', 'ministers', 'premier', 'chancellor', 'secretary', 'senator', 'sen',
+  'rep', 'representative', 'governor', 'gov', 'mayor', 'king', 'queen', 'prince', 'princess', 'pope', 'gen', 'general', 'admiral', 'colonel', 'col',
+  'judge', 'justice', 'ambassador', 'envoy', 'spokesman', 'spokeswoman', 'spokesperson', 'leader', 'speaker', 'chairman', 'chairwoman', 'chief',
+  'director', 'commissioner', 'emir', 'sheikh', 'crown', 'vice', 'deputy', 'foreign', 'defence', 'defense', 'prime', 'state', 'lt', 'sgt', 'capt',
+  'herr', 'frau', 'monsieur', 'madame', 'señor', 'senor', 'presidente', 'präsident', 'prasident', 'kanzler', 'kanzlerin', 'ministre', 'ministro',
+]);
+
+/** Capitalised words that are capitalised because they start a sentence or a title, not a name. */
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'in', 'on', 'at', 'for', 'but', 'and', 'or', 'when', 'while', 'after', 'before', 'as', 'if', 'with', 'by', 'from', 'to', 'of',
+  'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'there', 'here',
+  'not', 'no', 'yes', 'so', 'then', 'now', 'still', 'also', 'even', 'only', 'since', 'until', 'during', 'under', 'over', 'about', 'against',
+  'between', 'both', 'all', 'some', 'many', 'most', 'more', 'last', 'next', 'new', 'former', 'late', 'former', 'north', 'south', 'east', 'west',
+  'der', 'die', 'das', 'el', 'la', 'los', 'las', 'le', 'les', 'et', 'und', 'y', 'en', 'de', 'del', 'im', 'am',
+]);
+
+function isNumber(token: Token | undefined): boolean {
+  return token !== undefined && /^\d{1,4}$/.test(token.norm);
+}
+
+/** True when only spaces separate two tokens (one name runs on across them). */
+function touches(text: string, left: Token, right: Token): boolean {
+  const gap = text.slice(left.end, right.start);
+  return gap.length > 0 && gap.length <= 2 && /^[ \u00a0]+$/.test(gap);
+}
+
+/** The entity types the surrounding words point to; [] when they say nothing. */
+export function expectedTypes(text: string, tokens: Token[], from: number, to: number): EntityType[] {
+  const before = tokens[from - 1];
+  const after = tokens[to];
+  if (before && TITLE_WORDS.has(before.norm) && touches(text, before, tokens[from]!)) return ['person'];
+  if (before && PLACE_BEFORE.has(before.norm) && touches(text, before, tokens[from]!)) return PLACE_TYPES;
+  if (after && SPEECH_AFTER.has(after.norm) && touches(text, tokens[to - 1]!, after)) return SPEAKER_TYPES;
+  return [];
+}
+
+/**
+ * True when a one-word match is really part of a longer, unknown name: a capitalised word
+ * that is not a title or a function word runs straight into it ("Chad Smith", "Michael
+ * Jordan"). `matched` holds the token indices covered by other matches.
+ */
+export function isPartOfLongerName(text: string, tokens: Token[], from: number, to: number, matched: Set<number>): boolean {
+  if (to - from !== 1 || inTitleCaseLine(text, tokens[from]!)) return false;
+  const isNameWord = (i: number) => {
+    const t = tokens[i];
+    return t !== undefined && !matched.has(i) && t.case === Case.Capitalised && !TITLE_WORDS.has(t.norm) && !FUNCTION_WORDS.has(t.norm) && !monthNumber(t.norm);
+  };
+  const after = tokens[to];
+  if (after && isNameWord(to) && touches(text, tokens[from]!, after)) return true;
+  const before = tokens[from - 1];
+  if (before && isNameWord(from - 1) && touches(text, before, tokens[from]!) && !startsSentence(text, before)) return true;
+  return false;
+}
+
+/** True in a headline written in Title Case, where every word is capitalised anyway. */
+function inTitleCaseLine(text: string, token: Token): boolean {
+  const lineStart = text.lastIndexOf('\n', token.start) + 1;
+  const lineEnd = text.indexOf('\n', token.end);
+  const words = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).match(/\p{L}+/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  return long.length >= 3 && long.filter((w) => w[0] !== w[0]!.toLowerCase()).length / long.length > 0.7;
+}
+
+/** True when a token is the first word of a sentence (and so capitalised anyway). */
+function startsSentence(text: string, token: Token): boolean {
+  const head = text.slice(Math.max(0, token.start - 4), token.start);
+  return token.start === 0 || /(^|[.!?:"“”‘’'(\n])\s*$/.test(head);
+}
+
+/** True when a month name stands in a date ("May 5", "5 May 2017"): not a name. */
+export function isDatePart(tokens: Token[], from: number, to: number): boolean {
+  if (to - from !== 1 || !monthNumber(tokens[from]!.norm)) return false;
+  return isNumber(tokens[to]) || isNumber(tokens[from - 1]);
+}

@@ -1,0 +1,13 @@
+/** Saves text as a file through the browser's downloads: a Blob URL and an `<a download>`. */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started by the time the click returns; free the Blob soon after.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,60 @@
+/**
+ * Turning the library's "add an entity" form into a knowledge-base record. The background
+ * checks the record against the pack schema; these only shape what the reader typed.
+ */
+import type { Entity, EntityType } from '@/utils/kb/schema';
+
+/** A lowercase slug of a name, as pack ids are ("Sergey Lavrov" → "sergey-lavrov"); '' when nothing is left. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The aliases of a comma-separated list, trimmed, without empties or repeats (nor the name itself). */
+export function parseAliases(text: string, name = ''): string[] {
+  const seen = new Set([name.trim()]);
+  const aliases: string[] = [];
+  for (const part of text.split(',')) {
+    const alias = part.trim();
+    if (!alias || seen.has(alias)) continue;
+    seen.add(alias);
+    aliases.push(alias);
+  }
+  return aliases;
+}
+
+export interface EntityDraft {
+  name: string;
+  type: EntityType;
+  aliases: string;
+  wikipedia: string;
+  description: string;
+}
+
+/** The entity record of a filled-in form (id: the slug of the name; Wikipedia title only when given). */
+export function entityFromDraft(draft: EntityDraft): Entity {
+  const name = draft.name.trim();
+  const wikipedia = draft.wikipedia.trim();
+  return {
+    id: slugify(name),
+    name,
+    type: draft.type,
+    aliases: parseAliases(draft.aliases, name),
+    description: draft.description.trim(),
+    ...(wikipedia ? { wikipedia } : {}),
+  };
+}
+
+/**
+ * The form fields a background validation error names ("description: must be at most 500
+ * characters; name: must not be empty"), to mark them invalid; [] when it names none.
+ */
+export function fieldsInError(error: string): (keyof EntityDraft)[] {
+  const fields = new Set<keyof EntityDraft>(['name', 'type', 'aliases', 'wikipedia', 'description']);
+  const named = error.split(';').map((part) => part.split(/[.:]/)[0]!.trim());
+  return [...fields].filter((field) => named.includes(field));
+}
