@@ -50,6 +50,8 @@ const EntitySchema = v.object({
   iso: v.optional(v.object({ alpha2: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)), alpha3: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)) })),
   /** Entity id of a country's capital city. */
   capital: v.optional(id),
+  /** Set when the title, roles or dates were written from general knowledge and not yet checked against a source. */
+  unverified: v.optional(v.boolean()),
 });
 
 const SourceSchema = v.object({

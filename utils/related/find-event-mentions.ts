@@ -38,8 +38,36 @@ const TRIGGERS: Record<string, EventType[]> = {
   agreement: ['agreement'],
   deal: ['agreement'],
   election: ['election'],
+  elections: ['election'],
+  vote: ['election'],
+  referendum: ['election'],
   invasion: ['attack'],
+  attack: ['attack'],
+  attacks: ['attack'],
+  shooting: ['attack'],
+  bombing: ['attack'],
+  strike: ['attack'],
+  strikes: ['attack'],
+  killed: ['attack'],
+  killing: ['attack'],
+  gunman: ['attack'],
+  massacre: ['attack'],
+  hearing: ['meeting', 'statement'],
+  hearings: ['meeting', 'statement'],
+  testimony: ['meeting', 'statement'],
+  testified: ['meeting', 'statement'],
+  tariffs: ['sanctions', 'statement'],
+  ceasefire: ['agreement'],
+  truce: ['agreement'],
+  treaty: ['agreement'],
+  accord: ['agreement'],
+  visited: ['visit', 'meeting'],
+  trip: ['visit'],
+  conversation: ['call'],
 };
+
+/** Words too common to make an event's name distinctive on their own. */
+const GENERIC = new Set(['the', 'a', 'of', 'in', 'on', 'at', 'with', 'and', 'to', 'first', 'second', 'third', 'new', 'last', 'next', 'two', 'three', 'round', 'leaders', 'us', 'u', 's']);
 
 /** Words kept with the trigger in the mention: "phone call", "joint statement". */
 const MODIFIERS = new Set(['phone', 'video', 'joint', 'peace']);
@@ -51,6 +79,8 @@ export const eventMentionWeights = {
   otherEntityWeight: 0.5,
   /** Least context score for a trigger word to name an event. */
   threshold: 3,
+  /** …for words that name one kind of event only ("shooting", "election"): less context needed. */
+  specificThreshold: 2,
   /** With no date in the sentence, how far before the article an event may lie (days). */
   undatedWindowDays: 45,
 };
@@ -85,10 +115,20 @@ export function findEventMentions(
   const found: EventMention[] = [];
   const isPrior = (e: KbEvent) => dayNumber(e.date) <= today;
 
-  // 1. By name. Only names with a proper noun in them: "phone call" alone names nothing.
+  // 1. By name: a name with a proper noun in it ("Alaska summit"), or a distinctive phrase
+  // ("the midterm elections"); "phone call" alone names nothing.
+  const sentences = sentenceSpans(text);
+  const cuesBySentence = sentences.map((s) => findDateCues(text, date, s.start, s.end));
   for (const match of kb.index.findAll(text, tokens, (t) => t.kind === 'event')) {
-    const named = match.targets.filter((t) => t.cases.some((c) => c !== Case.Lower));
-    const events = named.map((t) => kb.events.get(t.ref)!).filter(isPrior);
+    const words = tokens.slice(match.from, match.to).map((t) => t.norm);
+    const distinctive = words.length > 1 && words.some((w) => !TRIGGERS[w] && !MODIFIERS.has(w) && !GENERIC.has(w));
+    const named = match.targets.filter((t) => distinctive || t.cases.some((c) => c !== Case.Lower));
+    const si = sentences.findIndex((s) => s.start <= tokens[match.from]!.start && tokens[match.from]!.start < s.end);
+    const cues = cuesBySentence[si] ?? [];
+    const events = named
+      .map((t) => kb.events.get(t.ref)!)
+      .filter(isPrior)
+      .filter((e) => !cues.length || cues.some((c) => eventFitsRange(e, dayNumber(c.from), dayNumber(c.to))));
     const nearest = events.sort((a, b) => b.date.localeCompare(a.date))[0];
     if (!nearest) continue;
     const start = tokens[match.from]!.start;
@@ -97,8 +137,6 @@ export function findEventMentions(
   }
 
   // 2. By a trigger word in a sentence that names the event's participants or place.
-  const sentences = sentenceSpans(text);
-  const cuesBySentence = sentences.map((s) => findDateCues(text, date, s.start, s.end));
   tokens.forEach((token, ti) => {
     const types = TRIGGERS[token.norm];
     if (!types || found.some((f) => f.start <= token.start && token.end <= f.end)) return;
@@ -116,7 +154,8 @@ export function findEventMentions(
         : today - dayNumber(event.date) <= eventMentionWeights.undatedWindowDays;
       if (!inRange) continue;
       const score = contextScore(kb, event, named) + (cues.length ? 1 : 0);
-      if (score < eventMentionWeights.threshold) continue;
+      const specific = types.length === 1 && (types[0] === 'attack' || types[0] === 'election');
+      if (score < (specific ? eventMentionWeights.specificThreshold : eventMentionWeights.threshold)) continue;
       if (!best || score > best.score || (score === best.score && event.date > best.event.date)) best = { event, score };
     }
     if (!best) return;
@@ -141,7 +180,7 @@ function contextScore(kb: KnowledgeBase, event: KbEvent, named: Set<string>): nu
     score +=
       type === 'person'
         ? eventMentionWeights.personWeight
-        : type === 'city' || type === 'place' || id === event.place
+        : type === 'city' || type === 'place' || type === 'region' || id === event.place
           ? eventMentionWeights.placeWeight
           : eventMentionWeights.otherEntityWeight;
   }
