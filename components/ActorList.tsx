@@ -5,12 +5,14 @@ import { ActorRow } from './ActorRow';
 
 interface Props {
   entities: EntityInArticle[];
-  onReveal: (id: string) => void;
   onOpen: (id: string) => void;
 }
 
-/** The article's actors grouped by kind: people, countries, places, organisations. */
-export function ActorList({ entities, onReveal, onOpen }: Props) {
+/**
+ * The article's actors grouped by kind, compactly: people one to a line with the role they
+ * held on the article's date; countries, places and organisations as chips.
+ */
+export function ActorList({ entities, onOpen }: Props) {
   return (
     <div class="actor-groups">
       {groupByType(entities).map((group) => (
@@ -18,9 +20,9 @@ export function ActorList({ entities, onReveal, onOpen }: Props) {
           <h3>
             {groupLabel(group.key)} <span class="count">({group.items.length})</span>
           </h3>
-          <ul class="actor-list">
+          <ul class={group.key === 'people' ? 'actor-list' : 'chip-list'}>
             {group.items.map((entity) => (
-              <ActorRow key={entity.id} entity={entity} onReveal={onReveal} onOpen={onOpen} />
+              <ActorRow key={entity.id} entity={entity} withRole={group.key === 'people'} onOpen={onOpen} />
             ))}
           </ul>
         </section>

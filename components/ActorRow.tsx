@@ -1,32 +1,29 @@
 import type { EntityInArticle } from '@/utils/analysis/analyze-text';
 import { accentOf } from '@/utils/ui/entity-types';
-import { t } from '@/utils/ui/i18n';
-import { mentionCountLabel } from '@/utils/ui/labels';
+import { opensAttr } from '@/utils/ui/use-page-stack';
 
 interface Props {
   entity: EntityInArticle;
-  /** Scrolls the page to the entity's first highlight. */
-  onReveal: (id: string) => void;
+  /** Show the role (people) or leave the name alone (countries, places: the group says what they are). */
+  withRole: boolean;
   onOpen: (id: string) => void;
 }
 
-/** One actor of the article: name and role (click: find it in the page), and a link to its page. */
-export function ActorRow({ entity, onReveal, onOpen }: Props) {
+/** One actor of the article, opening its page: a name with its role, or a compact chip. */
+export function ActorRow({ entity, withRole, onOpen }: Props) {
+  const detail = withRole ? (entity.role ?? entity.description) : null;
   return (
-    <li class="actor-row" data-testid="actor" data-entity-id={entity.id} data-accent={accentOf(entity.type)}>
-      <button type="button" class="actor-reveal" title={t('actorRevealLabel', entity.name)} onClick={() => onReveal(entity.id)}>
-        <span class="actor-name">{entity.name}</span>
-        <span class="actor-role">{entity.role ?? entity.description}</span>
-        <span class="actor-count">{mentionCountLabel(entity.count)}</span>
-      </button>
+    <li class={withRole ? 'actor-row' : 'actor-chip'} data-testid="actor" data-entity-id={entity.id} data-accent={accentOf(entity.type)}>
       <button
         type="button"
-        class="actor-open"
+        class={withRole ? 'actor-open' : 'chip'}
         data-testid="open-actor"
-        aria-label={t('actorOpenLabel', entity.name)}
+        data-opens={opensAttr({ kind: 'entity', id: entity.id })}
+        title={withRole ? undefined : (entity.role ?? entity.description)}
         onClick={() => onOpen(entity.id)}
       >
-        {t('actorOpen')}
+        <span class="actor-name">{entity.name}</span>
+        {detail && <span class="actor-role">{detail}</span>}
       </button>
     </li>
   );

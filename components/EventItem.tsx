@@ -1,5 +1,6 @@
 import type { EventSummary } from '@/utils/analysis/analyze-text';
 import { formatDateRange } from '@/utils/ui/format';
+import { opensAttr } from '@/utils/ui/use-page-stack';
 
 interface Props {
   event: EventSummary & { reasons?: string[] };
@@ -10,24 +11,26 @@ interface Props {
   onOpen?: (id: string) => void;
 }
 
-/** One event in a list: date, title, place and why it relates to the article. */
+/** One event in a list: title, then date and place, then why it relates to the article. */
 export function EventItem({ event, testId, reasonCount = Infinity, onOpen }: Props) {
   const reasons = (event.reasons ?? []).slice(0, reasonCount);
   return (
     <li class="event-item" data-testid={testId} data-event-id={event.id}>
-      <time class="event-date" dateTime={event.date}>
-        {formatDateRange(event.date, event.end)}
-      </time>
       <span class="event-title">
         {onOpen ? (
-          <button type="button" class="link-button" onClick={() => onOpen(event.id)}>
+          <button type="button" class="link-button" data-opens={opensAttr({ kind: 'event', id: event.id })} onClick={() => onOpen(event.id)}>
             {event.title}
           </button>
         ) : (
           event.title
         )}
       </span>
-      {event.place && <span class="event-place">{event.place}</span>}
+      <span class="meta">
+        <time dateTime={event.date}>
+          {formatDateRange(event.date, event.end)}
+        </time>
+        {event.place && <span class="event-place">{event.place}</span>}
+      </span>
       {reasons.length > 0 && (
         <ul class="reasons">
           {reasons.map((reason) => (

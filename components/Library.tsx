@@ -4,13 +4,15 @@ import { t } from '@/utils/ui/i18n';
 import { useDebounced } from '@/utils/ui/use-debounced';
 import { useReload } from '@/utils/ui/use-reload';
 import { useResult } from '@/utils/ui/use-result';
+import { KnowledgeBase } from './KnowledgeBase';
 import { SavedArticleRow } from './SavedArticleRow';
 import { SearchBox } from './SearchBox';
+import { Section } from './Section';
 import { StatusNote } from './StatusNote';
 
 const filterDelayMs = 200;
 
-/** The library page: the saved articles, newest first, with a filter and Remove. */
+/** The library page: the saved articles (newest first, with a filter and Remove) and the knowledge base. */
 export function Library() {
   const [query, setQuery] = useState('');
   const settledQuery = useDebounced(query.trim(), filterDelayMs);
@@ -46,16 +48,19 @@ export function Library() {
   return (
     <>
       <header class="library-header">
-        <h1>{t('libraryTitle')}</h1>
-        <SearchBox value={query} label={t('libraryFilterLabel')} placeholder={t('libraryFilterPlaceholder')} testId="library-search" onChange={setQuery} />
+        <h1>{t('libraryPageTitle')}</h1>
       </header>
       <main class="library-main">
-        {failure && (
-          <p role="alert" class="status-note">
-            {failure}
-          </p>
-        )}
-        {list()}
+        <Section title={t('libraryTitle')} testId="saved-articles">
+          <SearchBox value={query} label={t('libraryFilterLabel')} placeholder={t('libraryFilterPlaceholder')} testId="library-search" onChange={setQuery} />
+          {failure && (
+            <p role="alert" class="status-note">
+              {failure}
+            </p>
+          )}
+          {list()}
+        </Section>
+        <KnowledgeBase />
       </main>
     </>
   );

@@ -1,6 +1,7 @@
 import type { EventDetails } from '@/utils/messages';
 import { formatDateRange } from '@/utils/ui/format';
 import { linkLabel } from '@/utils/ui/labels';
+import { opensAttr } from '@/utils/ui/use-page-stack';
 
 interface Props {
   links: EventDetails['links'];
@@ -13,14 +14,14 @@ export function LinkedEventList({ links, onOpenEvent }: Props) {
     <ul class="event-list">
       {links.map(({ type, direction, event }) => (
         <li key={`${direction}|${type}|${event.id}`} class="event-item" data-testid="linked-event" data-event-id={event.id}>
-          <span class="link-type">{linkLabel(type, direction)}</span>
-          <time class="event-date" dateTime={event.date}>
-            {formatDateRange(event.date, event.end)}
-          </time>
           <span class="event-title">
-            <button type="button" class="link-button" onClick={() => onOpenEvent(event.id)}>
+            <button type="button" class="link-button" data-opens={opensAttr({ kind: 'event', id: event.id })} onClick={() => onOpenEvent(event.id)}>
               {event.title}
             </button>
+          </span>
+          <span class="meta">
+            <span class="link-type">{linkLabel(type, direction)}</span>
+            <time dateTime={event.date}>{formatDateRange(event.date, event.end)}</time>
           </span>
         </li>
       ))}

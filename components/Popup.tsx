@@ -1,17 +1,23 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { sendToBackground } from '@/utils/messages';
 import { hostOf } from '@/utils/ui/host';
 import { t } from '@/utils/ui/i18n';
 import { openSidePanel } from '@/utils/ui/open-side-panel';
 import { pageStatus } from '@/utils/ui/page-status';
 import { readTabId } from '@/utils/ui/tab-id';
+import { useDelayPassed } from '@/utils/ui/use-delay-passed';
 import { useSettings } from '@/utils/ui/use-settings';
 import { useShownTabId } from '@/utils/ui/use-shown-tab-id';
 import { useTabView } from '@/utils/ui/use-tab-view';
 import { LibraryLink } from './LibraryLink';
 import { PopupActions } from './PopupActions';
 import { PopupArticle } from './PopupArticle';
+import { ReloadPrompt } from './ReloadPrompt';
 import { TabStatus } from './TabStatus';
+
+/** How long a page may take to report before the popup offers to reload it. */
+const analysingPatienceMs = 3000;
 
 /** The toolbar popup: the article at a glance, and what the reader can do with it. */
 export function Popup() {
@@ -26,6 +32,8 @@ export function Popup() {
   const page = view ? pageStatus(state, view.url) : null;
   const site = hostOf(view?.url);
   const highlighting = !(site && settings?.highlightOffSites.includes(site));
+  const [reloads, setReloads] = useState(0);
+  const stuck = useDelayPassed(page?.status === 'analysing', analysingPatienceMs, reloads);
 
   const openPanel = () => {
     if (typeof tabId !== 'number') return;
@@ -34,6 +42,11 @@ export function Popup() {
       () => fixedTabId === null && window.close(),
       (reason: Error) => fail(reason.message),
     );
+  };
+  const reloadTab = () => {
+    if (typeof tabId !== 'number') return;
+    setReloads((n) => n + 1);
+    browser.tabs.reload(tabId).catch((reason: Error) => fail(reason.message));
   };
   const toggleSave = async () => {
     if (!state) return;
@@ -54,6 +67,7 @@ export function Popup() {
     if (error) return <TabStatus kind="error" detail={error} />;
     if (!page) return <TabStatus kind="loading" />;
     if ('analysis' in page) return <PopupArticle analysis={page.analysis} site={site} />;
+    if (stuck) return <ReloadPrompt onReload={reloadTab} />;
     return <TabStatus kind={page.status} />;
   };
   return (

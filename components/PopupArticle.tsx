@@ -15,7 +15,7 @@ interface Props {
   site: string | null;
 }
 
-/** The popup's glance at an article: title, top actors, and the closest prior events. */
+/** The popup's glance at an article: title, the closest prior events, and the top actors. */
 export function PopupArticle({ analysis, site }: Props) {
   const actors = analysis.entities.slice(0, popupActorCount);
   const related = analysis.related.slice(0, popupEventCount);
@@ -23,11 +23,6 @@ export function PopupArticle({ analysis, site }: Props) {
     <>
       <ArticleHeader article={analysis.article} fallbackSite={site} />
       {actors.length + related.length === 0 && <StatusNote kind="nothing-known" />}
-      {actors.length > 0 && (
-        <Section title={t('sectionActors')}>
-          <ActorChips entities={actors} />
-        </Section>
-      )}
       {related.length > 0 && (
         <Section title={t('sectionRelated')}>
           <ul class="event-list">
@@ -35,6 +30,11 @@ export function PopupArticle({ analysis, site }: Props) {
               <EventItem key={event.id} event={event} testId="related-event" reasonCount={1} />
             ))}
           </ul>
+        </Section>
+      )}
+      {actors.length > 0 && (
+        <Section title={t('sectionActors')}>
+          <ActorChips entities={actors} />
         </Section>
       )}
     </>

@@ -1,41 +1,43 @@
-import { useState } from 'preact/hooks';
 import type { Analysis } from '@/utils/analysis/analyze-text';
 import { t } from '@/utils/ui/i18n';
 import { EventItem } from './EventItem';
 import { EventTimeline } from './EventTimeline';
+import { MoreDetails } from './MoreDetails';
+import type { EventOrder } from './OrderChoice';
 
-type Order = 'relevance' | 'timeline';
+/** The events that explain the article lead, with their reasons; the rest wait behind "more". */
+const topEventCount = 5;
+const topReasonCount = 3;
+const moreReasonCount = 1;
 
 interface Props {
   events: Analysis['related'];
+  order: EventOrder;
   onOpen: (id: string) => void;
 }
 
 /**
  * The prior events, most relevant first (the ranking is the point: the events that explain
- * the article lead), or as a timeline under month headings at the reader's choice.
+ * the article lead), or as a timeline under month headings at the reader's choice. Events
+ * past the first few are folded.
  */
-export function RelatedEvents({ events, onOpen }: Props) {
-  const [order, setOrder] = useState<Order>('relevance');
-  const choice = (value: Order, label: string) => (
-    <button type="button" aria-pressed={order === value} data-testid={`order-${value}`} onClick={() => setOrder(value)}>
-      {label}
-    </button>
+export function RelatedEvents({ events, order, onOpen }: Props) {
+  if (order === 'timeline') return <EventTimeline events={events} testId="related-event" onOpen={onOpen} />;
+  const list = (items: Analysis['related'], reasonCount: number) => (
+    <ul class="event-list">
+      {items.map((event) => (
+        <EventItem key={event.id} event={event} testId="related-event" reasonCount={reasonCount} onOpen={onOpen} />
+      ))}
+    </ul>
   );
+  const more = events.slice(topEventCount);
   return (
     <>
-      <div class="segmented" role="group" aria-label={t('orderLabel')}>
-        {choice('relevance', t('orderRelevance'))}
-        {choice('timeline', t('orderTimeline'))}
-      </div>
-      {order === 'timeline' ? (
-        <EventTimeline events={events} testId="related-event" onOpen={onOpen} />
-      ) : (
-        <ul class="event-list">
-          {events.map((event) => (
-            <EventItem key={event.id} event={event} testId="related-event" onOpen={onOpen} />
-          ))}
-        </ul>
+      {list(events.slice(0, topEventCount), topReasonCount)}
+      {more.length > 0 && (
+        <MoreDetails summary={t('moreRelated', more.length)} testId="more-related">
+          {list(more, moreReasonCount)}
+        </MoreDetails>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import type { EntityDetails } from '@/utils/messages';
 import { roleSpanLabel, roleTitle } from '@/utils/ui/labels';
+import { opensAttr } from '@/utils/ui/use-page-stack';
 
 interface Props {
   roles: EntityDetails['roles'];
@@ -14,7 +15,7 @@ export function RoleList({ roles, onOpenEntity }: Props) {
       {roles.map(({ title, of, ofName, start, end }) => (
         <li key={`${title}|${of ?? ''}|${start ?? ''}`}>
           {of && ofName ? (
-            <button type="button" class="link-button" onClick={() => onOpenEntity(of)}>
+            <button type="button" class="link-button" data-opens={opensAttr({ kind: 'entity', id: of })} onClick={() => onOpenEntity(of)}>
               {roleTitle(title, ofName)}
             </button>
           ) : (

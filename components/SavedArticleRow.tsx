@@ -12,11 +12,11 @@ interface Props {
 export function SavedArticleRow({ article, onRemove }: Props) {
   return (
     <li class="saved-article" data-testid="saved-article" data-url={article.url}>
-      <h2>
+      <h3>
         <a href={article.url} target="_blank" rel="noopener">
           {article.title}
         </a>
-      </h2>
+      </h3>
       <p class="meta">
         {article.site && <span>{article.site}</span>}
         {article.published && <time dateTime={article.published}>{formatDate(article.published)}</time>}

@@ -1,5 +1,6 @@
 import type { SearchResults } from '@/utils/messages';
 import { t } from '@/utils/ui/i18n';
+import { opensAttr } from '@/utils/ui/use-page-stack';
 import { EntityChip } from './EntityChip';
 import { EventItem } from './EventItem';
 import { Section } from './Section';
@@ -23,7 +24,12 @@ export function SearchResultsList({ query, results, onOpenEntity, onOpenEvent }:
           <ul class="result-list">
             {entities.map((entity) => (
               <li key={entity.id} data-testid="search-result" data-entity-id={entity.id}>
-                <button type="button" class="result-button" onClick={() => onOpenEntity(entity.id)}>
+                <button
+                  type="button"
+                  class="result-button"
+                  data-opens={opensAttr({ kind: 'entity', id: entity.id })}
+                  onClick={() => onOpenEntity(entity.id)}
+                >
                   <EntityChip entity={entity} />
                   <span class="result-description">{entity.description}</span>
                 </button>

@@ -16,7 +16,11 @@ import { TabPanelBody } from './TabPanelBody';
 const minQueryLength = 2;
 const searchDelayMs = 250;
 
-/** The side panel: the backstory of the shown tab, actor and event pages, and search. */
+/**
+ * The side panel: the backstory of the shown tab, actor and event pages, and search.
+ * The overview (or search results) stays mounted under an open page, so Back is instant
+ * and returns to the same place, with focus on the control that opened the page.
+ */
 export function SidePanel() {
   const [fixedTabId] = useState(() => readTabId(location.search));
   const tabId = useShownTabId(fixedTabId, true);
@@ -28,16 +32,19 @@ export function SidePanel() {
 
   const openEntity = (id: string) => pages.open({ kind: 'entity', id });
   const openEvent = (id: string) => pages.open({ kind: 'event', id });
-  const reveal = (entityId: string) => {
-    if (typeof tabId !== 'number') return;
-    void sendToTab(tabId, 'revealEntity', { entityId }).then((reply) => setNotice(reply.ok && reply.value ? '' : t('revealMissing')));
-  };
+  const reveal =
+    typeof tabId === 'number'
+      ? (entityId: string) => {
+          void sendToTab(tabId, 'revealEntity', { entityId }).then((reply) => setNotice(reply.ok && reply.value ? '' : t('revealMissing')));
+        }
+      : undefined;
   const search = (value: string) => {
     setQuery(value);
     pages.reset();
   };
 
   const { top } = pages;
+  const searching = settledQuery.length >= minQueryLength;
   return (
     <>
       <header class="panel-bar">
@@ -49,10 +56,15 @@ export function SidePanel() {
         <SearchBox value={query} label={t('searchLabel')} placeholder={t('searchPlaceholder')} testId="search" onChange={search} />
       </header>
       <main class="panel-main">
-        {top?.kind === 'entity' && <EntityView key={top.id} id={top.id} onOpenEntity={openEntity} onOpenEvent={openEvent} />}
+        {top?.kind === 'entity' && <EntityView key={top.id} id={top.id} onOpenEntity={openEntity} onOpenEvent={openEvent} onReveal={reveal} />}
         {top?.kind === 'event' && <EventView key={top.id} id={top.id} onOpenEntity={openEntity} onOpenEvent={openEvent} />}
-        {!top && settledQuery.length >= minQueryLength && <SearchView query={settledQuery} onOpenEntity={openEntity} onOpenEvent={openEvent} />}
-        {!top && settledQuery.length < minQueryLength && <TabPanelBody tabId={tabId} onReveal={reveal} onOpenEntity={openEntity} onOpenEvent={openEvent} />}
+        <div hidden={top !== null}>
+          {searching ? (
+            <SearchView query={settledQuery} onOpenEntity={openEntity} onOpenEvent={openEvent} />
+          ) : (
+            <TabPanelBody tabId={tabId} onOpenEntity={openEntity} onOpenEvent={openEvent} />
+          )}
+        </div>
       </main>
       <footer class="panel-footer">
         <p role="status" class="notice">

@@ -1,8 +1,10 @@
+import { useState } from 'preact/hooks';
 import type { Analysis } from '@/utils/analysis/analyze-text';
 import { t } from '@/utils/ui/i18n';
 import { ActorList } from './ActorList';
 import { ArticleHeader } from './ArticleHeader';
 import { EventTimeline } from './EventTimeline';
+import { OrderChoice, type EventOrder } from './OrderChoice';
 import { RelatedEvents } from './RelatedEvents';
 import { Section } from './Section';
 import { StatusNote } from './StatusNote';
@@ -10,26 +12,29 @@ import { StatusNote } from './StatusNote';
 interface Props {
   analysis: Analysis;
   site: string | null;
-  onReveal: (entityId: string) => void;
   onOpenEntity: (id: string) => void;
   onOpenEvent: (id: string) => void;
 }
 
-/** The side panel's view of an article: its actors, what happened before, and what came next. */
-export function TabOverview({ analysis, site, onReveal, onOpenEntity, onOpenEvent }: Props) {
+/**
+ * The side panel's view of an article, in the order readers need it: the title, the prior
+ * events that explain it (with why), the actors at a glance, then what came next.
+ */
+export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent }: Props) {
   const { entities, related, later } = analysis;
+  const [order, setOrder] = useState<EventOrder>('relevance');
   return (
     <article class="overview">
       <ArticleHeader article={analysis.article} fallbackSite={site} />
       {entities.length + related.length + later.length === 0 && <StatusNote kind="nothing-known" />}
-      {entities.length > 0 && (
-        <Section title={t('sectionActors')}>
-          <ActorList entities={entities} onReveal={onReveal} onOpen={onOpenEntity} />
+      {related.length > 0 && (
+        <Section title={t('sectionRelated')} tools={related.length > 1 && <OrderChoice order={order} onChange={setOrder} />}>
+          <RelatedEvents events={related} order={order} onOpen={onOpenEvent} />
         </Section>
       )}
-      {related.length > 0 && (
-        <Section title={t('sectionRelated')}>
-          <RelatedEvents events={related} onOpen={onOpenEvent} />
+      {entities.length > 0 && (
+        <Section title={t('sectionActors')}>
+          <ActorList entities={entities} onOpen={onOpenEntity} />
         </Section>
       )}
       {later.length > 0 && (

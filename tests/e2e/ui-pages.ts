@@ -20,23 +20,23 @@ export interface AxeViolation {
 let axeSource: string | null = null;
 
 /**
- * Runs axe-core on the page as it is now; returns the serious and critical violations.
- * Extension pages forbid inline scripts (CSP `script-src 'self'`), so `addScriptTag` is
- * refused there: axe is evaluated through the DevTools protocol instead, which CSP does not govern.
+ * Runs axe-core on the page as it is now and returns every violation. Extension pages forbid
+ * inline scripts (CSP `script-src 'self'`), so `addScriptTag` is refused there: axe is
+ * evaluated through the DevTools protocol instead, which the page's CSP does not govern.
  */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) {
     axeSource ??= readFileSync(join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
     await page.evaluate(axeSource);
   }
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
     const { violations } = await axe.run();
     return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
   });
-  if (process.env.AXE_ALL) console.log(JSON.stringify(violations.map((v) => [v.impact, v.id, v.help, v.nodes.map((n) => n.target.join(" "))])));
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+export const isSerious = (violation: AxeViolation): boolean => violation.impact === 'serious' || violation.impact === 'critical';
 
 /** One line per violation and node, readable in a failed assertion. */
 export function describeViolations(violations: AxeViolation[]): string {
@@ -48,14 +48,31 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
   await page.emulateMedia({ colorScheme: theme });
 }
 
-/** Zooms the page's body to 200% and says whether anything overflows sideways. */
-export async function overflowsAtDoubleZoom(page: Page): Promise<{ scrollWidth: number; innerWidth: number; overflows: boolean }> {
+/**
+ * Zooms the page's body to 200% and says whether anything overflows sideways. It compares
+ * with the root's clientWidth, not innerWidth, which also counts a vertical scrollbar.
+ */
+export async function overflowsAtDoubleZoom(page: Page): Promise<{ scrollWidth: number; clientWidth: number; overflows: boolean }> {
   return page.evaluate(async () => {
     document.body.style.zoom = '2';
     await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
-    const { scrollWidth } = document.documentElement;
-    return { scrollWidth, innerWidth, overflows: scrollWidth > innerWidth };
+    const { scrollWidth, clientWidth } = document.documentElement;
+    return { scrollWidth, clientWidth, overflows: scrollWidth > clientWidth };
   });
+}
+
+/**
+ * A screenshot of the whole page as the reader sees it. Playwright's fullPage drops the
+ * vertical scrollbar but keeps the narrower width, cutting off the right edge; a viewport as
+ * tall as the page avoids that.
+ */
+export async function screenshotWhole(page: Page, path: string): Promise<void> {
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error('the page has no viewport');
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
 }
 
 export async function resetZoom(page: Page): Promise<void> {
@@ -64,7 +81,7 @@ export async function resetZoom(page: Page): Promise<void> {
   });
 }
 
-/** Presses Tab (or Shift+Tab) until `matches` holds for the focused element; false when it never does. */
+/** Presses Tab (or Shift+Tab) until the focused element matches `selector`; false when it never does. */
 export async function tabUntil(page: Page, selector: string, { backwards = false, maxPresses = 80 } = {}): Promise<boolean> {
   for (let i = 0; i < maxPresses; i++) {
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');

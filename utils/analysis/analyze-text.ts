@@ -76,13 +76,16 @@ export function summarizeEvent(kb: KnowledgeBase, event: KbEvent): EventSummary 
   };
 }
 
-/** Reads an article's text against the knowledge base. */
-export function analyzeText(article: ArticleText, kb: KnowledgeBase): Analysis {
+/**
+ * Reads an article's text against the knowledge base; `savedCounts` (how many of the
+ * reader's saved articles name each entity) lifts events about what the reader follows.
+ */
+export function analyzeText(article: ArticleText, kb: KnowledgeBase, savedCounts?: ReadonlyMap<string, number>): Analysis {
   const date = article.published ?? undefined;
   const tokens = tokenize(article.text);
   const mentions = findMentions(article.text, tokens, kb, date);
   const eventMentions = findEventMentions(article.text, tokens, mentions, kb, date);
-  const ranked = rankRelated(kb, date, mentions, eventMentions);
+  const ranked = rankRelated(kb, date, mentions, eventMentions, savedCounts);
 
   const summarize = (id: string): EntitySummary => {
     const e = kb.entities.get(id)!;

@@ -87,7 +87,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
   return {
     async analyzeArticle(article, sender) {
       const tabId = requireTab(sender);
-      const analysis = analyzeText(article, await deps.knowledgeBase());
+      const savedCounts = new Map<string, number>();
+      await db.articles.each((a) => {
+        if (a.url !== article.url) for (const id of a.entityIds) savedCounts.set(id, (savedCounts.get(id) ?? 0) + 1);
+      });
+      const analysis = analyzeText(article, await deps.knowledgeBase(), savedCounts);
       const saved = (await db.articles.get(article.url)) !== undefined;
       await tabs.set({ tabId, url: article.url, title: article.title, status: 'article', analysis, saved });
       deps.notify(tabId);

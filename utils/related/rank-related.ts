@@ -45,6 +45,8 @@ export const rankingWeights = {
   landmarkFloor: 0.65,
   /** How many times a person must be named to count fully. */
   fullMentionCount: 3,
+  /** Each of the reader's saved articles that names a participant (up to three count). */
+  savedArticleWeight: 0.15,
   /** Events worth listing at all, relative to the best. */
   minShare: 0.05,
   maxResults: 30,
@@ -89,6 +91,8 @@ export function rankRelated(
   date: string | undefined,
   mentions: Mention[],
   eventMentions: EventMention[],
+  /** How many of the reader's saved articles name each entity; empty when unknown. */
+  savedCounts: ReadonlyMap<string, number> = new Map(),
 ): RankedEvents {
   if (!date) return { prior: [], current: [], later: [] };
   const w = rankingWeights;
@@ -142,6 +146,11 @@ export function rankRelated(
       } else score += w.groupWeight;
     }
     if (people.length) reasons.push(people.length === 1 ? `${people[0]} took part` : `${joinNames(people)} took part`);
+    const saved = Math.min(3, Math.max(0, ...event.participants.filter((p) => counts.has(p.entity)).map((p) => savedCounts.get(p.entity) ?? 0)));
+    if (saved > 0) {
+      score += w.savedArticleWeight * saved;
+      reasons.push(saved === 1 ? 'its people appear in one of your saved articles' : `its people appear in ${saved} of your saved articles`);
+    }
     if (event.place && counts.has(event.place)) {
       score += w.placeWeight;
       reasons.push(`took place in ${kb.entities.get(event.place)?.name ?? event.place}`);

@@ -50,6 +50,16 @@ describe('rankRelated', () => {
     expect(ranked.prior[0]!.score).toBe(1);
   });
 
+  it('lifts events about what the reader has saved articles on, and says so', () => {
+    const tokens = tokenize(text);
+    const mentions = findMentions(text, tokens, kb, '2025-10-22');
+    const events = findEventMentions(text, tokens, mentions, kb, '2025-10-22');
+    const plain = rankRelated(kb, '2025-10-22', mentions, events).prior.find((r) => r.eventId === '2018-07-16-helsinki-summit')!;
+    const saved = rankRelated(kb, '2025-10-22', mentions, events, new Map([['sergey-lavrov', 2]])).prior.find((r) => r.eventId === '2018-07-16-helsinki-summit')!;
+    expect(saved.score).toBeGreaterThan(plain.score);
+    expect(saved.reasons).toContain('its people appear in 2 of your saved articles');
+  });
+
   it('lists events after the article date as what happened next', () => {
     const { ranked } = read(text, '2025-10-22');
     expect(ranked.later.map((r) => r.eventId)).toEqual(['2025-11-30-later-call']);
