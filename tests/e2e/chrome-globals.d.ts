@@ -5,5 +5,6 @@ declare const chrome: {
     query(q: object): Promise<{ id?: number; url?: string }[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
-  storage: { session: { get(key: string | null): Promise<Record<string, unknown>> } };
+  storage: { session: { get(key: string | null): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
 };

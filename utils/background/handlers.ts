@@ -3,7 +3,7 @@
  * run under Vitest with fake-indexeddb and no browser.
  */
 import { analyzeText, summarizeEvent } from '../analysis/analyze-text';
-import type { BackstoryDb } from '../db';
+import { currentIndex, type BackstoryDb } from '../db';
 import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
 import * as kbStore from './kb-store';
@@ -211,7 +211,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
 
     async importKb({ text }) {
       const report = await kbStore.importKbText(db, text, now());
-      if (report.added + report.updated) deps.knowledgeChanged();
+      if (report.added + report.updated) {
+        deps.knowledgeChanged();
+        await currentIndex(db); // compile and store the index now, not on the next page read
+      }
       return report;
     },
 

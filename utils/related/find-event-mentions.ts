@@ -30,9 +30,8 @@ const TRIGGERS: Record<string, EventType[]> = {
   visit: ['visit', 'meeting'],
   talks: ['talks', 'summit', 'meeting'],
   negotiations: ['talks'],
+  // "calls"/"called" are nearly always verbs ("calls off", "called for"): only the noun counts.
   call: ['call'],
-  calls: ['call'],
-  called: ['call'],
   statement: ['statement'],
   sanctions: ['sanctions'],
   agreement: ['agreement'],
