@@ -30,6 +30,15 @@ function lastOccurrence(day: number, month: number, dom: number): number {
   return candidate <= day ? candidate : Date.UTC(year - 1, month - 1, dom) / 86_400_000;
 }
 
+/** One calendar day, "March 29[, 2022]": in the given year, else its last occurrence by `today`. */
+function calendarDay(today: number, monthWord: string, dayOfMonth: string, year: string | undefined): [number, number] | null {
+  const month = monthNumber(monthWord);
+  const dom = Number(dayOfMonth);
+  if (!month || dom < 1 || dom > 31) return null;
+  const day = year ? Date.UTC(Number(year), month - 1, dom) / 86_400_000 : lastOccurrence(today, month, dom);
+  return [day, day];
+}
+
 const RULES: Rule[] = [
   { pattern: /\b(?:last|past) week\b/gi, resolve: (_, d) => [d - 14, d - 1] },
   { pattern: /\bthis week\b/gi, resolve: (_, d) => [d - 7, d + 7] },
@@ -47,23 +56,11 @@ const RULES: Rule[] = [
   },
   {
     pattern: new RegExp(`\\b${MONTH_WORD} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g'),
-    resolve: (m, d) => {
-      const month = monthNumber(m[1]!);
-      const dom = Number(m[2]);
-      if (!month || dom < 1 || dom > 31) return null;
-      const day = m[3] ? Date.UTC(Number(m[3]), month - 1, dom) / 86_400_000 : lastOccurrence(d, month, dom);
-      return [day, day];
-    },
+    resolve: (m, d) => calendarDay(d, m[1]!, m[2]!, m[3]),
   },
   {
     pattern: new RegExp(`\\b(\\d{1,2}) ${MONTH_WORD}(?:,? (\\d{4}))?\\b`, 'g'),
-    resolve: (m, d) => {
-      const month = monthNumber(m[2]!);
-      const dom = Number(m[1]);
-      if (!month || dom < 1 || dom > 31) return null;
-      const day = m[3] ? Date.UTC(Number(m[3]), month - 1, dom) / 86_400_000 : lastOccurrence(d, month, dom);
-      return [day, day];
-    },
+    resolve: (m, d) => calendarDay(d, m[2]!, m[1]!, m[3]),
   },
   {
     pattern: new RegExp(`\\b(?:in |since |last |early |late |mid-)?${MONTH_WORD}(?: (\\d{4}))\\b|\\bin ${MONTH_WORD}\\b`, 'g'),
