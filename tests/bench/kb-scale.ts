@@ -16,6 +16,9 @@ async function main(): Promise<void> {
   const text = JSON.stringify(pack);
   console.log(`synthetic pack: ${pack.entities.length} entities, ${pack.entities.reduce((n, e) => n + 1 + e.aliases.length, 0)} names, ${pack.events.length} events, ${(text.length / 2 ** 20).toFixed(1)} MB of JSON`);
   const ext = await launchWithExtension();
+  ext.worker.on('console', (message) => {
+    if (message.text().startsWith('[backstory]')) console.log(`  worker: ${message.text()}`);
+  });
   try {
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/library.html`);

@@ -30,7 +30,7 @@ beforeEach(async () => {
     db,
     knowledgeBase: () => loadKnowledgeBase(db),
     knowledgeChanged: () => {},
-    tabs: { get: async (id) => tabs.get(id) ?? null, set: async (s) => void tabs.set(s.tabId, s), all: async () => [...tabs.values()] },
+    tabs: { get: async (id) => tabs.get(id) ?? null, set: async (s) => void tabs.set(s.tabId, s), all: async () => [...tabs.values()], forget: (id) => void tabs.delete(id) },
     settings: { get: async () => settings, set: async (s) => void (settings = s) },
     notify: (id) => notified.push(id),
     now: () => new Date('2026-11-25T10:00:00Z'),

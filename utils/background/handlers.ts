@@ -26,6 +26,8 @@ export interface TabStore {
   get(tabId: number): Promise<TabState | null>;
   set(state: TabState): Promise<void>;
   all(): Promise<TabState[]>;
+  /** Drops a closed tab's state. */
+  forget(tabId: number): void;
 }
 
 export interface SettingsStore {

@@ -8,6 +8,21 @@ import { KnowledgeBase } from '../kb/knowledge-base';
 import { PACK_SCHEMA_VERSION, validatePack, type Entity, type KbEvent, type Pack, type PackProblem } from '../kb/schema';
 import type { ImportReport, UserRecordSummary } from '../messages';
 
+/** Times the phases of a long operation and logs them once, for `npm run bench:kb`. */
+class PhaseTimer {
+  private last = performance.now();
+  private readonly laps: string[] = [];
+  constructor(private readonly name: string) {}
+  lap(phase: string): void {
+    const now = performance.now();
+    this.laps.push(`${phase} ${Math.round(now - this.last)} ms`);
+    this.last = now;
+  }
+  report(): void {
+    console.info(`[backstory] ${this.name}: ${this.laps.join(', ')}`);
+  }
+}
+
 /** The merged knowledge base, with its stored compiled index (compiled only when stale). */
 export async function loadKnowledgeBase(db: BackstoryDb): Promise<KnowledgeBase> {
   const [merged, index] = await Promise.all([readMerged(db), currentIndex(db)]);
@@ -36,9 +51,11 @@ const rejectedCount = (problems: PackProblem[]) => new Set(problems.map((p) => p
  */
 export async function importKbText(db: BackstoryDb, text: string, now: Date): Promise<ImportReport> {
   const nothing = { added: 0, updated: 0, unchanged: 0 };
+  const phases = new PhaseTimer('import');
   let input: unknown;
   try {
     input = JSON.parse(text);
+    phases.lap('parse');
   } catch (error) {
     return { ...nothing, rejected: 0, problems: [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }] };
   }
@@ -47,9 +64,11 @@ export async function importKbText(db: BackstoryDb, text: string, now: Date): Pr
     return { ...nothing, rejected: 0, problems: [{ path: 'manifest.schemaVersion', message: `this file uses schema version ${String(version)}; Backstory reads version ${PACK_SCHEMA_VERSION}` }] };
   }
   const merged = await readMerged(db);
+  phases.lap('read current records');
   const currentEntities = new Map(merged.entities.map((e) => [e.id, e]));
   const currentEvents = new Map(merged.events.map((e) => [e.id, e]));
   const result = validatePack(input, { entities: new Set(currentEntities.keys()), events: new Set(currentEvents.keys()) });
+  phases.lap('validate');
   if (!result.ok) return { ...nothing, rejected: rejectedCount(result.problems), problems: result.problems };
 
   const packIds = {
@@ -71,11 +90,14 @@ export async function importKbText(db: BackstoryDb, text: string, now: Date): Pr
     });
   const entities = plan(result.pack.entities, currentEntities, packIds.entities);
   const events = plan(result.pack.events, currentEvents, packIds.events);
+  phases.lap('compare');
   await db.transaction('rw', [db.userEntities, db.userEvents, db.meta], async () => {
     await db.userEntities.bulkPut(entities);
     await db.userEvents.bulkPut(events);
     if (entities.length + events.length) await bumpUserRevision(db);
   });
+  phases.lap('write');
+  phases.report();
   return report;
 }
 

@@ -27,16 +27,28 @@ const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 1,
 });
 
+/**
+ * Per-tab state in session storage (it survives the service worker being stopped), with a
+ * copy in memory in front of it so that a panel opening on a tab gets its answer at once.
+ */
 function sessionTabStore(): TabStore {
   const key = (tabId: number) => `session:tab-${tabId}` as const;
+  const memory = new Map<number, TabState>();
   return {
-    get: async (tabId) => (await storage.getItem<TabState>(key(tabId))) ?? null,
-    set: async (state) => storage.setItem(key(state.tabId), state),
+    get: async (tabId) => memory.get(tabId) ?? (await storage.getItem<TabState>(key(tabId))) ?? null,
+    set: async (state) => {
+      memory.set(state.tabId, state);
+      await storage.setItem(key(state.tabId), state);
+    },
     all: async () => {
       const all = await browser.storage.session.get(null);
       return Object.entries(all)
         .filter(([k]) => k.startsWith('tab-'))
-        .map(([, v]) => v as TabState);
+        .map(([, v]) => memory.get((v as TabState).tabId) ?? (v as TabState));
+    },
+    forget: (tabId) => {
+      memory.delete(tabId);
+      void browser.storage.session.remove(`tab-${tabId}`);
     },
   };
 }
@@ -85,9 +97,7 @@ export function startBackground(packUrl: string): void {
     return true;
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void browser.storage.session.remove(`tab-${tabId}`);
-  });
+  browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
 
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void>; open(o: { windowId?: number; tabId?: number }): Promise<void> } }).sidePanel;
   void sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
