@@ -148,14 +148,14 @@ describe('the side panel with the keyboard', () => {
     await eventPage.waitFor();
     expect(await eventPage.getAttribute('data-event-id')).toBe(eventId);
     // Focus moved to the new page's heading, so Tab continues from there.
-    expect(await panel.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 
     expect(await tabUntil(panel, '[data-testid=back]', { backwards: true })).toBe(true);
     expect((await focusOutline(panel)).style).not.toBe('none');
     await panel.keyboard.press('Space');
     await eventPage.waitFor({ state: 'detached' });
-    // Back returns focus to the control that opened the page.
-    expect(await focusedEventId(panel)).toBe(eventId);
+    // Back returns focus to the control that opened the page (in an effect after the render).
+    await expect.poll(() => focusedEventId(panel)).toBe(eventId);
 
     // The folded events open with the keyboard too.
     expect(await tabUntil(panel, '[data-testid=more-related] summary')).toBe(true);
@@ -258,7 +258,7 @@ describe('editing the knowledge base', () => {
     await ada.getByTestId('delete-record').click();
     await library.getByTestId('undo-toast').waitFor();
     await ada.waitFor({ state: 'detached' });
-    expect(await library.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo');
+    await expect.poll(() => library.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo');
     await library.keyboard.press('Enter');
     await ada.waitFor();
 
