@@ -34,6 +34,15 @@ const settingsItem = storage.defineItem<Settings>('local:settings', {
 function sessionTabStore(): TabStore {
   const key = (tabId: number) => `session:tab-${tabId}` as const;
   const memory = new Map<number, TabState>();
+  // Session storage stays the truth: follow changes made to it from elsewhere.
+  browser.storage.session.onChanged?.addListener((changes) => {
+    for (const [k, change] of Object.entries(changes)) {
+      const tabId = Number(/^tab-(\d+)$/.exec(k)?.[1] ?? NaN);
+      if (Number.isNaN(tabId)) continue;
+      if (change.newValue === undefined) memory.delete(tabId);
+      else memory.set(tabId, change.newValue as TabState);
+    }
+  });
   return {
     get: async (tabId) => memory.get(tabId) ?? (await storage.getItem<TabState>(key(tabId))) ?? null,
     set: async (state) => {
