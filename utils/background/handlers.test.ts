@@ -4,7 +4,7 @@ import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { BackstoryDb, installPack } from '../db';
 import type { Settings, TabState } from '../messages';
 import { createHandlers, type Sender } from './handlers';
-import { loadKnowledgeBase } from './kb-store';
+import { KbReader } from './kb-reader';
 
 const tabSender: Sender = { tab: { id: 7, url: 'https://news.example/story' }, url: 'https://news.example/story' };
 const article = {
@@ -28,7 +28,7 @@ beforeEach(async () => {
   settings = { highlightOffSites: [], highlightNominal: false };
   handlers = createHandlers({
     db,
-    knowledgeBase: () => loadKnowledgeBase(db),
+    kb: new KbReader(db),
     knowledgeChanged: () => {},
     tabs: { get: async (id) => tabs.get(id) ?? null, set: async (s) => void tabs.set(s.tabId, s), all: async () => [...tabs.values()], forget: (id) => void tabs.delete(id) },
     settings: { get: async () => settings, set: async (s) => void (settings = s) },

@@ -3,10 +3,11 @@
  * run under Vitest with fake-indexeddb and no browser.
  */
 import { analyzeText, summarizeEvent } from '../analysis/analyze-text';
+import { KnowledgeBase } from '../kb/knowledge-base';
 import { currentIndex, type BackstoryDb } from '../db';
-import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
 import * as kbStore from './kb-store';
+import type { KbReader } from './kb-reader';
 import type {
   BackgroundProtocol,
   Handlers,
@@ -37,7 +38,7 @@ export interface SettingsStore {
 
 export interface BackgroundDeps {
   db: BackstoryDb;
-  knowledgeBase(): Promise<KnowledgeBase>;
+  kb: KbReader;
   tabs: TabStore;
   settings: SettingsStore;
   /** Tells open extension pages that a tab's state changed. */
@@ -93,7 +94,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       await db.articles.each((a) => {
         if (a.url !== article.url) for (const id of a.entityIds) savedCounts.set(id, (savedCounts.get(id) ?? 0) + 1);
       });
-      const analysis = analyzeText(article, await deps.knowledgeBase(), savedCounts);
+      const analysis = analyzeText(article, await deps.kb.sliceFor(article.text), savedCounts);
       const saved = (await db.articles.get(article.url)) !== undefined;
       await tabs.set({ tabId, url: article.url, title: article.title, status: 'article', analysis, saved });
       deps.notify(tabId);
@@ -151,21 +152,27 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
     },
 
     async getEntity({ id }) {
-      const kb = await deps.knowledgeBase();
-      const entity = kb.entities.get(id);
+      const entity = await deps.kb.entity(id);
       if (!entity) return null;
-      const events = [...kb.eventsOf(id)].sort((a, b) => b.date.localeCompare(a.date)).map((e) => summarizeEvent(kb, e));
+      const [events, owners] = await Promise.all([deps.kb.eventsInvolving([id]), deps.kb.entities((entity.roles ?? []).flatMap((r) => (r.of ? [r.of] : [])))]);
+      const places = await deps.kb.entities(events.flatMap((e) => (e.place ? [e.place] : [])));
+      const kb = new KnowledgeBase([entity, ...owners, ...places], events);
       const roles = (entity.roles ?? []).map((r) => {
         const ofName = r.of ? kb.entities.get(r.of)?.name : undefined;
         return ofName ? { ...r, ofName } : r;
       });
-      return { entity, roles, events, savedArticles: await savedNaming([id]) };
+      const summaries = [...events].sort((a, b) => b.date.localeCompare(a.date)).map((e) => summarizeEvent(kb, e));
+      return { entity, roles, events: summaries, savedArticles: await savedNaming([id]) };
     },
 
     async getEvent({ id }) {
-      const kb = await deps.knowledgeBase();
-      const event = kb.events.get(id);
+      const [event] = await deps.kb.events([id]);
       if (!event) return null;
+      const involved = [...event.participants.map((p) => p.entity), ...(event.place ? [event.place] : [])];
+      const around = await deps.kb.eventsInvolving(involved);
+      const outgoing = await deps.kb.events((event.links ?? []).map((l) => l.event));
+      const entities = await deps.kb.entities([...involved, ...[...around, ...outgoing].flatMap((e) => (e.place ? [e.place] : []))]);
+      const kb = new KnowledgeBase(entities, [event, ...around, ...outgoing]);
       const participants = event.participants.flatMap((p) => {
         const e = kb.entities.get(p.entity);
         return e ? [{ id: e.id, name: e.name, type: e.type, ...(p.role ? { role: p.role } : {}) }] : [];
@@ -175,30 +182,22 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
         const other = kb.events.get(link.event);
         if (other) links.push({ type: link.type, direction: 'to', event: summarizeEvent(kb, other) });
       }
-      for (const other of kb.events.values()) {
+      for (const other of around) {
         for (const link of other.links ?? []) if (link.event === id) links.push({ type: link.type, direction: 'from', event: summarizeEvent(kb, other) });
       }
-      const involved = participants.map((p) => p.id);
-      const saved = (await savedNaming(involved)).filter((a) => involved.filter((pid) => a.entities.some((e) => e.id === pid)).length >= Math.min(2, involved.length));
+      const people = participants.map((p) => p.id);
+      const saved = (await savedNaming(people)).filter((a) => people.filter((pid) => a.entities.some((e) => e.id === pid)).length >= Math.min(2, people.length));
       return { event, participants, placeName: event.place ? (kb.entities.get(event.place)?.name ?? null) : null, links, savedArticles: saved };
     },
 
     async searchKb({ query }) {
       const q = query.trim().toLowerCase();
       if (!q) return { entities: [], events: [] };
-      const kb = await deps.knowledgeBase();
-      const entities = [...kb.entities.values()]
-        .filter((e) => e.name.toLowerCase().includes(q) || e.aliases.some((a) => a.toLowerCase().includes(q)))
-        .sort((a, b) => (b.prominence ?? 0) - (a.prominence ?? 0))
-        .slice(0, SEARCH_LIMIT)
-        .map((e) => ({ id: e.id, name: e.name, type: e.type, description: e.description }));
-      const matchesEvent = (e: KbEvent) => e.title.toLowerCase().includes(q) || e.aliases.some((a) => a.toLowerCase().includes(q));
-      const events = [...kb.events.values()]
-        .filter(matchesEvent)
-        .sort((a, b) => b.date.localeCompare(a.date))
-        .slice(0, SEARCH_LIMIT)
-        .map((e) => summarizeEvent(kb, e));
-      return { entities, events };
+      const entities = (await kbStore.searchEntities(db, q, SEARCH_LIMIT)).map((e) => ({ id: e.id, name: e.name, type: e.type, description: e.description }));
+      const found = await kbStore.searchEvents(db, q, SEARCH_LIMIT);
+      const places = await deps.kb.entities(found.flatMap((e) => (e.place ? [e.place] : [])));
+      const kb = new KnowledgeBase(places, found);
+      return { entities, events: found.map((e) => summarizeEvent(kb, e)) };
     },
 
     async getSettings() {
@@ -207,8 +206,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
 
     async getKbInfo() {
       const pack = (await db.meta.get('pack'))?.value as { name: string; version: string } | undefined;
-      const kb = await deps.knowledgeBase();
-      return { pack: pack ? { name: pack.name, version: pack.version } : null, entities: kb.entities.size, events: kb.events.size, userRecords: (await db.userEntities.count()) + (await db.userEvents.count()) };
+      return { pack: pack ? { name: pack.name, version: pack.version } : null, ...(await deps.kb.counts()) };
     },
 
     async importKb({ text }) {

@@ -208,3 +208,31 @@ export async function listUserRecords(db: BackstoryDb): Promise<UserRecordSummar
   const all = [...(await db.userEntities.toArray()).map(summarize('entity')), ...(await db.userEvents.toArray()).map(summarize('event'))];
   return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
+
+/** Up to `limit` entities whose name or an alias contains `q` (lower case), most prominent first. */
+export async function searchEntities(db: BackstoryDb, q: string, limit: number): Promise<Entity[]> {
+  const hits = new Map<string, Entity>();
+  const matches = (e: Entity) => e.name.toLowerCase().includes(q) || e.aliases.some((a) => a.toLowerCase().includes(q));
+  const user = await db.userEntities.toArray();
+  const hidden = new Set(user.map((u) => u.id));
+  for (const u of user) if (u.record && matches(u.record)) hits.set(u.id, u.record);
+  // A scan reads every record; the alias index answers prefixes without one on a big pack.
+  const scan = (await db.entities.count()) <= SCAN_LIMIT;
+  const pack = scan ? db.entities.filter(matches) : db.entities.where('aliases').startsWithIgnoreCase(q);
+  for (const e of await pack.limit(limit * 5).toArray()) if (!hidden.has(e.id)) hits.set(e.id, e);
+  return [...hits.values()].sort((a, b) => (b.prominence ?? 0) - (a.prominence ?? 0)).slice(0, limit);
+}
+
+/** Up to `limit` events whose title or an alias contains `q` (lower case), newest first. */
+export async function searchEvents(db: BackstoryDb, q: string, limit: number): Promise<KbEvent[]> {
+  const matches = (e: KbEvent) => e.title.toLowerCase().includes(q) || e.aliases.some((a) => a.toLowerCase().includes(q));
+  const user = await db.userEvents.toArray();
+  const hidden = new Set(user.map((u) => u.id));
+  const hits = user.flatMap((u) => (u.record && matches(u.record) ? [u.record] : []));
+  const recent = db.events.orderBy('date').reverse().filter((e) => !hidden.has(e.id) && matches(e));
+  for (const { entityIds: _ids, ...e } of await recent.limit(limit).toArray()) hits.push(e);
+  return hits.sort((a, b) => b.date.localeCompare(a.date)).slice(0, limit);
+}
+
+/** Up to this many pack entities, search scans them all (substring); above it, alias prefixes. */
+const SCAN_LIMIT = 20_000;

@@ -6,7 +6,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { BackstoryDb, installPack, installedPackVersion } from '../db';
-import type { KnowledgeBase } from '../kb/knowledge-base';
 import { validatePack } from '../kb/schema';
 import {
   backgroundRequests,
@@ -20,7 +19,7 @@ import {
   type TabStateChanged,
 } from '../messages';
 import { createHandlers, type Sender, type TabStore } from './handlers';
-import { loadKnowledgeBase } from './kb-store';
+import { KbReader } from './kb-reader';
 
 const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: { highlightOffSites: [], highlightNominal: false },
@@ -78,19 +77,15 @@ async function ensureDefaultPack(db: BackstoryDb, packUrl: string): Promise<bool
 export function startBackground(packUrl: string): void {
   const db = new BackstoryDb();
   const tabs = sessionTabStore();
-  let kbPromise: Promise<KnowledgeBase> | null = null;
   const packReady = ensureDefaultPack(db, packUrl).catch((error) => console.error('[backstory] pack install failed', error));
-  const knowledgeBase = () => (kbPromise ??= packReady.then(() => loadKnowledgeBase(db)));
+  const reader = new KbReader(db);
 
   const notify = (tabId: number) => {
     browser.runtime.sendMessage({ backstoryEvent: 'tab-state', tabId } satisfies TabStateChanged).catch(() => {
       // No extension page is open to hear it.
     });
   };
-  const knowledgeChanged = () => {
-    kbPromise = null;
-  };
-  const handlers = createHandlers({ db, knowledgeBase, knowledgeChanged, tabs, settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) }, notify });
+  const handlers = createHandlers({ db, kb: reader, knowledgeChanged: () => reader.invalidate(), tabs, settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) }, notify });
   const extensionOrigin = browser.runtime.getURL('/');
   const allow = (name: keyof BackgroundProtocol, sender: Sender): string | null => {
     const fromExtensionPage = sender.url?.startsWith(extensionOrigin) ?? false;
@@ -102,7 +97,8 @@ export function startBackground(packUrl: string): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
     if (!isRequestOf(message, backgroundRequests)) return false;
     // sendResponse + true works in Chrome and Firefox alike; a returned Dexie promise did not (TOOLCHAIN.md).
-    void dispatch(message, sender, backgroundRequests, handlers, allow).then(sendResponse);
+    // Nothing is answered before the bundled pack is in the database (first install, upgrade).
+    void packReady.then(() => dispatch(message, sender, backgroundRequests, handlers, allow)).then(sendResponse);
     return true;
   });
 

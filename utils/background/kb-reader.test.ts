@@ -1,0 +1,51 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../analysis/analyze-document';
+import { analyzeText } from '../analysis/analyze-text';
+import { parsePage } from '../cli/parse-page';
+import { BackstoryDb, installPack } from '../db';
+import { KnowledgeBase } from '../kb/knowledge-base';
+import { readPackFile } from '../kb/load-pack-file';
+import { KbReader } from './kb-reader';
+
+const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
+const pages = [
+  ['fixtures/seed/index.html', '2025-10-22'],
+  ['corpus/pages/scrapinghub-cbsnews-com-7a664e40d256.html', '2019-11-20'],
+  ['corpus/pages/readability-bbc-1.html', '2015-07-24'],
+] as const;
+
+let db: BackstoryDb;
+const pack = readPackFile();
+const full = new KnowledgeBase(pack.entities, pack.events);
+
+beforeAll(async () => {
+  db = new BackstoryDb(`reader-${Math.random()}`);
+  await installPack(db, pack);
+});
+afterAll(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('KbReader', () => {
+  it.each(pages)('gives %s the same analysis from its slice as from the whole knowledge base', async (page, date) => {
+    const whole = analyzeDocument(parsePage(readFileSync(shared + page)), full, { date });
+    const slice = await new KbReader(db).sliceFor(whole.article.text);
+    expect(slice.entities.size).toBeLessThan(full.entities.size / 3);
+    const fromSlice = analyzeText(whole.article, slice);
+    expect(fromSlice.mentions).toEqual(whole.mentions);
+    expect(fromSlice.eventMentions).toEqual(whole.eventMentions);
+    expect(fromSlice.related.slice(0, 10).map((r) => r.id)).toEqual(whole.related.slice(0, 10).map((r) => r.id));
+  });
+
+  it('reads the reader’s layer first and leaves deleted records out', async () => {
+    const reader = new KbReader(db);
+    await db.userEntities.put({ id: 'dmitry-peskov', record: null, overridesPack: true, updatedAt: '2026-01-01T00:00:00Z' });
+    expect(await reader.entity('dmitry-peskov')).toBeNull();
+    await db.userEntities.delete('dmitry-peskov');
+    expect((await reader.entity('dmitry-peskov'))?.name).toBe('Dmitry Peskov');
+  });
+});
