@@ -28,6 +28,8 @@ export interface UserRecord<T> {
   /** Whether a pack record of this id existed when the reader changed it. */
   overridesPack: boolean;
   updatedAt: string;
+  /** For events: the ids of the participants and place, indexed like the pack's events. */
+  entityIds?: string[];
 }
 
 /** A deleted record kept for undo. */
@@ -73,6 +75,22 @@ export class BackstoryDb extends Dexie {
         undo: 'token, createdAt',
       })
       .upgrade(async (tx) => storeIndexIn(tx, await installedStamp(tx)));
+    // Version 3: names indexed for search, in the pack and in the reader's layer, so a large
+    // knowledge base is searched by index rather than by reading every record.
+    this.version(3)
+      .stores({
+        entities: 'id, type, *aliases, name',
+        userEntities: 'id, updatedAt, record.name, *record.aliases',
+        userEvents: 'id, updatedAt, *entityIds',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('userEvents')
+          .toCollection()
+          .modify((u: UserRecord<KbEvent>) => {
+            u.entityIds = u.record ? toStoredEvent(u.record).entityIds : [];
+          }),
+      );
   }
 }
 

@@ -5,7 +5,8 @@
  * the first answered lookup, and the service worker's JS heap. Figures only, no assertions.
  */
 
-import { launchWithExtension, requireInputs } from '../e2e/browser';
+import { join } from 'node:path';
+import { launchWithExtension, projectRoot, requireInputs, servePages } from '../e2e/browser';
 import { syntheticPack } from './synthetic-pack';
 
 const size = { entities: Number(process.env.KB_ENTITIES ?? 100_000), aliasesPerEntity: 3, events: Number(process.env.KB_EVENTS ?? 50_000) };
@@ -42,7 +43,27 @@ async function main(): Promise<void> {
     await page.waitForTimeout(500);
     const wake = Date.now();
     const search = await send('searchKb', { query: 'lavrov' });
-    console.log(`fresh service worker to first answered lookup: ${Date.now() - wake} ms (${search.ok ? 'ok' : search.error})`);
+    console.log(`fresh service worker to first answered search: ${Date.now() - wake} ms (${search.ok ? 'ok' : search.error})`);
+
+    // A fresh service worker again, then a real article: from the page load to its analysis.
+    const server = await servePages({ '/': join(projectRoot, 'tests/fixtures/demo') });
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.waitForTimeout(500);
+    const article = await ext.context.newPage();
+    const opened = Date.now();
+    await article.goto(`${server.origin}/alaska-summit.html`);
+    const url = article.url();
+    const analysed = await page.evaluate(async (u) => {
+      for (let i = 0; i < 600; i++) {
+        const [tab] = await chrome.tabs.query({ url: u });
+        const state = tab?.id === undefined ? null : (await chrome.storage.session.get(`tab-${tab.id}`))[`tab-${tab.id}`];
+        if (state) return (state as { analysis?: { mentions: unknown[] } }).analysis?.mentions.length ?? 0;
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
+      return -1;
+    }, url);
+    console.log(`fresh service worker, article opened to analysis stored: ${Date.now() - opened} ms (${analysed} mentions)`);
+    await server.close();
     const worker = ext.context.serviceWorkers().at(-1) ?? (await ext.context.waitForEvent('serviceworker'));
     const heap = await worker.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null);
     console.log(`service worker JS heap: ${heap === null ? 'not reported by this Chromium' : `${(heap / 2 ** 20).toFixed(1)} MB`}`);

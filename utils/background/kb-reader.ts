@@ -61,15 +61,13 @@ export class KbReader {
     if (!ids.length) return [];
     const [pack, user] = await Promise.all([
       this.db.events.where('entityIds').anyOf(ids).toArray(),
-      this.db.userEvents.toArray() as Promise<UserRecord<KbEvent>[]>,
+      this.db.userEvents.where('entityIds').anyOf(ids).toArray() as Promise<UserRecord<KbEvent>[]>,
     ]);
-    const wanted = new Set(ids);
     const byId = new Map(pack.map((e) => [e.id, withoutIds(e)]));
-    for (const u of user) {
-      byId.delete(u.id);
-      const e = u.record;
-      if (e && (e.participants.some((p) => wanted.has(p.entity)) || (e.place && wanted.has(e.place)))) byId.set(e.id, e);
-    }
+    // The reader's layer wins: an edit replaces the pack event, a deletion hides it.
+    const overrides = await this.db.userEvents.bulkGet([...byId.keys()]);
+    for (const u of overrides) if (u) byId.delete(u.id);
+    for (const u of user) if (u.record) byId.set(u.id, u.record);
     return [...byId.values()];
   }
 
@@ -96,15 +94,14 @@ export class KbReader {
     return new KnowledgeBase(entities, events.values(), data);
   }
 
-  /** Counts of the merged view (approximate only in that edits of pack records count once). */
+  /** Counts of the pack and of the reader's layer (edits of pack records are counted in both). */
   async counts(): Promise<{ entities: number; events: number; userRecords: number }> {
     const [entities, events, userEntities, userEvents] = await Promise.all([
       this.db.entities.count(),
       this.db.events.count(),
-      this.db.userEntities.toArray(),
-      this.db.userEvents.toArray(),
+      this.db.userEntities.count(),
+      this.db.userEvents.count(),
     ]);
-    const net = (user: UserRecord<unknown>[]) => user.reduce((n, u) => n + (u.overridesPack ? (u.record ? 0 : -1) : u.record ? 1 : 0), 0);
-    return { entities: entities + net(userEntities), events: events + net(userEvents), userRecords: userEntities.length + userEvents.length };
+    return { entities: entities + userEntities, events: events + userEvents, userRecords: userEntities + userEvents };
   }
 }

@@ -3,10 +3,15 @@
  * import (all or nothing, merged by id into the reader's layer), export, and the reader's
  * edits with undo. Used by the background's handlers; tested with fake-indexeddb.
  */
-import { bumpUserRevision, currentIndex, readMerged, type BackstoryDb, type UndoRecord, type UserRecord } from '../db';
+import { bumpUserRevision, currentIndex, readMerged, toStoredEvent, type BackstoryDb, type UndoRecord, type UserRecord } from '../db';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { PACK_SCHEMA_VERSION, validatePack, type Entity, type KbEvent, type Pack, type PackProblem } from '../kb/schema';
 import type { ImportReport, UserRecordSummary } from '../messages';
+
+/** A reader's event record with its entity ids, indexed for "events of this entity". */
+function withEntityIds(u: UserRecord<KbEvent>): UserRecord<KbEvent> {
+  return { ...u, entityIds: u.record ? toStoredEvent(u.record).entityIds : [] };
+}
 
 /** Times the phases of a long operation and logs them once, for `npm run bench:kb`. */
 class PhaseTimer {
@@ -89,7 +94,7 @@ export async function importKbText(db: BackstoryDb, text: string, now: Date): Pr
       return [{ id: record.id, record, overridesPack: inPack.has(record.id), updatedAt: stamp }];
     });
   const entities = plan(result.pack.entities, currentEntities, packIds.entities);
-  const events = plan(result.pack.events, currentEvents, packIds.events);
+  const events = plan(result.pack.events, currentEvents, packIds.events).map(withEntityIds);
   phases.lap('compare');
   await db.transaction('rw', [db.userEntities, db.userEvents, db.meta], async () => {
     await db.userEntities.bulkPut(entities);
@@ -150,7 +155,7 @@ export async function putUserEvent(db: BackstoryDb, event: KbEvent, now: Date): 
   const [checked] = (await checkRecord(db, { events: [event] })).events;
   const overridesPack = (await db.events.get(event.id)) !== undefined;
   await db.transaction('rw', [db.userEvents, db.meta], async () => {
-    await db.userEvents.put({ id: checked!.id, record: checked!, overridesPack, updatedAt: now.toISOString() });
+    await db.userEvents.put(withEntityIds({ id: checked!.id, record: checked!, overridesPack, updatedAt: now.toISOString() }));
     await bumpUserRevision(db);
   });
   return checked!;
@@ -209,30 +214,45 @@ export async function listUserRecords(db: BackstoryDb): Promise<UserRecordSummar
   return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
-/** Up to `limit` entities whose name or an alias contains `q` (lower case), most prominent first. */
+/**
+ * Up to `limit` entities whose name or an alias contains `q` (lower case), most prominent
+ * first. A large knowledge base is searched by name and alias prefix through the indexes.
+ */
 export async function searchEntities(db: BackstoryDb, q: string, limit: number): Promise<Entity[]> {
-  const hits = new Map<string, Entity>();
   const matches = (e: Entity) => e.name.toLowerCase().includes(q) || e.aliases.some((a) => a.toLowerCase().includes(q));
-  const user = await db.userEntities.toArray();
-  const hidden = new Set(user.map((u) => u.id));
-  for (const u of user) if (u.record && matches(u.record)) hits.set(u.id, u.record);
-  // A scan reads every record; the alias index answers prefixes without one on a big pack.
-  const scan = (await db.entities.count()) <= SCAN_LIMIT;
-  const pack = scan ? db.entities.filter(matches) : db.entities.where('aliases').startsWithIgnoreCase(q);
-  for (const e of await pack.limit(limit * 5).toArray()) if (!hidden.has(e.id)) hits.set(e.id, e);
+  const small = (await db.entities.count()) + (await db.userEntities.count()) <= SCAN_LIMIT;
+  const userHits = small
+    ? await db.userEntities.filter((u) => u.record !== null && matches(u.record)).toArray()
+    : [
+        ...(await db.userEntities.where('record.name').startsWithIgnoreCase(q).limit(limit).toArray()),
+        ...(await db.userEntities.where('record.aliases').startsWithIgnoreCase(q).limit(limit).toArray()),
+      ];
+  const packHits = small
+    ? await db.entities.filter(matches).limit(limit * 5).toArray()
+    : [
+        ...(await db.entities.where('name').startsWithIgnoreCase(q).limit(limit).toArray()),
+        ...(await db.entities.where('aliases').startsWithIgnoreCase(q).limit(limit).toArray()),
+      ];
+  const hits = new Map<string, Entity>();
+  const overridden = await db.userEntities.bulkGet(packHits.map((e) => e.id));
+  packHits.forEach((e, i) => {
+    if (!overridden[i]) hits.set(e.id, e);
+  });
+  for (const u of userHits) if (u.record) hits.set(u.id, u.record);
   return [...hits.values()].sort((a, b) => (b.prominence ?? 0) - (a.prominence ?? 0)).slice(0, limit);
 }
 
 /** Up to `limit` events whose title or an alias contains `q` (lower case), newest first. */
 export async function searchEvents(db: BackstoryDb, q: string, limit: number): Promise<KbEvent[]> {
   const matches = (e: KbEvent) => e.title.toLowerCase().includes(q) || e.aliases.some((a) => a.toLowerCase().includes(q));
-  const user = await db.userEvents.toArray();
-  const hidden = new Set(user.map((u) => u.id));
-  const hits = user.flatMap((u) => (u.record && matches(u.record) ? [u.record] : []));
-  const recent = db.events.orderBy('date').reverse().filter((e) => !hidden.has(e.id) && matches(e));
-  for (const { entityIds: _ids, ...e } of await recent.limit(limit).toArray()) hits.push(e);
+  const hits = (await db.userEvents.filter((u) => u.record !== null && matches(u.record)).limit(limit).toArray()).map((u) => u.record!);
+  const recent = await db.events.orderBy('date').reverse().filter(matches).limit(limit * 2).toArray();
+  const overridden = await db.userEvents.bulkGet(recent.map((e) => e.id));
+  recent.forEach(({ entityIds: _ids, ...e }, i) => {
+    if (!overridden[i]) hits.push(e);
+  });
   return hits.sort((a, b) => b.date.localeCompare(a.date)).slice(0, limit);
 }
 
-/** Up to this many pack entities, search scans them all (substring); above it, alias prefixes. */
+/** Up to this many entities, search scans them all (substring); above it, name and alias prefixes. */
 const SCAN_LIMIT = 20_000;
