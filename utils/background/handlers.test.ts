@@ -52,6 +52,16 @@ describe('background handlers', () => {
     expect(notified).toEqual([7]);
   });
 
+  it('lifts related events about what the reader saved, counting other saved articles only', async () => {
+    await handlers.analyzeArticle(article, tabSender);
+    await handlers.saveArticle({ tabId: 7 }, {});
+    const again = await handlers.analyzeArticle(article, tabSender);
+    expect(again.related.flatMap((r) => r.reasons).some((r) => /saved articles?$/.test(r))).toBe(false);
+    const other = { ...article, url: 'https://news.example/other', text: `${article.text} Lavrov said so.` };
+    const analysis = await handlers.analyzeArticle(other, { tab: { id: 8 }, url: other.url });
+    expect(analysis.related.flatMap((r) => r.reasons)).toContain('its people appear in one of your saved articles');
+  });
+
   it('refuses to analyse for a sender that is not a tab', async () => {
     await expect(handlers.analyzeArticle(article, {})).rejects.toThrow(/must come from a tab/);
   });

@@ -90,11 +90,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
   return {
     async analyzeArticle(article, sender) {
       const tabId = requireTab(sender);
+      const kb = await deps.kb.sliceFor(article.text);
+      // How many other saved articles name each entity, read from the index alone.
       const savedCounts = new Map<string, number>();
-      await db.articles.each((a) => {
-        if (a.url !== article.url) for (const id of a.entityIds) savedCounts.set(id, (savedCounts.get(id) ?? 0) + 1);
+      await db.articles.where('entityIds').anyOf([...kb.entities.keys()]).eachKey((key, cursor) => {
+        if (cursor.primaryKey !== article.url) savedCounts.set(String(key), (savedCounts.get(String(key)) ?? 0) + 1);
       });
-      const analysis = analyzeText(article, await deps.kb.sliceFor(article.text), savedCounts);
+      const analysis = analyzeText(article, kb, savedCounts);
       const saved = (await db.articles.get(article.url)) !== undefined;
       await tabs.set({ tabId, url: article.url, title: article.title, status: 'article', analysis, saved });
       deps.notify(tabId);

@@ -4,6 +4,7 @@
  * events around them) are fetched, so a wake-up does not load a 100k-entity knowledge base
  * into memory. The merged view rule applies record by record: the reader's layer wins.
  */
+import type { Table } from 'dexie';
 import { currentIndex, type BackstoryDb, type StoredEvent, type UserRecord } from '../db';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
@@ -11,6 +12,18 @@ import { CompiledAliasIndex, type CompiledIndexData } from '../match/compiled-in
 import { tokenize } from '../text/tokenize';
 
 const withoutIds = ({ entityIds: _ids, ...event }: StoredEvent): KbEvent => event;
+
+/** Records by id from the merged view: the reader's record when there is one (null: deleted), else the pack's. */
+async function mergedGet<T, P>(user: Table<UserRecord<T>, string>, pack: Table<P, string>, ids: Iterable<string>, fromPack: (p: P) => T): Promise<T[]> {
+  const list = [...new Set(ids)];
+  const [mine, packed] = await Promise.all([user.bulkGet(list), pack.bulkGet(list)]);
+  return list.flatMap((_, i) => {
+    const u = mine[i];
+    if (u) return u.record ? [u.record] : [];
+    const p = packed[i];
+    return p ? [fromPack(p)] : [];
+  });
+}
 
 export class KbReader {
   private index: Promise<{ data: CompiledIndexData; index: CompiledAliasIndex }> | null = null;
@@ -27,15 +40,8 @@ export class KbReader {
   }
 
   /** Entities by id, the reader's records first; unknown and deleted ids are left out. */
-  async entities(ids: Iterable<string>): Promise<Entity[]> {
-    const list = [...new Set(ids)];
-    const [user, pack] = await Promise.all([this.db.userEntities.bulkGet(list), this.db.entities.bulkGet(list)]);
-    return list.flatMap((_, i) => {
-      const u = user[i];
-      if (u) return u.record ? [u.record] : [];
-      const p = pack[i];
-      return p ? [p] : [];
-    });
+  entities(ids: Iterable<string>): Promise<Entity[]> {
+    return mergedGet(this.db.userEntities, this.db.entities, ids, (e) => e);
   }
 
   /** One entity; null when unknown or deleted. */
@@ -43,16 +49,9 @@ export class KbReader {
     return (await this.entities([id]))[0] ?? null;
   }
 
-  /** Events by id, the reader's records first. */
-  async events(ids: Iterable<string>): Promise<KbEvent[]> {
-    const list = [...new Set(ids)];
-    const [user, pack] = await Promise.all([this.db.userEvents.bulkGet(list), this.db.events.bulkGet(list)]);
-    return list.flatMap((_, i) => {
-      const u = user[i];
-      if (u) return u.record ? [u.record] : [];
-      const p = pack[i];
-      return p ? [withoutIds(p)] : [];
-    });
+  /** Events by id, the reader's records first; unknown and deleted ids are left out. */
+  events(ids: Iterable<string>): Promise<KbEvent[]> {
+    return mergedGet(this.db.userEvents, this.db.events, ids, withoutIds);
   }
 
   /** Events that involve any of the entities (participant or place), merged view. */
