@@ -74,7 +74,7 @@ function aliasesOf(record: CountryRecord, title: string): string[] {
   for (const alt of record.altSpellings ?? []) if (alt.length > 3 && !/^the\s/i.test(alt)) names.add(alt);
   for (const lang of ALIAS_LANGUAGES) {
     const t = record.translations?.[lang];
-    if (t) names.add(t.common);
+    if (t) names.add(t.common).add(t.official);
   }
   for (const native of Object.values(record.name.native ?? {})) names.add(native.common);
   names.delete(title);
