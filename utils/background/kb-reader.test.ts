@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../analysis/analyze-document';
@@ -11,6 +11,7 @@ import { readPackFile } from '../kb/load-pack-file';
 import { KbReader } from './kb-reader';
 
 const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
+if (!existsSync(shared)) throw new Error(`../shared not found at ${shared}: these tests read real pages from it`);
 const pages = [
   ['fixtures/seed/index.html', '2025-10-22'],
   ['corpus/pages/scrapinghub-cbsnews-com-7a664e40d256.html', '2019-11-20'],
