@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import type { Analysis, EntityInArticle, EventSummary } from './analysis/analyze-text';
+import type { Analysis, EventSummary } from './analysis/analyze-text';
 import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -298,4 +298,3 @@ export interface TabStateChanged {
 export const isTabStateChanged = (message: unknown): message is TabStateChanged =>
   typeof message === 'object' && message !== null && (message as TabStateChanged).backstoryEvent === 'tab-state';
 
-export type { EntityInArticle };

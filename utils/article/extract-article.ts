@@ -29,6 +29,9 @@ const LEAF_BLOCK = new Set(['P', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** A div that holds text directly, as paragraphs do on some sites: no block inside it. */
+const isLeafDiv = (el: Element) => el.tagName.toUpperCase() === 'DIV' && !el.querySelector('p, div, li, table, section, article, blockquote');
+
 // Class or id names of the furniture around an article body: bylines, tag lists, share bars.
 const FURNITURE = /(^|[\s_-])(byline|author|tags?|topics|share|social|related|caption|credit|newsletter|promo|advert|ad-slot|comments?)([\s_-]|$)/i;
 
@@ -45,8 +48,7 @@ function isSkipped(el: Element): boolean {
 function keptBlocks(doc: Document, kept: string): Element[] {
   const blocks: Element[] = [];
   for (const el of doc.body.querySelectorAll('p, li, h2, h3, h4, h5, h6, blockquote, pre, td, dd, div')) {
-    // A div counts only when it holds text directly, as paragraphs do on some sites.
-    if (el.tagName === 'DIV' && el.querySelector('p, div, li, table, section, article, blockquote')) continue;
+    if (el.tagName.toUpperCase() === 'DIV' && !isLeafDiv(el)) continue;
     const text = squash(el.textContent ?? '');
     if (text.length >= 30 && kept.includes(text)) blocks.push(el);
   }
@@ -103,7 +105,7 @@ function collect(node: Node, kept: string, out: TextBuilder, checked: boolean): 
     }
     const block = BLOCK.has(tag);
     if (block) out.breakBlock();
-    if (!checked && (LEAF_BLOCK.has(tag) || (tag === 'DIV' && !el.querySelector('p, div, li, table, section, article, blockquote')))) {
+    if (!checked && (LEAF_BLOCK.has(tag) || isLeafDiv(el))) {
       const text = squash(el.textContent ?? '');
       if (text && kept.includes(text) && !(text.length < 200 && CREDIT_LINE.test(text))) collect(el, kept, out, true);
     } else collect(el, kept, out, checked);

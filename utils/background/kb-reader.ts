@@ -6,7 +6,7 @@
  */
 import type { Table } from 'dexie';
 import { currentIndex, type BackstoryDb, type StoredEvent, type UserRecord } from '../db';
-import { KnowledgeBase } from '../kb/knowledge-base';
+import { KnowledgeBase, referencedIds } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
 import { CompiledAliasIndex, type CompiledIndexData } from '../match/compiled-index';
 import { tokenize } from '../text/tokenize';
@@ -81,7 +81,7 @@ export class KbReader {
     const passes: ((kind: string) => boolean)[] = [(k) => k === 'name' || k === 'demonym', (k) => k === 'nominal', (k) => k === 'event'];
     const refs = new Set(passes.flatMap((pass) => index.findAll(text, tokens, (t) => pass(t.kind)).flatMap((m) => m.targets.map((t) => t.ref))));
     const named = await this.entities(refs);
-    const pointedAt = named.flatMap((e) => [...(e.standsFor ?? []), ...(e.capital ? [e.capital] : []), ...(e.roles ?? []).flatMap((r) => (r.of ? [r.of] : []))]);
+    const pointedAt = named.flatMap(referencedIds);
     const entities = [...named, ...(await this.entities(pointedAt.filter((id) => !refs.has(id))))];
     const events = new Map<string, KbEvent>();
     for (const e of [...(await this.eventsInvolving(named.map((e) => e.id))), ...(await this.events(refs))]) events.set(e.id, e);

@@ -3,9 +3,16 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { seeded } from '../../tests/bench/synthetic-pack';
-import { BackstoryDb, installPack, readMerged } from '../db';
+import { BackstoryDb, currentIndex, installPack, readMerged } from '../db';
 import type { Entity, Pack } from '../kb/schema';
-import { addAlias, deleteRecord, exportKb, importKbText, listUserRecords, loadKnowledgeBase, putUserEntity, undoDelete } from './kb-store';
+import { KnowledgeBase } from '../kb/knowledge-base';
+import { addAlias, deleteRecord, exportKb, importKbText, listUserRecords, putUserEntity, undoDelete } from './kb-store';
+
+/** The whole merged view with its stored index, to look at what the database now holds. */
+async function loadKnowledgeBase(source: BackstoryDb): Promise<KnowledgeBase> {
+  const [merged, index] = await Promise.all([readMerged(source), currentIndex(source)]);
+  return new KnowledgeBase(merged.entities, merged.events, index);
+}
 
 const manifest = { name: 'test pack', version: '1.0.0', schemaVersion: 1 as const, license: 'CC0', created: '2026-01-01', sources: ['tests'] };
 const now = new Date('2026-11-25T12:00:00Z');

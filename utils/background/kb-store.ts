@@ -3,8 +3,7 @@
  * import (all or nothing, merged by id into the reader's layer), export, and the reader's
  * edits with undo. Used by the background's handlers; tested with fake-indexeddb.
  */
-import { bumpUserRevision, currentIndex, readMerged, toStoredEvent, type BackstoryDb, type UndoRecord, type UserRecord } from '../db';
-import { KnowledgeBase } from '../kb/knowledge-base';
+import { bumpUserRevision, readMerged, toStoredEvent, type BackstoryDb, type UndoRecord, type UserRecord } from '../db';
 import { PACK_SCHEMA_VERSION, validatePack, type Entity, type KbEvent, type Pack, type PackProblem } from '../kb/schema';
 import type { ImportReport, UserRecordSummary } from '../messages';
 
@@ -26,12 +25,6 @@ class PhaseTimer {
   report(): void {
     console.info(`[backstory] ${this.name}: ${this.laps.join(', ')}`);
   }
-}
-
-/** The merged knowledge base, with its stored compiled index (compiled only when stale). */
-export async function loadKnowledgeBase(db: BackstoryDb): Promise<KnowledgeBase> {
-  const [merged, index] = await Promise.all([readMerged(db), currentIndex(db)]);
-  return new KnowledgeBase(merged.entities, merged.events, index);
 }
 
 /** Key order-independent JSON, to tell an unchanged record from an updated one. */

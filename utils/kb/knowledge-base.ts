@@ -49,6 +49,11 @@ export class KnowledgeBase {
   }
 }
 
+/** The entities a record points at: what it stands for, its capital, what its offices belong to. [] when none. */
+export function referencedIds(entity: Entity): string[] {
+  return [...(entity.standsFor ?? []), ...(entity.capital ? [entity.capital] : []), ...(entity.roles ?? []).flatMap((r) => (r.of ? [r.of] : []))];
+}
+
 function* aliasEntries(entities: Iterable<Entity>, events: Iterable<KbEvent>): Generator<AliasEntry> {
   for (const entity of entities) {
     yield { alias: entity.name, ref: entity.id, kind: 'name' };

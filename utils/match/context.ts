@@ -55,7 +55,8 @@ export function expectedTypes(text: string, tokens: Token[], from: number, to: n
 /**
  * True when a one-word match is really part of a longer, unknown name: a capitalised word
  * that is not a title or a function word runs straight into it ("Chad Smith", "Michael
- * Jordan"). `matched` holds the token indices covered by other matches.
+ * Jordan"). `matched` holds the token indices covered by matches; only the neighbours of
+ * this one are looked up, so it may include the match's own tokens.
  */
 export function isPartOfLongerName(text: string, tokens: Token[], from: number, to: number, matched: Set<number>): boolean {
   if (to - from !== 1 || inTitleCaseLine(text, tokens[from]!)) return false;

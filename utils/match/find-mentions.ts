@@ -3,7 +3,7 @@
  * one entity, using the article's date (who held which role then), the other entities the
  * article names and how prominent each candidate is.
  */
-import type { KnowledgeBase } from '../kb/knowledge-base';
+import { referencedIds, type KnowledgeBase } from '../kb/knowledge-base';
 import type { Token } from '../text/tokenize';
 import type { AliasMatch } from './alias-index';
 import { expectedTypes, isDatePart, isPartOfLongerName } from './context';
@@ -33,11 +33,10 @@ export const resolutionWeights = {
   affinityWeight: 1,
 };
 
-/** Entities a record points at or that point at it: capital, standsFor, offices' `of`. */
+/** Entities a record points at (capital, standsFor, offices' `of`); empty for an unknown id. */
 function relatedIds(kb: KnowledgeBase, entityId: string): Set<string> {
   const e = kb.entities.get(entityId);
-  const ids = new Set<string>([...(e?.standsFor ?? []), ...(e?.capital ? [e.capital] : []), ...(e?.roles ?? []).flatMap((r) => (r.of ? [r.of] : []))]);
-  return ids;
+  return new Set(e ? referencedIds(e) : []);
 }
 
 const LEADING_THE = /(?:^|[\s(“"'‘])(the|The|THE)\s+$/;
@@ -62,9 +61,8 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
   // Entities named in full somewhere ("Donald Trump") are trusted when named in part.
   const namedInFull = new Set(all.filter((m) => m.to - m.from > 1).flatMap((m) => m.targets.map((t) => t.ref)));
   const named = all.filter((m) => {
-    const own = new Set([...covered].filter((i) => i < m.from || i >= m.to));
     if (isDatePart(tokens, m.from, m.to)) return false;
-    if (!m.targets.some((t) => namedInFull.has(t.ref)) && isPartOfLongerName(text, tokens, m.from, m.to, own)) return false;
+    if (!m.targets.some((t) => namedInFull.has(t.ref)) && isPartOfLongerName(text, tokens, m.from, m.to, covered)) return false;
     // "African-American": a demonym fused to another name is a different word.
     if (m.targets.every((t) => t.kind === 'demonym') && /^[-‐‑][A-Z]/.test(text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 2))) return false;
     if (m.targets.every((t) => t.kind === 'demonym') && /[A-Za-z][-‐‑]$/.test(text.slice(Math.max(0, tokens[m.from]!.start - 2), tokens[m.from]!.start))) return false;
