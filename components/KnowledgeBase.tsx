@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Entity } from '@/utils/kb/schema';
 import { sendToBackground, type Result, type UserRecordSummary } from '@/utils/messages';
 import { downloadText } from '@/utils/ui/download';
+import { importFile } from '@/utils/ui/import-file';
 import { t } from '@/utils/ui/i18n';
 import { useReload } from '@/utils/ui/use-reload';
 import { useResult } from '@/utils/ui/use-result';
@@ -51,7 +52,7 @@ export function KnowledgeBase() {
     <Section title={t('kbTitle')} testId="knowledge-base">
       {info.status === 'ok' && <KbSummary info={info.value} />}
       {info.status === 'error' && <StatusNote kind="error" detail={info.error} />}
-      <KbImport onImport={(text) => reloadAfter(sendToBackground('importKb', { text }))} />
+      <KbImport onImport={(file, progress) => reloadAfter(importFile(file, progress))} />
       <KbExport onExport={exportKb} />
       <div class="kb-part">
         <h3>{t('userRecordsHeading')}</h3>

@@ -125,6 +125,16 @@ export interface BackgroundProtocol {
    * reader's layer. An invalid file changes nothing and lists every problem.
    */
   importKb(query: { text: string }): ImportReport;
+  /**
+   * Pages: a large file is imported in pieces: `importBegin` with its size in characters,
+   * `importChunk` with each piece in order, then `importFinish` for the report (all or
+   * nothing, as `importKb`). An import left without pieces for a while is dropped.
+   */
+  importBegin(query: { size: number }): { importId: string };
+  importChunk(query: { importId: string; text: string }): null;
+  importFinish(query: { importId: string }): ImportReport;
+  /** Pages: stop an import; nothing of it is kept. */
+  importAbort(query: { importId: string }): null;
   /** Pages: export as JSON text: the whole merged knowledge base, or only the reader's layer. */
   exportKb(query: { scope: 'all' | 'user' }): { fileName: string; text: string };
   /** Pages: add or replace an entity in the reader's layer (it wins over the pack). */
@@ -162,6 +172,9 @@ const id = v.pipe(v.string(), v.maxLength(200));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const empty = v.object({});
 
+/** The largest piece of an import one message carries, in characters (messages stay well below Chrome's 64 MB). */
+export const IMPORT_CHUNK_MAX = 16 << 20;
+
 /** Validators for every request: pages are hostile, so nothing crosses unchecked. */
 export const backgroundRequests = {
   analyzeArticle: v.object({
@@ -184,6 +197,10 @@ export const backgroundRequests = {
   setSiteHighlighting: v.object({ site: v.pipe(v.string(), v.maxLength(500)), enabled: v.boolean() }),
   getKbInfo: empty,
   importKb: v.object({ text: v.pipe(v.string(), v.maxLength(60_000_000, 'the file is larger than 60 MB')) }),
+  importBegin: v.object({ size: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  importChunk: v.object({ importId: v.pipe(v.string(), v.maxLength(100)), text: v.pipe(v.string(), v.maxLength(IMPORT_CHUNK_MAX, 'a piece of an import is at most 16 MB')) }),
+  importFinish: v.object({ importId: v.pipe(v.string(), v.maxLength(100)) }),
+  importAbort: v.object({ importId: v.pipe(v.string(), v.maxLength(100)) }),
   exportKb: v.object({ scope: v.picklist(['all', 'user']) }),
   // The records themselves are checked against the pack schema by the handler.
   putUserEntity: v.object({ entity: v.any() }),
@@ -206,6 +223,10 @@ export const privilegedMessages = new Set<keyof BackgroundProtocol>([
   'removeArticle',
   'setSiteHighlighting',
   'importKb',
+  'importBegin',
+  'importChunk',
+  'importFinish',
+  'importAbort',
   'exportKb',
   'putUserEntity',
   'putUserEvent',

@@ -1,23 +1,110 @@
 /**
  * `npm run bench:kb`: the knowledge base at scale in a real Chromium with the built extension.
- * A synthetic pack (100k entities, 300k aliases, 50k events) is imported through the library
- * page; we print the import time, the database size, the time from a fresh service worker to
- * the first answered lookup, and the service worker's JS heap. Figures only, no assertions.
+ * A synthetic pack (100k entities, 300k names, 50k events by default; KB_ENTITIES and
+ * KB_EVENTS change it) is written to a file and imported through the library page, in
+ * pieces, as a reader would. We print the import time with its phases, the database size,
+ * the service worker's JS heap (read through the DevTools protocol, during and after the
+ * import), and the time from a fresh service worker to the first answered lookups.
+ * KB_INVALID=1 also imports the same file with one broken reference at its very end, which
+ * must be refused with the database unchanged. Figures only, no assertions.
  */
 
+import { writeFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, projectRoot, requireInputs, servePages } from '../e2e/browser';
 import { syntheticPack } from './synthetic-pack';
 
 const size = { entities: Number(process.env.KB_ENTITIES ?? 100_000), aliasesPerEntity: 3, events: Number(process.env.KB_EVENTS ?? 50_000) };
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+/** The extension's service worker through the DevTools protocol, for its heap. */
+class WorkerProbe {
+  private nextId = 1;
+  private readonly waiting = new Map<number, (result: unknown) => void>();
+  private sessionId = '';
+
+  private constructor(private readonly cdp: CDPSession) {
+    cdp.on('Target.receivedMessageFromTarget', (event) => {
+      const message = JSON.parse(event.message) as { id?: number; result?: unknown };
+      if (message.id !== undefined) this.waiting.get(message.id)?.(message.result);
+    });
+  }
+
+  static async attach(cdp: CDPSession, extensionId: string): Promise<WorkerProbe> {
+    const probe = new WorkerProbe(cdp);
+    for (let i = 0; i < 100; i++) {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+      if (worker) {
+        probe.sessionId = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })).sessionId;
+        return probe;
+      }
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+    throw new Error('no service worker to attach to');
+  }
+
+  private send<T>(method: string, params: object = {}): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((ok, fail) => {
+      const timer = setTimeout(() => fail(new Error(`${method}: no answer`)), 30_000);
+      this.waiting.set(id, (result) => {
+        clearTimeout(timer);
+        ok(result as T);
+      });
+      void this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) });
+    });
+  }
+
+  /** Used JS heap in bytes, after a garbage collection when `collect` is set. */
+  async heap(collect = false): Promise<number> {
+    if (collect) await this.send('HeapProfiler.collectGarbage');
+    return (await this.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+  }
+
+  async detach(): Promise<void> {
+    await this.cdp.send('Target.detachFromTarget', { sessionId: this.sessionId }).catch(() => {});
+  }
+}
+
+/** Imports a file through the library page; returns seconds, the report text and the heap peak. */
+async function importThroughPage(page: Page, file: string, probe: WorkerProbe): Promise<{ seconds: number; outcome: string; peak: number }> {
+  let peak = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, await probe.heap().catch(() => 0));
+      await new Promise((ok) => setTimeout(ok, 250));
+    }
+  })();
+  const kb = page.getByTestId('knowledge-base');
+  const started = Date.now();
+  await kb.getByTestId('import-file').setInputFiles(file);
+  const report = kb.getByTestId('import-report');
+  await report.waitFor({ timeout: 600_000 });
+  const seconds = (Date.now() - started) / 1000;
+  sampling = false;
+  await sampler;
+  return { seconds, outcome: (await report.innerText()).replace(/\s+/g, ' ').slice(0, 200), peak };
+}
 
 async function main(): Promise<void> {
   requireInputs();
   const pack = syntheticPack(size);
-  const text = JSON.stringify(pack);
-  console.log(`synthetic pack: ${pack.entities.length} entities, ${pack.entities.reduce((n, e) => n + 1 + e.aliases.length, 0)} names, ${pack.events.length} events, ${(text.length / 2 ** 20).toFixed(1)} MB of JSON`);
+  const file = join(tmpdir(), `backstory-synthetic-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(pack));
+  console.log(`synthetic pack: ${pack.entities.length} entities, ${pack.entities.reduce((n, e) => n + 1 + e.aliases.length, 0)} names, ${pack.events.length} events, ${mb(statSync(file).size)} of JSON`);
+  let invalid: string | null = null;
+  if (process.env.KB_INVALID) {
+    const last = pack.events.at(-1)!;
+    last.participants = [{ entity: 'nobody-at-all' }];
+    invalid = join(tmpdir(), `backstory-synthetic-invalid-${process.pid}.json`);
+    writeFileSync(invalid, JSON.stringify({ ...pack, entities: pack.entities.map((e) => ({ ...e, id: `x-${e.id}` })) }));
+  }
   const ext = await launchWithExtension();
-  ext.worker.on('console', (message) => {
+  ext.context.on('console', (message) => {
     if (message.text().startsWith('[backstory]')) console.log(`  worker: ${message.text()}`);
   });
   try {
@@ -26,24 +113,38 @@ async function main(): Promise<void> {
     const send = (name: string, data: unknown) =>
       page.evaluate(async ([n, d]) => chrome.runtime.sendMessage({ backstory: n, data: d }), [name, data] as const) as Promise<{ ok: boolean; value?: unknown; error?: string }>;
     await send('getKbInfo', {}); // the default pack is installed first
-
-    const started = Date.now();
-    const report = await send('importKb', { text });
-    console.log(`import: ${((Date.now() - started) / 1000).toFixed(1)} s, ${JSON.stringify(report.ok ? report.value : report.error).slice(0, 200)}`);
-    const firstInfo = Date.now();
-    const info = await send('getKbInfo', {});
-    console.log(`first lookup after import (index compiled and stored): ${Date.now() - firstInfo} ms, ${JSON.stringify(info.value)}`);
-    const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-    console.log(`database size (navigator.storage.estimate): ${(usage / 2 ** 20).toFixed(1)} MB`);
-
-    // A fresh service worker: stop it, then time the first answered lookup.
     const cdp = await ext.context.newCDPSession(page);
+    let probe = await WorkerProbe.attach(cdp, ext.extensionId);
+    console.log(`service worker heap with the default pack: ${mb(await probe.heap(true))}`);
+
+    const run = await importThroughPage(page, file, probe);
+    console.log(`import through the library page: ${run.seconds.toFixed(1)} s — ${run.outcome}`);
+    console.log(`service worker heap: peak during import ${mb(run.peak)}, after import ${mb(await probe.heap(true))}`);
+    const info = await send('getKbInfo', {});
+    console.log(`knowledge base now: ${JSON.stringify(info.value)}`);
+    const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+    console.log(`database size (navigator.storage.estimate): ${mb(usage)}`);
+
+    if (invalid) {
+      await page.reload();
+      const before = JSON.stringify((await send('getKbInfo', {})).value);
+      const refused = await importThroughPage(page, invalid, probe);
+      const after = JSON.stringify((await send('getKbInfo', {})).value);
+      console.log(`invalid file (${mb(statSync(invalid).size)}, one bad reference at the end): ${refused.seconds.toFixed(1)} s — ${refused.outcome}; heap peak ${mb(refused.peak)}; knowledge base ${before === after ? 'unchanged' : `CHANGED: ${after}`}`);
+    }
+
+    // A fresh service worker: stop it, then time the first answered lookups. The worker logs
+    // how long after its own start each first answer went out.
+    await probe.detach();
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await page.waitForTimeout(500);
     const wake = Date.now();
-    const search = await send('searchKb', { query: 'lavrov' });
-    console.log(`fresh service worker to first answered search: ${Date.now() - wake} ms (${search.ok ? 'ok' : search.error})`);
+    const entity = await send('getEntity', { id: 'e123' });
+    console.log(`fresh service worker → first answered entity lookup, seen from the page: ${Date.now() - wake} ms (${entity.ok ? 'ok' : entity.error})`);
+    const search = Date.now();
+    await send('searchKb', { query: 'lavrov' });
+    console.log(`then the first search (search lists read): ${Date.now() - search} ms`);
 
     // A fresh service worker again, then a real article: from the page load to its analysis.
     const server = await servePages({ '/': join(projectRoot, 'tests/fixtures/demo') });
@@ -62,13 +163,14 @@ async function main(): Promise<void> {
       }
       return -1;
     }, url);
-    console.log(`fresh service worker, article opened to analysis stored: ${Date.now() - opened} ms (${analysed} mentions)`);
+    console.log(`fresh service worker, article opened → analysis stored: ${Date.now() - opened} ms (${analysed} mentions)`);
     await server.close();
-    const worker = ext.context.serviceWorkers().at(-1) ?? (await ext.context.waitForEvent('serviceworker'));
-    const heap = await worker.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null);
-    console.log(`service worker JS heap: ${heap === null ? 'not reported by this Chromium' : `${(heap / 2 ** 20).toFixed(1)} MB`}`);
+    probe = await WorkerProbe.attach(cdp, ext.extensionId);
+    console.log(`service worker heap after a fresh start and one article: ${mb(await probe.heap(true))}`);
   } finally {
     await ext.close();
+    rmSync(file, { force: true });
+    if (invalid) rmSync(invalid, { force: true });
   }
 }
 

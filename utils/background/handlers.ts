@@ -4,13 +4,14 @@
  */
 import { analyzeText, summarizeEvent } from '../analysis/analyze-text';
 import { KnowledgeBase } from '../kb/knowledge-base';
-import { currentIndex, type BackstoryDb } from '../db';
+import { currentDerived, type BackstoryDb } from '../db';
 import type { Entity, KbEvent } from '../kb/schema';
 import * as kbStore from './kb-store';
 import type { KbReader } from './kb-reader';
 import type {
   BackgroundProtocol,
   Handlers,
+  ImportReport,
   SavedArticle,
   SavedArticleSummary,
   Settings,
@@ -46,9 +47,66 @@ export interface BackgroundDeps {
   /** The knowledge base changed (import, edit): the next analysis must read it anew. */
   knowledgeChanged(): void;
   now?(): Date;
+  /** Imports in progress (shared with the clean-up of stale generations). */
+  imports?: ImportSessions;
 }
 
 const SEARCH_LIMIT = 20;
+
+/** An import that receives no piece for this long is dropped (its page was closed, say). */
+const IMPORT_IDLE_MS = 60_000;
+
+/**
+ * Imports in progress, one at a time: a second one while another runs is refused, since
+ * both would be merged into the same reader's layer.
+ */
+export class ImportSessions {
+  private current: { id: string; run: kbStore.KbImport; timer: ReturnType<typeof setTimeout> } | null = null;
+
+  constructor(
+    private readonly db: BackstoryDb,
+    private readonly now: () => Date,
+    private readonly idleMs = IMPORT_IDLE_MS,
+  ) {}
+
+  async begin(size: number): Promise<string> {
+    if (this.current) throw new Error('another import is in progress; wait for it to finish');
+    const run = await kbStore.KbImport.begin(this.db, size, this.now());
+    const id = `import-${run.generation}-${Math.random().toString(36).slice(2, 10)}`;
+    this.current = { id, run, timer: this.idle(id) };
+    return id;
+  }
+
+  private idle(id: string): ReturnType<typeof setTimeout> {
+    return setTimeout(() => void this.abort(id), this.idleMs);
+  }
+
+  get(id: string): kbStore.KbImport {
+    if (this.current?.id !== id) throw new Error('this import is no longer running (it was stopped, or waited too long for the file); nothing was imported');
+    clearTimeout(this.current.timer);
+    this.current.timer = this.idle(id);
+    return this.current.run;
+  }
+
+  /** Forgets a session whose run has been handed over (to finish). */
+  end(id: string): void {
+    if (this.current?.id !== id) return;
+    clearTimeout(this.current.timer);
+    this.current = null;
+  }
+
+  async abort(id: string): Promise<void> {
+    const session = this.current?.id === id ? this.current : null;
+    if (!session) return;
+    this.end(id);
+    await session.run.abort();
+  }
+
+  /** Generations being written now, which a clean-up must leave alone. */
+  generations(): Set<number> {
+    return new Set(this.current ? [this.current.run.generation] : []);
+  }
+}
 
 /** The site a URL belongs to, for per-site settings: its host name, or '' when unreadable. */
 export function siteOf(url: string): string {
@@ -70,6 +128,15 @@ function requireTab(sender: Sender): number {
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol, Sender> {
+  const imports = deps.imports ?? new ImportSessions(deps.db, deps.now ?? (() => new Date()));
+  /** After an import: the knowledge base changed, so derive its lookups now rather than on the next page. */
+  const imported = async (report: ImportReport): Promise<ImportReport> => {
+    if (report.added + report.updated) {
+      deps.knowledgeChanged();
+      await currentDerived(deps.db);
+    }
+    return report;
+  };
   const { db, tabs, settings } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 
@@ -212,12 +279,27 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
     },
 
     async importKb({ text }) {
-      const report = await kbStore.importKbText(db, text, now());
-      if (report.added + report.updated) {
-        deps.knowledgeChanged();
-        await currentIndex(db); // compile and store the index now, not on the next page read
-      }
-      return report;
+      return imported(await kbStore.importKbText(db, text, now()));
+    },
+
+    async importBegin({ size }) {
+      return { importId: await imports.begin(size) };
+    },
+
+    async importChunk({ importId, text }) {
+      await imports.get(importId).write(text);
+      return null;
+    },
+
+    async importFinish({ importId }) {
+      const run = imports.get(importId);
+      imports.end(importId);
+      return imported(await run.finish());
+    },
+
+    async importAbort({ importId }) {
+      await imports.abort(importId);
+      return null;
     },
 
     async exportKb({ scope }) {

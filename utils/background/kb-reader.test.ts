@@ -9,6 +9,7 @@ import { BackstoryDb, installPack } from '../db';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { readPackFile } from '../kb/load-pack-file';
 import { KbReader } from './kb-reader';
+import { deleteRecord, undoDelete } from './kb-store';
 
 const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
 if (!existsSync(shared)) throw new Error(`../shared not found at ${shared}: these tests read real pages from it`);
@@ -44,9 +45,9 @@ describe('KbReader', () => {
 
   it('reads the reader’s layer first and leaves deleted records out', async () => {
     const reader = new KbReader(db);
-    await db.userEntities.put({ id: 'dmitry-peskov', record: null, overridesPack: true, updatedAt: '2026-01-01T00:00:00Z' });
+    const { undoToken } = await deleteRecord(db, 'entity', 'dmitry-peskov', new Date('2026-01-01T00:00:00Z'));
     expect(await reader.entity('dmitry-peskov')).toBeNull();
-    await db.userEntities.delete('dmitry-peskov');
+    await undoDelete(db, undoToken);
     expect((await reader.entity('dmitry-peskov'))?.name).toBe('Dmitry Peskov');
   });
 });

@@ -4,44 +4,43 @@
  * events around them) are fetched, so a wake-up does not load a 100k-entity knowledge base
  * into memory. The merged view rule applies record by record: the reader's layer wins.
  */
-import type { Table } from 'dexie';
-import { currentIndex, type BackstoryDb, type StoredEvent, type UserRecord } from '../db';
+import { currentDerived, getItems, involvedEvents, readLayers, type BackstoryDb, type Derived, type Kind, type RecordOf } from '../db';
 import { KnowledgeBase, referencedIds } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
-import { CompiledAliasIndex, type CompiledIndexData } from '../match/compiled-index';
+import { CompiledAliasIndex } from '../match/compiled-index';
 import { tokenize } from '../text/tokenize';
 
-const withoutIds = ({ entityIds: _ids, ...event }: StoredEvent): KbEvent => event;
-
-/** Records by id from the merged view: the reader's record when there is one (null: deleted), else the pack's. */
-async function mergedGet<T, P>(user: Table<UserRecord<T>, string>, pack: Table<P, string>, ids: Iterable<string>, fromPack: (p: P) => T): Promise<T[]> {
-  const list = [...new Set(ids)];
-  const [mine, packed] = await Promise.all([user.bulkGet(list), pack.bulkGet(list)]);
-  return list.flatMap((_, i) => {
-    const u = mine[i];
-    if (u) return u.record ? [u.record] : [];
-    const p = packed[i];
-    return p ? [fromPack(p)] : [];
-  });
-}
-
 export class KbReader {
-  private index: Promise<{ data: CompiledIndexData; index: CompiledAliasIndex }> | null = null;
+  private derived: Promise<{ derived: Derived; index: CompiledAliasIndex }> | null = null;
 
   constructor(private readonly db: BackstoryDb) {}
 
-  /** Forgets the index read so far; the next read takes the stored one anew. */
+  /** Forgets what was read so far; the next read takes the stored data anew. */
   invalidate(): void {
-    this.index = null;
+    this.derived = null;
   }
 
   private compiled() {
-    return (this.index ??= currentIndex(this.db).then((data) => ({ data, index: new CompiledAliasIndex(data) })));
+    return (this.derived ??= currentDerived(this.db).then((derived) => ({ derived, index: new CompiledAliasIndex(derived.index) })));
+  }
+
+  /** Records by id from the merged view: the reader's record when there is one (null: deleted), else the pack's. */
+  private async merged<K extends Kind>(kind: K, ids: Iterable<string>): Promise<RecordOf<K>[]> {
+    const list = [...new Set(ids)];
+    if (!list.length) return [];
+    const layers = await readLayers(this.db);
+    const [mine, packed] = await Promise.all([getItems(this.db, layers, 'user', kind, list), getItems(this.db, layers, 'pack', kind, list)]);
+    return list.flatMap((id) => {
+      const u = mine.get(id);
+      if (u) return u.record ? [u.record as RecordOf<K>] : [];
+      const p = packed.get(id);
+      return p ? [p as RecordOf<K>] : [];
+    });
   }
 
   /** Entities by id, the reader's records first; unknown and deleted ids are left out. */
   entities(ids: Iterable<string>): Promise<Entity[]> {
-    return mergedGet(this.db.userEntities, this.db.entities, ids, (e) => e);
+    return this.merged('entity', ids);
   }
 
   /** One entity; null when unknown or deleted. */
@@ -51,23 +50,13 @@ export class KbReader {
 
   /** Events by id, the reader's records first; unknown and deleted ids are left out. */
   events(ids: Iterable<string>): Promise<KbEvent[]> {
-    return mergedGet(this.db.userEvents, this.db.events, ids, withoutIds);
+    return this.merged('event', ids);
   }
 
   /** Events that involve any of the entities (participant or place), merged view. */
   async eventsInvolving(entityIds: Iterable<string>): Promise<KbEvent[]> {
-    const ids = [...new Set(entityIds)];
-    if (!ids.length) return [];
-    const [pack, user] = await Promise.all([
-      this.db.events.where('entityIds').anyOf(ids).toArray(),
-      this.db.userEvents.where('entityIds').anyOf(ids).toArray() as Promise<UserRecord<KbEvent>[]>,
-    ]);
-    const byId = new Map(pack.map((e) => [e.id, withoutIds(e)]));
-    // The reader's layer wins: an edit replaces the pack event, a deletion hides it.
-    const overrides = await this.db.userEvents.bulkGet([...byId.keys()]);
-    for (const u of overrides) if (u) byId.delete(u.id);
-    for (const u of user) if (u.record) byId.set(u.id, u.record);
-    return [...byId.values()];
+    const { derived } = await this.compiled();
+    return this.events([...new Set(entityIds)].flatMap((id) => involvedEvents(derived.involvement, id)));
   }
 
   /**
@@ -75,7 +64,7 @@ export class KbReader {
    * the records they point at), the events around them, and the events linked to those.
    */
   async sliceFor(text: string): Promise<KnowledgeBase> {
-    const { data, index } = await this.compiled();
+    const { derived, index } = await this.compiled();
     const tokens = tokenize(text);
     // The same passes as the analysis: names and demonyms, role phrases, event names.
     const passes: ((kind: string) => boolean)[] = [(k) => k === 'name' || k === 'demonym', (k) => k === 'nominal', (k) => k === 'event'];
@@ -90,17 +79,12 @@ export class KbReader {
     const places = [...events.values()].flatMap((e) => [...(e.place ? [e.place] : []), ...e.participants.map((p) => p.entity)]);
     const known = new Set(entities.map((e) => e.id));
     entities.push(...(await this.entities(places.filter((id) => !known.has(id)))));
-    return new KnowledgeBase(entities, events.values(), data);
+    return new KnowledgeBase(entities, events.values(), derived.index);
   }
 
-  /** Counts of the pack and of the reader's layer (edits of pack records are counted in both). */
+  /** Counts of the merged view, and of the reader's records (additions, edits and deletions). */
   async counts(): Promise<{ entities: number; events: number; userRecords: number }> {
-    const [entities, events, userEntities, userEvents] = await Promise.all([
-      this.db.entities.count(),
-      this.db.events.count(),
-      this.db.userEntities.count(),
-      this.db.userEvents.count(),
-    ]);
-    return { entities: entities + userEntities, events: events + userEvents, userRecords: userEntities + userEvents };
+    const [{ derived }, layers] = await Promise.all([this.compiled(), readLayers(this.db)]);
+    return { ...derived.counts, userRecords: layers.user.counts.entity + layers.user.counts.event };
   }
 }

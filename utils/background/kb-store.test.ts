@@ -3,10 +3,11 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { seeded } from '../../tests/bench/synthetic-pack';
-import { BackstoryDb, currentIndex, installPack, readMerged } from '../db';
+import { BackstoryDb, currentIndex, dropStaleGenerations, installPack, readMerged } from '../db';
 import type { Entity, Pack } from '../kb/schema';
 import { KnowledgeBase } from '../kb/knowledge-base';
-import { addAlias, deleteRecord, exportKb, importKbText, listUserRecords, putUserEntity, undoDelete } from './kb-store';
+import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, searchEntities, undoDelete } from './kb-store';
+import { KbReader } from './kb-reader';
 
 /** The whole merged view with its stored index, to look at what the database now holds. */
 async function loadKnowledgeBase(source: BackstoryDb): Promise<KnowledgeBase> {
@@ -135,15 +136,94 @@ describe('schema upgrades', () => {
     old.close();
 
     const upgraded = new BackstoryDb(name);
-    expect(await upgraded.entities.count()).toBe(miniEntities.length);
-    expect(await upgraded.events.count()).toBe(miniEvents.length);
-    expect((await upgraded.articles.get('https://a.example/'))?.title).toBe('Saved');
-    expect(await upgraded.userEntities.count()).toBe(0);
-    const stored = (await upgraded.meta.get('index'))?.value as { stamp: string };
-    expect(stored.stamp).toBe('1.0.0+0');
     const kb = await loadKnowledgeBase(upgraded);
-    expect(kb.entities.size).toBe(miniEntities.length);
+    expect([...kb.entities.values()].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...miniEntities].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(kb.events.size).toBe(miniEvents.length);
+    expect(kb.events.get(miniEvents[0]!.id)).toEqual(miniEvents[0]);
+    expect((await upgraded.articles.get('https://a.example/'))?.title).toBe('Saved');
+    expect(await listUserRecords(upgraded)).toEqual([]);
+    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['articles', 'blocks', 'meta', 'undo']);
     upgraded.close();
     await upgraded.delete();
+  });
+
+  it('opens a database of schema version 3 with the reader’s records, and keeps them winning', async () => {
+    const name = `v3-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ entities: 'id, type, *aliases', events: 'id, date, *entityIds', articles: 'url, savedAt, *entityIds', meta: 'key' });
+    old.version(2).stores({ userEntities: 'id, updatedAt', userEvents: 'id, updatedAt', undo: 'token, createdAt' });
+    old.version(3).stores({ entities: 'id, type, *aliases, name', userEntities: 'id, updatedAt, record.name, *record.aliases', userEvents: 'id, updatedAt, *entityIds' });
+    await old.table('entities').bulkPut(miniEntities);
+    await old.table('events').bulkPut(miniEvents.map((e) => ({ ...e, entityIds: e.participants.map((p) => p.entity) })));
+    const putin = miniEntities.find((e) => e.id === 'vladimir-putin')!;
+    await old.table('userEntities').bulkPut([
+      { id: 'vladimir-putin', record: { ...putin, aliases: [...putin.aliases, 'Wladimir Putin'] }, overridesPack: true, updatedAt: '2026-01-02T00:00:00Z' },
+      { id: 'dmitry-peskov', record: null, overridesPack: true, updatedAt: '2026-01-01T00:00:00Z' },
+    ]);
+    await old.table('meta').bulkPut([{ key: 'pack', value: { ...manifest } }, { key: 'userRevision', value: 2 }]);
+    old.close();
+
+    const upgraded = new BackstoryDb(name);
+    const kb = await loadKnowledgeBase(upgraded);
+    expect(kb.entities.get('vladimir-putin')?.aliases).toContain('Wladimir Putin');
+    expect(kb.entities.has('dmitry-peskov')).toBe(false);
+    expect(kb.entities.size).toBe(miniEntities.length - 1);
+    expect((await listUserRecords(upgraded)).map((r) => [r.id, r.change])).toEqual([['vladimir-putin', 'edited'], ['dmitry-peskov', 'deleted']]);
+    upgraded.close();
+    await upgraded.delete();
+  });
+});
+
+describe('imports read in chunks', () => {
+  const bigPack = (n: number): Pack => ({
+    manifest,
+    entities: Array.from({ length: n }, (_, i) => ({ id: `bulk-${i}`, name: `Bulk Person ${i}`, type: 'person' as const, aliases: [`B. P. ${i}`], description: `Generated ${i}.`, roles: [{ title: 'Envoy', of: 'russia' }] })),
+    events: Array.from({ length: n / 2 }, (_, i) => ({ id: `bulk-event-${i}`, title: `Bulk talks ${i}`, aliases: [], date: '2024-05-01', participants: [{ entity: `bulk-${i}` }, { entity: 'vladimir-putin' }], type: 'talks' as const, summary: 'Generated.', sources: [{ url: 'https://example.org/' }] })),
+  });
+
+  it('imports a file fed in small pieces, and every record is found by id and by name', async () => {
+    const text = JSON.stringify(bigPack(3000));
+    const run = await KbImport.begin(db, text.length, now);
+    for (let at = 0; at < text.length; at += 7001) await run.write(text.slice(at, at + 7001));
+    expect(await run.finish()).toEqual({ added: 4500, updated: 0, unchanged: 0, rejected: 0, problems: [] });
+    const reader = new KbReader(db);
+    expect((await reader.entities(['bulk-0', 'bulk-2999', 'vladimir-putin'])).map((e) => e.id)).toEqual(['bulk-0', 'bulk-2999', 'vladimir-putin']);
+    expect((await reader.eventsInvolving(['bulk-1234'])).map((e) => e.id)).toEqual(['bulk-event-1234']);
+    expect((await searchEntities(db, 'bulk person 2999', 5)).map((e) => e.id)).toEqual(['bulk-2999']);
+    expect(await reader.counts()).toEqual({ entities: miniEntities.length + 3000, events: miniEvents.length + 1500, userRecords: 4500 });
+    // The same file again changes nothing and says so.
+    expect(await importKbText(db, text, now)).toMatchObject({ added: 0, updated: 0, unchanged: 4500 });
+  });
+
+  it('leaves the database exactly as before when the reader goes away mid-file', async () => {
+    await putUserEntity(db, { id: 'mine', name: 'My Entity', type: 'place', aliases: [], description: 'Mine.' }, now);
+    const before = await snapshot();
+    const rowsBefore = await db.blocks.count();
+    const text = JSON.stringify(bigPack(2000));
+    const run = await KbImport.begin(db, text.length, now);
+    await run.write(text.slice(0, text.length / 2));
+    expect(await db.blocks.count()).toBeGreaterThan(rowsBefore); // half the file is written, unseen
+    expect(await snapshot()).toBe(before);
+    // The page closed: no more pieces, no finish. A new service worker clears what was left.
+    expect(await dropStaleGenerations(db)).toBe(1);
+    expect(await db.blocks.count()).toBe(rowsBefore);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses a file whose last piece is broken, after many good ones, and changes nothing', async () => {
+    const before = await snapshot();
+    const text = JSON.stringify(bigPack(2000));
+    const report = await importKbText(db, `${text.slice(0, -40)}`, now);
+    expect(report.problems[0]!.message).toMatch(/not valid JSON/);
+    expect(await snapshot()).toBe(before);
+    expect(await dropStaleGenerations(db)).toBe(0);
+  });
+
+  it('caps a very long problem list and says how many were left out', async () => {
+    const pack = bigPack(2000);
+    pack.entities.forEach((e) => (e.roles = [{ title: 'Envoy', of: 'atlantis' }]));
+    const report = await importKbText(db, JSON.stringify(pack), now);
+    expect(report.problems.length).toBe(501);
+    expect(report.problems.at(-1)!.message).toBe('and 1500 more problems');
   });
 });

@@ -1,29 +1,42 @@
 /**
- * Knowledge-base operations over the database: the merged view with its stored index,
- * import (all or nothing, merged by id into the reader's layer), export, and the reader's
- * edits with undo. Used by the background's handlers; tested with fake-indexeddb.
+ * Knowledge-base operations over the database: import (all or nothing, merged by id into the
+ * reader's layer, read in chunks so a file of any size fits), export, the reader's edits
+ * with undo, and search. Used by the background's handlers; tested with fake-indexeddb.
  */
-import { bumpUserRevision, readMerged, toStoredEvent, type BackstoryDb, type UndoRecord, type UserRecord } from '../db';
-import { PACK_SCHEMA_VERSION, validatePack, type Entity, type KbEvent, type Pack, type PackProblem } from '../kb/schema';
+import { JSONParser } from '@streamparser/json';
+import {
+  bucketsFor,
+  currentSearchLists,
+  dropGeneration,
+  GenerationWriter,
+  getItems,
+  newGeneration,
+  putUserItem,
+  readLayers,
+  readMerged,
+  scanLayer,
+  type BackstoryDb,
+  type Kind,
+  type Layers,
+  type RecordOf,
+  type UndoRecord,
+  type UserRecord,
+} from '../db';
+import { PACK_SCHEMA_VERSION, PackChecker, validatePack, type Entity, type KbEvent, type Pack, type PackProblem } from '../kb/schema';
 import type { ImportReport, UserRecordSummary } from '../messages';
-
-/** A reader's event record with its entity ids, indexed for "events of this entity". */
-function withEntityIds(u: UserRecord<KbEvent>): UserRecord<KbEvent> {
-  return { ...u, entityIds: u.record ? toStoredEvent(u.record).entityIds : [] };
-}
 
 /** Times the phases of a long operation and logs them once, for `npm run bench:kb`. */
 class PhaseTimer {
   private last = performance.now();
-  private readonly laps: string[] = [];
+  private readonly laps = new Map<string, number>();
   constructor(private readonly name: string) {}
   lap(phase: string): void {
     const now = performance.now();
-    this.laps.push(`${phase} ${Math.round(now - this.last)} ms`);
+    this.laps.set(phase, (this.laps.get(phase) ?? 0) + now - this.last);
     this.last = now;
   }
   report(): void {
-    console.info(`[backstory] ${this.name}: ${this.laps.join(', ')}`);
+    console.info(`[backstory] ${this.name}: ${[...this.laps].map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(', ')}`);
   }
 }
 
@@ -40,63 +53,215 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const rejectedCount = (problems: PackProblem[]) => new Set(problems.map((p) => p.path.split('.').slice(0, 2).join('.'))).size;
+const rejectedCount = (problems: PackProblem[]) => new Set(problems.filter((p) => /^(entities|events)\.\d+/.test(p.path)).map((p) => p.path.split('.').slice(0, 2).join('.'))).size;
+
+/** Bytes of JSON a record takes, about: to size a new generation from a file's size. */
+const BYTES_PER_RECORD = 250;
+
+/** Records by id from the merged view, with whether the pack has each. */
+async function currentRecords<K extends Kind>(db: BackstoryDb, layers: Layers, kind: K, ids: string[]): Promise<{ merged: Map<string, RecordOf<K>>; inPack: Set<string> }> {
+  const [user, pack] = await Promise.all([getItems(db, layers, 'user', kind, ids), getItems(db, layers, 'pack', kind, ids)]);
+  const merged = new Map<string, RecordOf<K>>();
+  for (const id of ids) {
+    const u = user.get(id);
+    const record = u ? u.record : pack.get(id);
+    if (record) merged.set(id, record as RecordOf<K>);
+  }
+  return { merged, inPack: new Set(pack.keys()) };
+}
 
 /**
- * Imports a pack (or an export of ours) from JSON text into the reader's layer, in one
- * transaction. Malformed JSON, a wrong schema version, duplicate ids or references to
- * unknown records reject the whole file: nothing is written and every problem is listed.
+ * An import in progress. The file is fed in chunks of text as it is read; each chunk is
+ * parsed as a stream, its records checked, compared with the knowledge base and written into
+ * a new generation of the reader's layer, which nothing reads yet. `finish` checks the
+ * references, copies the reader's other records across and makes the generation current in
+ * one small write; any problem, or an import never finished, drops it: the database stays
+ * exactly as it was.
  */
-export async function importKbText(db: BackstoryDb, text: string, now: Date): Promise<ImportReport> {
-  const nothing = { added: 0, updated: 0, unchanged: 0 };
-  const phases = new PhaseTimer('import');
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-    phases.lap('parse');
-  } catch (error) {
-    return { ...nothing, rejected: 0, problems: [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }] };
-  }
-  const version = (input as { manifest?: { schemaVersion?: unknown } } | null)?.manifest?.schemaVersion;
-  if (version !== undefined && version !== PACK_SCHEMA_VERSION) {
-    return { ...nothing, rejected: 0, problems: [{ path: 'manifest.schemaVersion', message: `this file uses schema version ${String(version)}; Backstory reads version ${PACK_SCHEMA_VERSION}` }] };
-  }
-  const merged = await readMerged(db);
-  phases.lap('read current records');
-  const currentEntities = new Map(merged.entities.map((e) => [e.id, e]));
-  const currentEvents = new Map(merged.events.map((e) => [e.id, e]));
-  const result = validatePack(input, { entities: new Set(currentEntities.keys()), events: new Set(currentEvents.keys()) });
-  phases.lap('validate');
-  if (!result.ok) return { ...nothing, rejected: rejectedCount(result.problems), problems: result.problems };
+export class KbImport {
+  private readonly checker = new PackChecker();
+  private readonly parser = new JSONParser({ paths: ['$.manifest', '$.entities.*', '$.events.*'], keepStack: false });
+  private readonly received: { kind: Kind | 'manifest'; value: unknown }[] = [];
+  private readonly staged = { entity: new Set<string>(), event: new Set<string>() };
+  private readonly report = { added: 0, updated: 0, unchanged: 0 };
+  private readonly phases = new PhaseTimer('import');
+  private sawManifest = false;
+  private broken = false;
+  private done = false;
 
-  const packIds = {
-    entities: new Set((await db.entities.toCollection().primaryKeys()) as string[]),
-    events: new Set((await db.events.toCollection().primaryKeys()) as string[]),
-  };
-  const report: ImportReport = { added: 0, updated: 0, unchanged: 0, rejected: 0, problems: [] };
-  const stamp = now.toISOString();
-  const plan = <T extends { id: string }>(records: T[], current: Map<string, T>, inPack: Set<string>): UserRecord<T>[] =>
-    records.flatMap((record) => {
-      const before = current.get(record.id);
-      if (before && canonical(before) === canonical(record)) {
-        report.unchanged++;
-        return [];
+  private constructor(
+    private readonly db: BackstoryDb,
+    private readonly base: Layers,
+    private readonly writer: GenerationWriter,
+    private readonly now: Date,
+  ) {
+    this.parser.onValue = ({ value, key, stack }) => {
+      const kind = key === 'manifest' ? 'manifest' : stack[1]?.key === 'events' ? 'event' : 'entity';
+      this.received.push({ kind, value });
+    };
+  }
+
+  /** Starts an import of a file of about `size` characters into a new generation. */
+  static async begin(db: BackstoryDb, size: number, now: Date): Promise<KbImport> {
+    const base = await readLayers(db);
+    const expected = Math.ceil(size / BYTES_PER_RECORD);
+    const buckets = {
+      entity: bucketsFor(base.user.counts.entity + expected),
+      event: bucketsFor(base.user.counts.event + expected / 2),
+    };
+    return new KbImport(db, base, new GenerationWriter(db.blocks, 'user', await newGeneration(db), buckets), now);
+  }
+
+  /** The generation being written (kept by the clean-up of stale generations while it runs). */
+  get generation(): number {
+    return this.writer.gen;
+  }
+
+  /** Reads the next piece of the file. */
+  async write(chunk: string): Promise<void> {
+    if (this.done) throw new Error('this import has ended');
+    if (this.broken) return;
+    try {
+      this.parser.write(chunk);
+    } catch (error) {
+      this.fileProblem(error as Error);
+    }
+    this.phases.lap('parse');
+    await this.take();
+  }
+
+  private fileProblem(error: Error): void {
+    this.broken = true;
+    this.checker.fail('(file)', `not valid JSON: ${error.message}`);
+  }
+
+  /** Checks and stages the records parsed so far. */
+  private async take(): Promise<void> {
+    const records = { entity: [] as Entity[], event: [] as KbEvent[] };
+    for (const { kind, value } of this.received.splice(0)) {
+      if (kind === 'manifest') {
+        this.sawManifest = true;
+        const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+        if (version !== PACK_SCHEMA_VERSION) {
+          this.checker.fail('manifest.schemaVersion', `this file uses schema version ${String(version)}; Backstory reads version ${PACK_SCHEMA_VERSION}`);
+          this.broken = true;
+        } else this.checker.manifest(value);
+      } else if (kind === 'entity') {
+        const entity = this.checker.entity(value);
+        if (entity) records.entity.push(entity);
+      } else {
+        const event = this.checker.event(value);
+        if (event) records.event.push(event);
       }
-      if (before) report.updated++;
-      else report.added++;
-      return [{ id: record.id, record, overridesPack: inPack.has(record.id), updatedAt: stamp }];
+    }
+    this.phases.lap('validate');
+    // Once the file is known to be refused, reading on only lists its other problems.
+    if (!this.checker.ok) return;
+    await this.stage('entity', records.entity);
+    await this.stage('event', records.event);
+    await this.writer.flush();
+    this.phases.lap('write');
+  }
+
+  private async stage<K extends Kind>(kind: K, records: RecordOf<K>[]): Promise<void> {
+    if (!records.length) return;
+    const { merged, inPack } = await currentRecords(this.db, this.base, kind, records.map((r) => r.id));
+    this.phases.lap('compare');
+    const updatedAt = this.now.toISOString();
+    for (const record of records) {
+      const before = merged.get(record.id);
+      if (before && canonical(before) === canonical(record)) {
+        this.report.unchanged++;
+        continue;
+      }
+      if (before) this.report.updated++;
+      else this.report.added++;
+      this.staged[kind].add(record.id);
+      const item: UserRecord<RecordOf<K>> = { id: record.id, record, overridesPack: inPack.has(record.id), updatedAt };
+      this.writer.add(kind, item);
+    }
+  }
+
+  /** Ends the file: checks references, and makes the new records current, or drops them all. */
+  async finish(): Promise<ImportReport> {
+    if (this.done) throw new Error('this import has ended');
+    if (!this.broken && !this.parser.isEnded) {
+      try {
+        this.parser.end();
+      } catch (error) {
+        this.fileProblem(error as Error);
+      }
+    }
+    await this.take();
+    if (!this.broken && !this.sawManifest) this.checker.fail('manifest', 'missing: a pack starts with a manifest');
+    if (this.checker.ok) {
+      const outside = this.checker.outsideRefs();
+      const [entities, events] = await Promise.all([
+        currentRecords(this.db, this.base, 'entity', [...outside.entities]),
+        currentRecords(this.db, this.base, 'event', [...outside.events]),
+      ]);
+      this.checker.finish({ entities: new Set(entities.merged.keys()), events: new Set(events.merged.keys()) });
+      this.phases.lap('references');
+    }
+    const problems = this.checker.problems;
+    if (problems.length) {
+      await this.abort();
+      return { added: 0, updated: 0, unchanged: 0, rejected: Math.max(1, rejectedCount(problems)), problems };
+    }
+    if (this.report.added + this.report.updated === 0) {
+      await this.abort();
+      return { ...this.report, rejected: 0, problems: [] };
+    }
+    await this.commit();
+    this.phases.report();
+    return { ...this.report, rejected: 0, problems: [] };
+  }
+
+  /** Copies the reader's records the file did not replace, then switches generations. */
+  private async commit(): Promise<void> {
+    for (const kind of ['entity', 'event'] as const) {
+      await scanLayer(this.db, this.base, 'user', kind, (item) => {
+        if (!this.staged[kind].has(item.id)) this.writer.add(kind, item);
+      });
+    }
+    await this.writer.flush();
+    this.phases.lap('copy');
+    const db = this.db;
+    await db.transaction('rw', db.meta, async () => {
+      const now = await readLayers(db);
+      if (now.user.gen !== this.base.user.gen || now.revision !== this.base.revision) {
+        throw new Error('the knowledge base changed while the file was read; nothing was imported, please import it again');
+      }
+      await db.meta.put({ key: 'layers', value: { ...now, user: this.writer.info(), revision: now.revision + 1 } satisfies Layers });
+    }).catch(async (error: unknown) => {
+      await this.abort();
+      throw error;
     });
-  const entities = plan(result.pack.entities, currentEntities, packIds.entities);
-  const events = plan(result.pack.events, currentEvents, packIds.events).map(withEntityIds);
-  phases.lap('compare');
-  await db.transaction('rw', [db.userEntities, db.userEvents, db.meta], async () => {
-    await db.userEntities.bulkPut(entities);
-    await db.userEvents.bulkPut(events);
-    if (entities.length + events.length) await bumpUserRevision(db);
-  });
-  phases.lap('write');
-  phases.report();
-  return report;
+    this.done = true;
+    if (this.base.user.gen) await dropGeneration(db, 'user', this.base.user.gen);
+    this.phases.lap('switch');
+  }
+
+  /** Drops everything written so far; the database is as it was before `begin`. */
+  async abort(): Promise<void> {
+    this.done = true;
+    await dropGeneration(this.db, 'user', this.writer.gen);
+  }
+}
+
+/** Characters of text fed to an import at a time by `importKbText`. */
+const CHUNK = 4 << 20;
+
+/** Imports a whole file given as text (see KbImport). */
+export async function importKbText(db: BackstoryDb, text: string, now: Date): Promise<ImportReport> {
+  const run = await KbImport.begin(db, text.length, now);
+  try {
+    for (let at = 0; at < text.length; at += CHUNK) await run.write(text.slice(at, at + CHUNK));
+    return await run.finish();
+  } catch (error) {
+    await run.abort();
+    throw error;
+  }
 }
 
 /** The knowledge base (or only the reader's layer) as a pack, ready to save as a file. */
@@ -115,68 +280,82 @@ export async function exportKb(db: BackstoryDb, scope: 'all' | 'user', now: Date
     const { entities, events } = await readMerged(db);
     return { fileName: `backstory-knowledge-base-${day}.json`, pack: { manifest, entities, events } };
   }
-  const entities = (await db.userEntities.toArray()).flatMap((u) => (u.record ? [u.record] : []));
-  const events = (await db.userEvents.toArray()).flatMap((u) => (u.record ? [u.record] : []));
+  const layers = await readLayers(db);
+  const entities: Entity[] = [];
+  const events: KbEvent[] = [];
+  await scanLayer(db, layers, 'user', 'entity', (u) => u.record && entities.push(u.record));
+  await scanLayer(db, layers, 'user', 'event', (u) => u.record && events.push(u.record));
   return { fileName: `backstory-my-additions-${day}.json`, pack: { manifest, entities, events } };
 }
 
-/** Checks one record against the pack schema and the knowledge base; throws listing every problem. */
+/** Checks one record against the pack schema and the records it names; throws listing every problem. */
 async function checkRecord(db: BackstoryDb, part: { entities?: Entity[]; events?: KbEvent[] }): Promise<Pack> {
-  const merged = await readMerged(db);
   const stub = { manifest: { name: 'edit', version: '0.0.0', schemaVersion: PACK_SCHEMA_VERSION, license: 'user', created: '2000-01-01', sources: [] } };
-  const result = validatePack({ ...stub, entities: part.entities ?? [], events: part.events ?? [] }, {
-    entities: new Set(merged.entities.map((e) => e.id)),
-    events: new Set(merged.events.map((e) => e.id)),
-  });
+  const input = { ...stub, entities: part.entities ?? [], events: part.events ?? [] };
+  // Only the records the edit names are looked up, not the whole knowledge base.
+  const named = new PackChecker();
+  input.entities.forEach((e) => named.entity(e));
+  input.events.forEach((e) => named.event(e));
+  const outside = named.outsideRefs();
+  const layers = await readLayers(db);
+  const [entities, events] = await Promise.all([
+    currentRecords(db, layers, 'entity', [...outside.entities]),
+    currentRecords(db, layers, 'event', [...outside.events]),
+  ]);
+  const result = validatePack(input, { entities: new Set(entities.merged.keys()), events: new Set(events.merged.keys()) });
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.path.replace(/^(entities|events)\.0\.?/, '') || 'record'}: ${p.message}`).join('; '));
   return result.pack;
+}
+
+/** Writes one record of the reader's layer (null: takes it out) in one transaction. */
+async function writeUser(db: BackstoryDb, kind: Kind, id: string, item: UserRecord<Entity> | UserRecord<KbEvent> | null, undo?: { put?: UndoRecord; delete?: string }): Promise<void> {
+  await db.transaction('rw', [db.blocks, db.meta, db.undo], async () => {
+    if (undo?.put) await db.undo.put(undo.put);
+    if (undo?.delete) await db.undo.delete(undo.delete);
+    await putUserItem(db, kind, id, item);
+  });
+}
+
+async function inPack(db: BackstoryDb, kind: Kind, id: string): Promise<boolean> {
+  return (await getItems(db, await readLayers(db), 'pack', kind, [id])).has(id);
+}
+
+async function userItem(db: BackstoryDb, kind: Kind, id: string): Promise<UserRecord<Entity> | UserRecord<KbEvent> | null> {
+  return ((await getItems(db, await readLayers(db), 'user', kind, [id])).get(id) as UserRecord<Entity> | UserRecord<KbEvent> | undefined) ?? null;
 }
 
 /** Adds or replaces an entity in the reader's layer; throws with the problems when it is invalid. */
 export async function putUserEntity(db: BackstoryDb, entity: Entity, now: Date): Promise<Entity> {
   const [checked] = (await checkRecord(db, { entities: [entity] })).entities;
-  const overridesPack = (await db.entities.get(entity.id)) !== undefined;
-  await db.transaction('rw', [db.userEntities, db.meta], async () => {
-    await db.userEntities.put({ id: checked!.id, record: checked!, overridesPack, updatedAt: now.toISOString() });
-    await bumpUserRevision(db);
-  });
+  await writeUser(db, 'entity', checked!.id, { id: checked!.id, record: checked!, overridesPack: await inPack(db, 'entity', checked!.id), updatedAt: now.toISOString() });
   return checked!;
 }
 
 /** Adds or replaces an event in the reader's layer; throws with the problems when it is invalid. */
 export async function putUserEvent(db: BackstoryDb, event: KbEvent, now: Date): Promise<KbEvent> {
   const [checked] = (await checkRecord(db, { events: [event] })).events;
-  const overridesPack = (await db.events.get(event.id)) !== undefined;
-  await db.transaction('rw', [db.userEvents, db.meta], async () => {
-    await db.userEvents.put(withEntityIds({ id: checked!.id, record: checked!, overridesPack, updatedAt: now.toISOString() }));
-    await bumpUserRevision(db);
-  });
+  await writeUser(db, 'event', checked!.id, { id: checked!.id, record: checked!, overridesPack: await inPack(db, 'event', checked!.id), updatedAt: now.toISOString() });
   return checked!;
 }
 
 /** Adds an alias to an entity of the merged view; throws when the entity is unknown. */
 export async function addAlias(db: BackstoryDb, id: string, alias: string, now: Date): Promise<Entity> {
-  const user = await db.userEntities.get(id);
-  const entity = user ? user.record : ((await db.entities.get(id)) ?? null);
+  const layers = await readLayers(db);
+  const { merged } = await currentRecords(db, layers, 'entity', [id]);
+  const entity = merged.get(id);
   if (!entity) throw new Error(`no entity "${id}"`);
   if (entity.name === alias || entity.aliases.includes(alias)) return entity;
   return putUserEntity(db, { ...entity, aliases: [...entity.aliases, alias] }, now);
 }
 
 /** Deletes an entity or event from the merged view; returns the token that undoes it. */
-export async function deleteRecord(db: BackstoryDb, kind: 'entity' | 'event', id: string, now: Date): Promise<{ undoToken: string }> {
-  const table = kind === 'entity' ? db.userEntities : db.userEvents;
-  const packTable = kind === 'entity' ? db.entities : db.events;
-  const inPack = (await packTable.get(id)) !== undefined;
-  const before = (await table.get(id)) ?? null;
-  if (!inPack && !before?.record) throw new Error(`no ${kind} "${id}"`);
+export async function deleteRecord(db: BackstoryDb, kind: Kind, id: string, now: Date): Promise<{ undoToken: string }> {
+  const packHas = await inPack(db, kind, id);
+  const before = await userItem(db, kind, id);
+  if (!packHas && !before?.record) throw new Error(`no ${kind} "${id}"`);
   const token = `${kind}:${id}:${now.getTime()}:${Math.random().toString(36).slice(2, 8)}`;
-  await db.transaction('rw', [table, db.undo, db.meta], async () => {
-    await db.undo.put({ token, kind, before, createdAt: now.toISOString() } satisfies UndoRecord);
-    if (inPack) await table.put({ id, record: null, overridesPack: true, updatedAt: now.toISOString() });
-    else await table.delete(id);
-    await bumpUserRevision(db);
-  });
+  const undo: UndoRecord = { token, kind, before, createdAt: now.toISOString() };
+  await writeUser(db, kind, id, packHas ? { id, record: null, overridesPack: true, updatedAt: now.toISOString() } : null, { put: undo });
   return { undoToken: token };
 }
 
@@ -184,68 +363,54 @@ export async function deleteRecord(db: BackstoryDb, kind: 'entity' | 'event', id
 export async function undoDelete(db: BackstoryDb, token: string): Promise<void> {
   const undo = await db.undo.get(token);
   if (!undo) throw new Error('nothing to undo');
-  const table = undo.kind === 'entity' ? db.userEntities : db.userEvents;
   const id = token.split(':')[1]!;
-  await db.transaction('rw', [table, db.undo, db.meta], async () => {
-    if (undo.before) await (table as typeof db.userEntities).put(undo.before as UserRecord<Entity>);
-    else await table.delete(id);
-    await db.undo.delete(token);
-    await bumpUserRevision(db);
-  });
+  await writeUser(db, undo.kind, id, undo.before, { delete: token });
 }
 
 /** The reader's records and edits, newest first. */
 export async function listUserRecords(db: BackstoryDb): Promise<UserRecordSummary[]> {
-  const summarize = (kind: 'entity' | 'event') => (u: UserRecord<Entity> | UserRecord<KbEvent>): UserRecordSummary => ({
-    kind,
-    id: u.id,
-    name: u.record ? ('name' in u.record ? u.record.name : u.record.title) : u.id,
-    change: !u.record ? 'deleted' : u.overridesPack ? 'edited' : 'added',
-    updatedAt: u.updatedAt,
-  });
-  const all = [...(await db.userEntities.toArray()).map(summarize('entity')), ...(await db.userEvents.toArray()).map(summarize('event'))];
+  const layers = await readLayers(db);
+  const all: UserRecordSummary[] = [];
+  for (const kind of ['entity', 'event'] as const) {
+    await scanLayer(db, layers, 'user', kind, (u) =>
+      all.push({
+        kind,
+        id: u.id,
+        name: u.record ? ('name' in u.record ? u.record.name : u.record.title) : u.id,
+        change: !u.record ? 'deleted' : u.overridesPack ? 'edited' : 'added',
+        updatedAt: u.updatedAt,
+      }),
+    );
+  }
   return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
-/**
- * Up to `limit` entities whose name or an alias contains `q` (lower case), most prominent
- * first. A large knowledge base is searched by name and alias prefix through the indexes.
- */
+/** Ids of the first `limit` lines of a search list in which `q` occurs in a name. */
+function searchList(list: string, q: string, limit: number): string[] {
+  const ids: string[] = [];
+  let from = 0;
+  while (ids.length < limit) {
+    const hit = list.indexOf(q, from);
+    if (hit < 0) break;
+    const lineEnd = list.indexOf('\n', hit);
+    const idStart = list.lastIndexOf('\u0002', lineEnd);
+    // A hit inside the id part, or across a line's end, is not a name match.
+    if (hit < idStart && hit + q.length <= idStart) ids.push(list.slice(idStart + 1, lineEnd));
+    from = lineEnd + 1;
+  }
+  return ids;
+}
+
+/** Up to `limit` entities whose name or an alias contains `q` (lower case), most prominent first. */
 export async function searchEntities(db: BackstoryDb, q: string, limit: number): Promise<Entity[]> {
-  const matches = (e: Entity) => e.name.toLowerCase().includes(q) || e.aliases.some((a) => a.toLowerCase().includes(q));
-  const small = (await db.entities.count()) + (await db.userEntities.count()) <= SCAN_LIMIT;
-  const userHits = small
-    ? await db.userEntities.filter((u) => u.record !== null && matches(u.record)).toArray()
-    : [
-        ...(await db.userEntities.where('record.name').startsWithIgnoreCase(q).limit(limit).toArray()),
-        ...(await db.userEntities.where('record.aliases').startsWithIgnoreCase(q).limit(limit).toArray()),
-      ];
-  const packHits = small
-    ? await db.entities.filter(matches).limit(limit * 5).toArray()
-    : [
-        ...(await db.entities.where('name').startsWithIgnoreCase(q).limit(limit).toArray()),
-        ...(await db.entities.where('aliases').startsWithIgnoreCase(q).limit(limit).toArray()),
-      ];
-  const hits = new Map<string, Entity>();
-  const overridden = await db.userEntities.bulkGet(packHits.map((e) => e.id));
-  packHits.forEach((e, i) => {
-    if (!overridden[i]) hits.set(e.id, e);
-  });
-  for (const u of userHits) if (u.record) hits.set(u.id, u.record);
-  return [...hits.values()].sort((a, b) => (b.prominence ?? 0) - (a.prominence ?? 0)).slice(0, limit);
+  const ids = searchList((await currentSearchLists(db)).entities, q, limit);
+  const { merged } = await currentRecords(db, await readLayers(db), 'entity', ids);
+  return ids.flatMap((id) => merged.get(id) ?? []);
 }
 
 /** Up to `limit` events whose title or an alias contains `q` (lower case), newest first. */
 export async function searchEvents(db: BackstoryDb, q: string, limit: number): Promise<KbEvent[]> {
-  const matches = (e: KbEvent) => e.title.toLowerCase().includes(q) || e.aliases.some((a) => a.toLowerCase().includes(q));
-  const hits = (await db.userEvents.filter((u) => u.record !== null && matches(u.record)).limit(limit).toArray()).map((u) => u.record!);
-  const recent = await db.events.orderBy('date').reverse().filter(matches).limit(limit * 2).toArray();
-  const overridden = await db.userEvents.bulkGet(recent.map((e) => e.id));
-  recent.forEach(({ entityIds: _ids, ...e }, i) => {
-    if (!overridden[i]) hits.push(e);
-  });
-  return hits.sort((a, b) => b.date.localeCompare(a.date)).slice(0, limit);
+  const ids = searchList((await currentSearchLists(db)).events, q, limit);
+  const { merged } = await currentRecords(db, await readLayers(db), 'event', ids);
+  return ids.flatMap((id) => merged.get(id) ?? []);
 }
-
-/** Up to this many entities, search scans them all (substring); above it, name and alias prefixes. */
-const SCAN_LIMIT = 20_000;

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { BackstoryDb, installPack, installedPackVersion } from '../db';
+import { BackstoryDb, dropStaleGenerations, installPack, installedPackVersion } from '../db';
 import { validatePack } from '../kb/schema';
 import {
   backgroundRequests,
@@ -18,7 +18,7 @@ import {
   type TabState,
   type TabStateChanged,
 } from '../messages';
-import { createHandlers, type Sender, type TabStore } from './handlers';
+import { createHandlers, ImportSessions, type Sender, type TabStore } from './handlers';
 import { KbReader } from './kb-reader';
 
 const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -61,8 +61,12 @@ function sessionTabStore(): TabStore {
   };
 }
 
-/** Installs the bundled pack when the database holds none or an older version. */
-async function ensureDefaultPack(db: BackstoryDb, packUrl: string): Promise<boolean> {
+/**
+ * Installs the bundled pack when the database holds none or another version. The version
+ * is known at build time, so a wake-up with the pack in place reads nothing more.
+ */
+async function ensureDefaultPack(db: BackstoryDb, packUrl: string, version: string): Promise<boolean> {
+  if ((await installedPackVersion(db)) === version) return false;
   const response = await fetch(browser.runtime.getURL(packUrl as '/'));
   const result = validatePack(await response.json());
   if (!result.ok) {
@@ -74,18 +78,24 @@ async function ensureDefaultPack(db: BackstoryDb, packUrl: string): Promise<bool
   return true;
 }
 
-export function startBackground(packUrl: string): void {
+export function startBackground(packUrl: string, packVersion: string): void {
   const db = new BackstoryDb();
   const tabs = sessionTabStore();
-  const packReady = ensureDefaultPack(db, packUrl).catch((error) => console.error('[backstory] pack install failed', error));
+  const imports = new ImportSessions(db, () => new Date());
+  const packReady = ensureDefaultPack(db, packUrl, packVersion).catch((error) => console.error('[backstory] pack install failed', error));
   const reader = new KbReader(db);
+  // What an import cut short by a stopped worker, or a replaced generation, left behind.
+  void packReady
+    .then(() => dropStaleGenerations(db, imports.generations()))
+    .then((dropped) => dropped && console.info(`[backstory] cleared ${dropped} unfinished generation(s)`))
+    .catch((error) => console.error('[backstory] clean-up failed', error));
 
   const notify = (tabId: number) => {
     browser.runtime.sendMessage({ backstoryEvent: 'tab-state', tabId } satisfies TabStateChanged).catch(() => {
       // No extension page is open to hear it.
     });
   };
-  const handlers = createHandlers({ db, kb: reader, knowledgeChanged: () => reader.invalidate(), tabs, settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) }, notify });
+  const handlers = createHandlers({ db, kb: reader, imports, knowledgeChanged: () => reader.invalidate(), tabs, settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) }, notify });
   const extensionOrigin = browser.runtime.getURL('/');
   const allow = (name: keyof BackgroundProtocol, sender: Sender): string | null => {
     const fromExtensionPage = sender.url?.startsWith(extensionOrigin) ?? false;
@@ -94,11 +104,22 @@ export function startBackground(packUrl: string): void {
     return null;
   };
 
+  const answered = new Set<string>();
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
     if (!isRequestOf(message, backgroundRequests)) return false;
     // sendResponse + true works in Chrome and Firefox alike; a returned Dexie promise did not (TOOLCHAIN.md).
     // Nothing is answered before the bundled pack is in the database (first install, upgrade).
-    void packReady.then(() => dispatch(message, sender, backgroundRequests, handlers, allow)).then(sendResponse);
+    const name = (message as { backstory: string }).backstory;
+    const arrived = performance.now();
+    void packReady
+      .then(() => dispatch(message, sender, backgroundRequests, handlers, allow))
+      .then((reply) => {
+        sendResponse(reply);
+        // Once per kind of request and worker life: how long after its start the worker answered.
+        if (answered.has(name)) return;
+        answered.add(name);
+        console.info(`[backstory] first ${name}: answered ${Math.round(performance.now())} ms after the worker started (${Math.round(performance.now() - arrived)} ms after it arrived)`);
+      });
     return true;
   });
 

@@ -122,49 +122,131 @@ export interface KnownIds {
   events: ReadonlySet<string>;
 }
 
+/** Problems listed in full up to this many; past it, one more line says how many were left out. */
+const MAX_PROBLEMS = 500;
+
+const issuesToProblems = (issues: v.BaseIssue<unknown>[], prefix: string): PackProblem[] =>
+  issues.map((issue) => {
+    const inner = v.getDotPath(issue);
+    return { path: inner ? `${prefix}.${inner}` : prefix, message: issue.message };
+  });
+
+/**
+ * Checks a pack record by record, so that a file of any size can be checked as it is read:
+ * the shape of each record, unique ids, and (at `finish`) that every reference — role `of`,
+ * `standsFor`, capital, event place, participants, links — names a record of the pack or of
+ * the knowledge base it goes into. References to records of the pack itself are resolved as
+ * they are read; only the others are remembered, so memory grows with the ids, not the file.
+ */
+export class PackChecker {
+  private readonly found: PackProblem[] = [];
+  private omitted = 0;
+  private readonly ids = { entity: new Set<string>(), event: new Set<string>() };
+  private readonly pending: { kind: 'entity' | 'event'; id: string; path: string }[] = [];
+  counts = { entities: 0, events: 0 };
+
+  /** Every problem so far (capped, with a last line saying how many more there were). */
+  get problems(): PackProblem[] {
+    return this.omitted ? [...this.found, { path: '(file)', message: `and ${this.omitted} more problems` }] : this.found;
+  }
+
+  get ok(): boolean {
+    return this.found.length === 0;
+  }
+
+  private problem(path: string, message: string): void {
+    if (this.found.length < MAX_PROBLEMS) this.found.push({ path, message });
+    else this.omitted++;
+  }
+
+  private parse<T>(schema: v.GenericSchema<unknown, T>, input: unknown, path: string): T | null {
+    const parsed = v.safeParse(schema, input, { abortEarly: false });
+    if (parsed.success) return parsed.output;
+    for (const p of issuesToProblems(parsed.issues, path)) this.problem(p.path, p.message);
+    return null;
+  }
+
+  private need(kind: 'entity' | 'event', ref: string | undefined, path: string): void {
+    if (ref !== undefined && !this.ids[kind].has(ref)) this.pending.push({ kind, id: ref, path });
+  }
+
+  manifest(input: unknown): PackManifest | null {
+    return this.parse(ManifestSchema, input, 'manifest');
+  }
+
+  /** The entity when its shape is valid, else null (its problems are recorded). */
+  entity(input: unknown): Entity | null {
+    const i = this.counts.entities++;
+    const entity = this.parse(EntitySchema, input, `entities.${i}`);
+    if (!entity) return null;
+    if (this.ids.entity.has(entity.id)) this.problem(`entities.${i}.id`, `duplicate entity id "${entity.id}"`);
+    this.ids.entity.add(entity.id);
+    entity.roles?.forEach((role, j) => this.need('entity', role.of, `entities.${i}.roles.${j}.of`));
+    entity.standsFor?.forEach((ref, j) => this.need('entity', ref, `entities.${i}.standsFor.${j}`));
+    this.need('entity', entity.capital, `entities.${i}.capital`);
+    return entity;
+  }
+
+  /** The event when its shape is valid, else null (its problems are recorded). */
+  event(input: unknown): KbEvent | null {
+    const i = this.counts.events++;
+    const event = this.parse(EventSchema, input, `events.${i}`);
+    if (!event) return null;
+    if (this.ids.event.has(event.id)) this.problem(`events.${i}.id`, `duplicate event id "${event.id}"`);
+    this.ids.event.add(event.id);
+    this.need('entity', event.place, `events.${i}.place`);
+    event.participants.forEach((p, j) => this.need('entity', p.entity, `events.${i}.participants.${j}.entity`));
+    event.links?.forEach((link, j) => this.need('event', link.event, `events.${i}.links.${j}.event`));
+    if (event.end !== undefined && event.end < event.date) this.problem(`events.${i}.end`, 'ends before it starts');
+    return event;
+  }
+
+  /** Ids of this pack's records, by kind. */
+  has(kind: 'entity' | 'event', id: string): boolean {
+    return this.ids[kind].has(id);
+  }
+
+  /** The referenced ids that are not records of this pack: the caller looks them up in the knowledge base. */
+  outsideRefs(): KnownIds {
+    const out = { entities: new Set<string>(), events: new Set<string>() };
+    for (const p of this.pending) if (!this.ids[p.kind].has(p.id)) (p.kind === 'entity' ? out.entities : out.events).add(p.id);
+    return out;
+  }
+
+  /** Records a problem for every reference that names neither a record of the pack nor one of `known`. */
+  finish(known?: KnownIds): PackProblem[] {
+    for (const p of this.pending) {
+      const elsewhere = p.kind === 'entity' ? known?.entities : known?.events;
+      if (!this.ids[p.kind].has(p.id) && !elsewhere?.has(p.id)) this.problem(p.path, `unknown ${p.kind} "${p.id}"`);
+    }
+    this.pending.length = 0;
+    return this.problems;
+  }
+
+  /** Records a problem found outside the records (the file, the manifest). */
+  fail(path: string, message: string): void {
+    this.problem(path, message);
+  }
+}
+
 /**
  * Checks a parsed pack: its shape, unique ids, and that every reference (role `of`,
  * `standsFor`, event place, participants, links) names a record of the pack or of `known`.
  * Returns every problem found, not only the first; `ok: true` only when there are none.
  */
 export function validatePack(input: unknown, known?: KnownIds): PackValidation {
-  const parsed = v.safeParse(PackSchema, input, { abortEarly: false });
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.issues.map((issue) => ({
-        path: v.getDotPath(issue) ?? '(root)',
-        message: issue.message,
-      })),
-    };
-  }
-  const pack = parsed.output;
-  const problems: PackProblem[] = [];
-  const entityIds = new Set<string>();
-  pack.entities.forEach((entity, i) => {
-    if (entityIds.has(entity.id)) problems.push({ path: `entities.${i}.id`, message: `duplicate entity id "${entity.id}"` });
-    entityIds.add(entity.id);
-  });
-  const eventIds = new Set<string>();
-  pack.events.forEach((event, i) => {
-    if (eventIds.has(event.id)) problems.push({ path: `events.${i}.id`, message: `duplicate event id "${event.id}"` });
-    eventIds.add(event.id);
-  });
-  const needEntity = (ref: string | undefined, path: string) => {
-    if (ref !== undefined && !entityIds.has(ref) && !known?.entities.has(ref)) problems.push({ path, message: `unknown entity "${ref}"` });
+  const checker = new PackChecker();
+  const record = (input ?? {}) as Record<string, unknown>;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, problems: [{ path: '(root)', message: 'a pack must be a JSON object with manifest, entities and events' }] };
+  const manifest = checker.manifest(record.manifest);
+  const list = (key: 'entities' | 'events'): unknown[] => {
+    if (Array.isArray(record[key])) return record[key] as unknown[];
+    checker.fail(key, `must be an array of ${key}`);
+    return [];
   };
-  pack.entities.forEach((entity, i) => {
-    entity.roles?.forEach((role, j) => needEntity(role.of, `entities.${i}.roles.${j}.of`));
-    entity.standsFor?.forEach((ref, j) => needEntity(ref, `entities.${i}.standsFor.${j}`));
-    needEntity(entity.capital, `entities.${i}.capital`);
-  });
-  pack.events.forEach((event, i) => {
-    needEntity(event.place, `events.${i}.place`);
-    event.participants.forEach((p, j) => needEntity(p.entity, `events.${i}.participants.${j}.entity`));
-    event.links?.forEach((link, j) => {
-      if (!eventIds.has(link.event) && !known?.events.has(link.event)) problems.push({ path: `events.${i}.links.${j}.event`, message: `unknown event "${link.event}"` });
-    });
-    if (event.end !== undefined && event.end < event.date) problems.push({ path: `events.${i}.end`, message: 'ends before it starts' });
-  });
-  return problems.length ? { ok: false, problems } : { ok: true, pack };
+  const entities = list('entities').map((e) => checker.entity(e));
+  const events = list('events').map((e) => checker.event(e));
+  const problems = checker.finish(known);
+  if (problems.length || !manifest) return { ok: false, problems };
+  return { ok: true, pack: { manifest, entities: entities as Entity[], events: events as KbEvent[] } };
 }
