@@ -63,7 +63,12 @@ export function KnowledgeBase() {
         )}
         {records.status === 'loading' && <StatusNote kind="loading" />}
         {records.status === 'error' && <StatusNote kind="error" detail={records.error} />}
-        {records.status === 'ok' && <UserRecordList records={records.value} onDelete={(record) => void remove(record)} />}
+        {records.status === 'ok' && <UserRecordList records={records.value.records} onDelete={(record) => void remove(record)} />}
+        {records.status === 'ok' && records.value.total > records.value.records.length && (
+          <p class="muted" data-testid="user-records-more">
+            {t('userRecordsMore', records.value.records.length, records.value.total)}
+          </p>
+        )}
       </div>
       <div class="kb-part">
         <h3>{t('entityFormHeading')}</h3>

@@ -13,8 +13,9 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { SavedArticle } from './messages';
-import type { CompiledIndexData } from './match/compiled-index';
-import { compileKnowledgeIndex } from './kb/knowledge-base';
+import { entityAliasEntries, eventAliasEntries } from './kb/knowledge-base';
+import { compileAliasIndex, type AliasEntry, type CompiledIndexData } from './match/compiled-index';
+import { PhaseTimer } from './background/phase-timer';
 import type { Entity, KbEvent, Pack } from './kb/schema';
 
 export interface MetaRecord {
@@ -41,11 +42,18 @@ export interface UserRecord<T> {
 /** What a layer holds: pack records, or the reader's records. */
 export type LayerItem<L extends LayerName, K extends Kind> = L extends 'pack' ? RecordOf<K> : UserRecord<RecordOf<K>>;
 
-/** A row of records: key `layer/generation/kind/bucket/sequence`. */
+/**
+ * A row of records: key `layer/generation/kind/bucket/sequence`; the records' ids, and the
+ * records as JSON text in the same order. A lookup reads a bucket's rows and parses only
+ * the records it wants: strings are copied out of IndexedDB far faster than objects.
+ */
 export interface BlockRow {
   key: string;
-  items: { id: string }[];
+  ids: string[];
+  json: string[];
 }
+
+const rowOf = (key: string, items: { id: string }[]): BlockRow => ({ key, ids: items.map((i) => i.id), json: items.map((i) => JSON.stringify(i)) });
 
 /** Where a layer's current records are, and how many there are. */
 export interface LayerInfo {
@@ -188,7 +196,7 @@ export class GenerationWriter {
     const rows: BlockRow[] = [];
     const seq = (this.sequence++).toString(36).padStart(5, '0');
     for (const kind of ['entity', 'event'] as const) {
-      for (const [bucket, items] of this.pending[kind]) rows.push({ key: `${bucketPrefix(this.layer, this.gen, kind, bucket)}${seq}`, items });
+      for (const [bucket, items] of this.pending[kind]) rows.push(rowOf(`${bucketPrefix(this.layer, this.gen, kind, bucket)}${seq}`, items));
       this.pending[kind].clear();
     }
     if (rows.length) await this.blocks.bulkPut(rows);
@@ -214,8 +222,13 @@ export async function getItems<L extends LayerName, K extends Kind>(db: Backstor
   if (!info.counts[kind]) return found;
   const wanted = new Set(ids);
   const buckets = new Set([...wanted].map((id) => bucketOf(id, info.buckets[kind])));
-  const rows = await Promise.all([...buckets].map((b) => startingWith(db.blocks, bucketPrefix(layer, info.gen, kind, b)).toArray()));
-  for (const row of rows.flat()) for (const item of row.items) if (wanted.has(item.id)) found.set(item.id, item as LayerItem<L, K>);
+  // One read transaction for all buckets: a transaction per query cost ~1 ms each.
+  const rows = await db.transaction('r', db.blocks, () => Promise.all([...buckets].map((b) => startingWith(db.blocks, bucketPrefix(layer, info.gen, kind, b)).toArray())));
+  for (const row of rows.flat()) {
+    row.ids.forEach((id, i) => {
+      if (wanted.has(id)) found.set(id, JSON.parse(row.json[i]!) as LayerItem<L, K>);
+    });
+  }
   return found;
 }
 
@@ -224,7 +237,7 @@ export async function scanLayer<L extends LayerName, K extends Kind>(db: Backsto
   const info = layers[layer];
   if (!info.counts[kind]) return;
   await startingWith(db.blocks, kindPrefix(layer, info.gen, kind)).each((row) => {
-    for (const item of row.items) each(item as LayerItem<L, K>);
+    for (const json of row.json) each(JSON.parse(json) as LayerItem<L, K>);
   });
 }
 
@@ -264,17 +277,21 @@ export async function putUserItem(db: BackstoryDb, kind: Kind, id: string, item:
   }
   const prefix = bucketPrefix('user', info.gen, kind, bucketOf(id, info.buckets[kind]));
   const rows = await startingWith(db.blocks, prefix).toArray();
-  const holder = rows.find((row) => row.items.some((i) => i.id === id));
+  const holder = rows.find((row) => row.ids.includes(id));
   if (holder) {
-    holder.items = holder.items.filter((i) => i.id !== id);
-    if (item) holder.items.push(item);
-    else info.counts[kind]--;
-    await db.blocks.put(holder);
-  } else if (item) {
-    const target = rows[0] ?? { key: `${prefix}edit`, items: [] };
-    target.items.push(item);
-    info.counts[kind]++;
+    const at = holder.ids.indexOf(id);
+    holder.ids.splice(at, 1);
+    holder.json.splice(at, 1);
+  }
+  if (item) {
+    const target = holder ?? rows[0] ?? { key: `${prefix}edit`, ids: [], json: [] };
+    target.ids.push(id);
+    target.json.push(JSON.stringify(item));
+    if (!holder) info.counts[kind]++;
     await db.blocks.put(target);
+  } else if (holder) {
+    info.counts[kind]--;
+    await db.blocks.put(holder);
   }
   await db.meta.put({ key: 'layers', value: { ...layers, user: info, revision: layers.revision + 1 } satisfies Layers });
 }
@@ -331,15 +348,15 @@ export interface SearchLists {
 
 const stampOf = (layers: Layers) => `${layers.pack.gen}.${layers.user.gen}.${layers.revision}`;
 
-function involvementOf(events: KbEvent[]): Involvement {
-  const byEntity = new Map<string, string[]>();
-  for (const event of events) {
-    for (const id of new Set([...event.participants.map((p) => p.entity), ...(event.place ? [event.place] : [])])) {
-      const list = byEntity.get(id);
-      if (list) list.push(event.id);
-      else byEntity.set(id, [event.id]);
-    }
+function addInvolvement(byEntity: Map<string, string[]>, event: KbEvent): void {
+  for (const id of new Set([...event.participants.map((p) => p.entity), ...(event.place ? [event.place] : [])])) {
+    const list = byEntity.get(id);
+    if (list) list.push(event.id);
+    else byEntity.set(id, [event.id]);
   }
+}
+
+function involvementOf(byEntity: Map<string, string[]>): Involvement {
   const entityIds = [...byEntity.keys()].sort();
   const start = new Int32Array(entityIds.length + 1);
   const eventIds: string[] = [];
@@ -367,25 +384,68 @@ export function involvedEvents(involvement: Involvement, entityId: string): stri
 
 const searchLine = (names: string[], id: string) => `${names.join('\u0001').toLowerCase()}\u0002${id}\n`;
 
-/** Derives and stores everything lookups need from the merged view. */
+/**
+ * Calls `each` with every record of the merged view, one at a time: the reader's layer
+ * first (its records win; its deletions hide pack records), then the pack's other records.
+ */
+async function eachMerged<K extends Kind>(db: BackstoryDb, layers: Layers, kind: K, each: (record: RecordOf<K>) => void): Promise<void> {
+  const mine = new Set<string>();
+  await scanLayer(db, layers, 'user', kind, (u) => {
+    mine.add(u.id);
+    if (u.record) each(u.record as RecordOf<K>);
+  });
+  await scanLayer(db, layers, 'pack', kind, (r) => {
+    if (!mine.has(r.id)) each(r as RecordOf<K>);
+  });
+}
+
+/**
+ * Derives and stores everything lookups need from the merged view. Records are read one at
+ * a time and only what is derived from them is kept, so a large knowledge base is never
+ * held whole in memory.
+ */
 async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<Derived> {
-  const { entities, events } = await readMerged(db, layers);
+  const phases = new PhaseTimer('derive');
+  const entries: AliasEntry[] = [];
+  const entityLines: { rank: number; line: string }[] = [];
+  const eventLines: { date: string; line: string }[] = [];
+  const byEntity = new Map<string, string[]>();
+  await eachMerged(db, layers, 'entity', (e) => {
+    entries.push(...entityAliasEntries(e));
+    entityLines.push({ rank: e.prominence ?? 0, line: searchLine([e.name, ...e.aliases], e.id) });
+  });
+  await eachMerged(db, layers, 'event', (e) => {
+    entries.push(...eventAliasEntries(e));
+    eventLines.push({ date: e.date, line: searchLine([e.title, ...e.aliases], e.id) });
+    addInvolvement(byEntity, e);
+  });
+  phases.lap('read');
   const stamp = stampOf(layers);
   const derived: Derived = {
     stamp,
-    index: compileKnowledgeIndex(entities, events),
-    involvement: involvementOf(events),
-    counts: { entities: entities.length, events: events.length },
+    index: compileAliasIndex(entries),
+    involvement: involvementOf(byEntity),
+    counts: { entities: entityLines.length, events: eventLines.length },
   };
+  phases.lap('index');
   const search: SearchLists = {
     stamp,
-    entities: [...entities].sort((a, b) => (b.prominence ?? 0) - (a.prominence ?? 0)).map((e) => searchLine([e.name, ...e.aliases], e.id)).join(''),
-    events: [...events].sort((a, b) => b.date.localeCompare(a.date)).map((e) => searchLine([e.title, ...e.aliases], e.id)).join(''),
+    entities: entityLines
+      .sort((a, b) => b.rank - a.rank)
+      .map((e) => e.line)
+      .join(''),
+    events: eventLines
+      .sort((a, b) => b.date.localeCompare(a.date))
+      .map((e) => e.line)
+      .join(''),
   };
+  phases.lap('search lists');
   await db.meta.bulkPut([
     { key: 'derived', value: derived },
     { key: 'search', value: search },
   ]);
+  phases.lap('store');
+  phases.report();
   return derived;
 }
 

@@ -151,7 +151,8 @@ export interface BackgroundProtocol {
   /** Pages: undo a delete. */
   undoDelete(query: { undoToken: string }): null;
   /** Pages: the reader's own records and edits, newest first. */
-  listUserRecords(query: Record<string, never>): UserRecordSummary[];
+  /** Pages: the reader's newest records and edits (at most `limit`), and how many there are. */
+  listUserRecords(query: { limit?: number }): { records: UserRecordSummary[]; total: number };
 }
 
 /** Messages a tab's content script answers. */
@@ -208,7 +209,7 @@ export const backgroundRequests = {
   addAlias: v.object({ id, alias: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)) }),
   deleteRecord: v.object({ kind: v.picklist(['entity', 'event']), id }),
   undoDelete: v.object({ undoToken: v.pipe(v.string(), v.maxLength(200)) }),
-  listUserRecords: empty,
+  listUserRecords: v.object({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000))) }),
 } satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema<Parameters<BackgroundProtocol[K]>[0]> };
 
 export const contentRequests = {

@@ -164,7 +164,8 @@ async function main(): Promise<void> {
       return -1;
     }, url);
     console.log(`fresh service worker, article opened → analysis stored: ${Date.now() - opened} ms (${analysed} mentions)`);
-    await server.close();
+    await article.close();
+    void server.close();
     probe = await WorkerProbe.attach(cdp, ext.extensionId);
     console.log(`service worker heap after a fresh start and one article: ${mb(await probe.heap(true))}`);
   } finally {

@@ -7,6 +7,7 @@ import { KnowledgeBase } from '../kb/knowledge-base';
 import { currentDerived, type BackstoryDb } from '../db';
 import type { Entity, KbEvent } from '../kb/schema';
 import * as kbStore from './kb-store';
+import { PhaseTimer } from './phase-timer';
 import type { KbReader } from './kb-reader';
 import type {
   BackgroundProtocol,
@@ -52,6 +53,8 @@ export interface BackgroundDeps {
 }
 
 const SEARCH_LIMIT = 20;
+/** The reader's records the library lists at once; an import of a whole pack makes thousands. */
+const USER_RECORDS_SHOWN = 200;
 
 /** An import that receives no piece for this long is dropped (its page was closed, say). */
 const IMPORT_IDLE_MS = 60_000;
@@ -154,18 +157,24 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
     }
   };
 
+  let analysed = 0;
   return {
     async analyzeArticle(article, sender) {
       const tabId = requireTab(sender);
-      const kb = await deps.kb.sliceFor(article.text);
+      const phases = new PhaseTimer('analysis');
+      const kb = await deps.kb.sliceFor(article.text, phases);
       // How many other saved articles name each entity, read from the index alone.
       const savedCounts = new Map<string, number>();
       await db.articles.where('entityIds').anyOf([...kb.entities.keys()]).eachKey((key, cursor) => {
         if (cursor.primaryKey !== article.url) savedCounts.set(String(key), (savedCounts.get(String(key)) ?? 0) + 1);
       });
+      phases.lap('saved articles');
       const analysis = analyzeText(article, kb, savedCounts);
+      phases.lap('analyse');
       const saved = (await db.articles.get(article.url)) !== undefined;
       await tabs.set({ tabId, url: article.url, title: article.title, status: 'article', analysis, saved });
+      phases.lap('store tab state');
+      if (!analysed++) phases.report();
       deps.notify(tabId);
       return analysis;
     },
@@ -337,8 +346,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       return null;
     },
 
-    async listUserRecords() {
-      return kbStore.listUserRecords(db);
+    async listUserRecords({ limit }) {
+      const all = await kbStore.listUserRecords(db);
+      return { records: all.slice(0, limit ?? USER_RECORDS_SHOWN), total: all.length };
     },
 
     async setSiteHighlighting({ site, enabled }) {

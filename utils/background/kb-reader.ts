@@ -4,14 +4,15 @@
  * events around them) are fetched, so a wake-up does not load a 100k-entity knowledge base
  * into memory. The merged view rule applies record by record: the reader's layer wins.
  */
-import { currentDerived, getItems, involvedEvents, readLayers, type BackstoryDb, type Derived, type Kind, type RecordOf } from '../db';
+import { currentDerived, getItems, involvedEvents, readLayers, type BackstoryDb, type Derived, type Kind, type Layers, type RecordOf } from '../db';
 import { KnowledgeBase, referencedIds } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
 import { CompiledAliasIndex } from '../match/compiled-index';
 import { tokenize } from '../text/tokenize';
+import type { PhaseTimer } from './phase-timer';
 
 export class KbReader {
-  private derived: Promise<{ derived: Derived; index: CompiledAliasIndex }> | null = null;
+  private derived: Promise<{ derived: Derived; index: CompiledAliasIndex; layers: Layers }> | null = null;
 
   constructor(private readonly db: BackstoryDb) {}
 
@@ -21,14 +22,17 @@ export class KbReader {
   }
 
   private compiled() {
-    return (this.derived ??= currentDerived(this.db).then((derived) => ({ derived, index: new CompiledAliasIndex(derived.index) })));
+    // Read once per worker life (or per change of the knowledge base), with the layers it was derived from.
+    this.derived ??= Promise.all([currentDerived(this.db), readLayers(this.db)]).then(([derived, layers]) => ({ derived, index: new CompiledAliasIndex(derived.index), layers }));
+    this.derived.catch(() => (this.derived = null));
+    return this.derived;
   }
 
   /** Records by id from the merged view: the reader's record when there is one (null: deleted), else the pack's. */
   private async merged<K extends Kind>(kind: K, ids: Iterable<string>): Promise<RecordOf<K>[]> {
     const list = [...new Set(ids)];
     if (!list.length) return [];
-    const layers = await readLayers(this.db);
+    const { layers } = await this.compiled();
     const [mine, packed] = await Promise.all([getItems(this.db, layers, 'user', kind, list), getItems(this.db, layers, 'pack', kind, list)]);
     return list.flatMap((id) => {
       const u = mine.get(id);
@@ -63,12 +67,14 @@ export class KbReader {
    * The part of the knowledge base an article needs: the entities its words may name (with
    * the records they point at), the events around them, and the events linked to those.
    */
-  async sliceFor(text: string): Promise<KnowledgeBase> {
+  async sliceFor(text: string, phases?: PhaseTimer): Promise<KnowledgeBase> {
     const { derived, index } = await this.compiled();
+    phases?.lap('read index');
     const tokens = tokenize(text);
     // The same passes as the analysis: names and demonyms, role phrases, event names.
     const passes: ((kind: string) => boolean)[] = [(k) => k === 'name' || k === 'demonym', (k) => k === 'nominal', (k) => k === 'event'];
     const refs = new Set(passes.flatMap((pass) => index.findAll(text, tokens, (t) => pass(t.kind)).flatMap((m) => m.targets.map((t) => t.ref))));
+    phases?.lap('match');
     const named = await this.entities(refs);
     const pointedAt = named.flatMap(referencedIds);
     const entities = [...named, ...(await this.entities(pointedAt.filter((id) => !refs.has(id))))];
@@ -79,7 +85,10 @@ export class KbReader {
     const places = [...events.values()].flatMap((e) => [...(e.place ? [e.place] : []), ...e.participants.map((p) => p.entity)]);
     const known = new Set(entities.map((e) => e.id));
     entities.push(...(await this.entities(places.filter((id) => !known.has(id)))));
-    return new KnowledgeBase(entities, events.values(), derived.index);
+    phases?.lap(`read ${entities.length} entities, ${events.size} events`);
+    const kb = new KnowledgeBase(entities, events.values(), derived.index);
+    phases?.lap('slice');
+    return kb;
   }
 
   /** Counts of the merged view, and of the reader's records (additions, edits and deletions). */

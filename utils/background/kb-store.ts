@@ -24,21 +24,7 @@ import {
 } from '../db';
 import { PACK_SCHEMA_VERSION, PackChecker, validatePack, type Entity, type KbEvent, type Pack, type PackProblem } from '../kb/schema';
 import type { ImportReport, UserRecordSummary } from '../messages';
-
-/** Times the phases of a long operation and logs them once, for `npm run bench:kb`. */
-class PhaseTimer {
-  private last = performance.now();
-  private readonly laps = new Map<string, number>();
-  constructor(private readonly name: string) {}
-  lap(phase: string): void {
-    const now = performance.now();
-    this.laps.set(phase, (this.laps.get(phase) ?? 0) + now - this.last);
-    this.last = now;
-  }
-  report(): void {
-    console.info(`[backstory] ${this.name}: ${[...this.laps].map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(', ')}`);
-  }
-}
+import { PhaseTimer } from './phase-timer';
 
 /** Key order-independent JSON, to tell an unchanged record from an updated one. */
 function canonical(value: unknown): string {
@@ -121,6 +107,7 @@ export class KbImport {
   async write(chunk: string): Promise<void> {
     if (this.done) throw new Error('this import has ended');
     if (this.broken) return;
+    this.phases.resume();
     try {
       this.parser.write(chunk);
     } catch (error) {
@@ -185,6 +172,7 @@ export class KbImport {
   /** Ends the file: checks references, and makes the new records current, or drops them all. */
   async finish(): Promise<ImportReport> {
     if (this.done) throw new Error('this import has ended');
+    this.phases.resume();
     if (!this.broken && !this.parser.isEnded) {
       try {
         this.parser.end();
@@ -206,6 +194,8 @@ export class KbImport {
     const problems = this.checker.problems;
     if (problems.length) {
       await this.abort();
+      this.phases.lap('drop');
+      this.phases.report();
       return { added: 0, updated: 0, unchanged: 0, rejected: Math.max(1, rejectedCount(problems)), problems };
     }
     if (this.report.added + this.report.updated === 0) {

@@ -54,14 +54,22 @@ export function referencedIds(entity: Entity): string[] {
   return [...(entity.standsFor ?? []), ...(entity.capital ? [entity.capital] : []), ...(entity.roles ?? []).flatMap((r) => (r.of ? [r.of] : []))];
 }
 
+/** The index entries of an entity: its name and aliases, demonyms, and the phrases of its roles. */
+export function* entityAliasEntries(entity: Entity): Generator<AliasEntry> {
+  yield { alias: entity.name, ref: entity.id, kind: 'name' };
+  for (const alias of entity.aliases) yield { alias, ref: entity.id, kind: 'name' };
+  for (const demonym of entity.demonyms ?? []) yield { alias: demonym, ref: entity.id, kind: 'demonym' };
+  for (const role of entity.roles ?? []) for (const phrase of role.phrases ?? []) yield { alias: phrase, ref: entity.id, kind: 'nominal' };
+}
+
+/** The index entries of an event: its title and aliases. */
+export function* eventAliasEntries(event: KbEvent): Generator<AliasEntry> {
+  for (const alias of [event.title, ...event.aliases]) yield { alias, ref: event.id, kind: 'event' };
+}
+
 function* aliasEntries(entities: Iterable<Entity>, events: Iterable<KbEvent>): Generator<AliasEntry> {
-  for (const entity of entities) {
-    yield { alias: entity.name, ref: entity.id, kind: 'name' };
-    for (const alias of entity.aliases) yield { alias, ref: entity.id, kind: 'name' };
-    for (const demonym of entity.demonyms ?? []) yield { alias: demonym, ref: entity.id, kind: 'demonym' };
-    for (const role of entity.roles ?? []) for (const phrase of role.phrases ?? []) yield { alias: phrase, ref: entity.id, kind: 'nominal' };
-  }
-  for (const event of events) for (const alias of [event.title, ...event.aliases]) yield { alias, ref: event.id, kind: 'event' };
+  for (const entity of entities) yield* entityAliasEntries(entity);
+  for (const event of events) yield* eventAliasEntries(event);
 }
 
 /** The compiled alias index of a set of records, to store beside them. */
