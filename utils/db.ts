@@ -15,6 +15,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { SavedArticle } from './messages';
 import { entityAliasEntries, eventAliasEntries } from './kb/knowledge-base';
 import { compileAliasIndex, type AliasEntry, type CompiledIndexData } from './match/compiled-index';
+import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
 import { PhaseTimer } from './background/phase-timer';
 import type { Entity, KbEvent, Pack } from './kb/schema';
 
@@ -52,8 +53,6 @@ export interface BlockRow {
   ids: string[];
   json: string[];
 }
-
-const rowOf = (key: string, items: { id: string }[]): BlockRow => ({ key, ids: items.map((i) => i.id), json: items.map((i) => JSON.stringify(i)) });
 
 /** Where a layer's current records are, and how many there are. */
 export interface LayerInfo {
@@ -128,6 +127,9 @@ function tableOf<T>(src: Source, name: string): Table<T, string> {
   return (src as unknown as Dexie).table<T, string>(name);
 }
 
+/** Characters of JSON a writer gathers before it writes (unless told to write now). */
+const FLUSH_CHARS = 24 << 20;
+
 /** Records per bucket a layer is sized for. */
 const BUCKET_SIZE = 64;
 
@@ -173,7 +175,9 @@ export async function newGeneration(db: BackstoryDb): Promise<number> {
  */
 export class GenerationWriter {
   readonly counts: Record<Kind, number> = { entity: 0, event: 0 };
-  private readonly pending = { entity: new Map<number, { id: string }[]>(), event: new Map<number, { id: string }[]>() };
+  /** Records added and not yet written, as JSON text by bucket: compact, and rows need text anyway. */
+  private readonly pending = { entity: new Map<number, BlockRow>(), event: new Map<number, BlockRow>() };
+  private pendingChars = 0;
   private sequence = 0;
 
   constructor(
@@ -181,24 +185,34 @@ export class GenerationWriter {
     readonly layer: LayerName,
     readonly gen: number,
     readonly buckets: Record<Kind, number>,
+    private readonly flushChars = FLUSH_CHARS,
   ) {}
 
   add(kind: Kind, item: { id: string }): void {
     const bucket = bucketOf(item.id, this.buckets[kind]);
-    const list = this.pending[kind].get(bucket);
-    if (list) list.push(item);
-    else this.pending[kind].set(bucket, [item]);
+    let row = this.pending[kind].get(bucket);
+    if (!row) this.pending[kind].set(bucket, (row = { key: '', ids: [], json: [] }));
+    const json = JSON.stringify(item);
+    row.ids.push(item.id);
+    row.json.push(json);
+    this.pendingChars += json.length;
     this.counts[kind]++;
   }
 
-  /** Writes what was added since the last flush, one row per bucket and kind. */
-  async flush(): Promise<void> {
+  /**
+   * Writes what was added since the last flush, one row per bucket and kind. Unless `force`,
+   * it waits until enough has gathered: each flush writes a row per bucket, and rows are
+   * what IndexedDB time goes by.
+   */
+  async flush(force = true): Promise<void> {
+    if (!force && this.pendingChars < this.flushChars) return;
     const rows: BlockRow[] = [];
     const seq = (this.sequence++).toString(36).padStart(5, '0');
     for (const kind of ['entity', 'event'] as const) {
-      for (const [bucket, items] of this.pending[kind]) rows.push(rowOf(`${bucketPrefix(this.layer, this.gen, kind, bucket)}${seq}`, items));
+      for (const [bucket, row] of this.pending[kind]) rows.push({ ...row, key: `${bucketPrefix(this.layer, this.gen, kind, bucket)}${seq}` });
       this.pending[kind].clear();
     }
+    this.pendingChars = 0;
     if (rows.length) await this.blocks.bulkPut(rows);
   }
 
@@ -236,10 +250,18 @@ export async function getItems<L extends LayerName, K extends Kind>(db: Backstor
 export async function scanLayer<L extends LayerName, K extends Kind>(db: BackstoryDb, layers: Layers, layer: L, kind: K, each: (item: LayerItem<L, K>) => void): Promise<void> {
   const info = layers[layer];
   if (!info.counts[kind]) return;
-  await startingWith(db.blocks, kindPrefix(layer, info.gen, kind)).each((row) => {
-    for (const json of row.json) each(JSON.parse(json) as LayerItem<L, K>);
-  });
+  const prefix = kindPrefix(layer, info.gen, kind);
+  // Pages of rows rather than a cursor: a cursor step costs a round trip per row.
+  for (let from = prefix, first = true; ; first = false) {
+    const rows = await db.blocks.where('key').between(from, `${prefix}\uffff`, first, false).limit(SCAN_PAGE).toArray();
+    for (const row of rows) for (const json of row.json) each(JSON.parse(json) as LayerItem<L, K>);
+    if (rows.length < SCAN_PAGE) return;
+    from = rows.at(-1)!.key;
+  }
 }
+
+/** Rows read at a time by a scan. */
+const SCAN_PAGE = 256;
 
 /** Deletes every row of a layer's generation. */
 export async function dropGeneration(db: BackstoryDb, layer: LayerName, gen: number): Promise<void> {
@@ -323,17 +345,21 @@ export async function readMerged(db: BackstoryDb, layers?: Layers): Promise<{ en
 
 /** For each entity, the events it took part in or that took place there: entity ids sorted, then CSR. */
 export interface Involvement {
-  entityIds: string[];
+  entityIds: StringList;
+  /** Entity i's events are eventIds[start[i] .. start[i + 1]). */
   start: Int32Array;
-  eventIds: string[];
+  eventIds: StringList;
 }
 
 /** What is derived from the merged view and stored, so that a wake-up reads it instead of computing it. */
 export interface Derived {
+  format: typeof DERIVED_FORMAT;
   /** Generations and revision it was derived from. */
   stamp: string;
   index: CompiledIndexData;
   involvement: Involvement;
+  /** Ids the reader's layer holds (sorted): their records are read there, all others in the pack. */
+  userIds: Record<Kind, StringList>;
   counts: { entities: number; events: number };
 }
 
@@ -345,6 +371,9 @@ export interface SearchLists {
   /** The same for events, newest first. */
   events: string;
 }
+
+/** Bumped when the shape of Derived changes, so that a stored copy of an older shape is derived anew. */
+const DERIVED_FORMAT = 2;
 
 const stampOf = (layers: Layers) => `${layers.pack.gen}.${layers.user.gen}.${layers.revision}`;
 
@@ -362,24 +391,24 @@ function involvementOf(byEntity: Map<string, string[]>): Involvement {
   const eventIds: string[] = [];
   entityIds.forEach((id, i) => {
     start[i] = eventIds.length;
-    eventIds.push(...byEntity.get(id)!);
+    for (const event of byEntity.get(id)!) eventIds.push(event);
   });
   start[entityIds.length] = eventIds.length;
-  return { entityIds, start, eventIds };
+  return { entityIds: toStringList(entityIds), start, eventIds: toStringList(eventIds) };
 }
 
-/** Event ids that involve `entityId` (binary search over the sorted ids). */
+/** Event ids that involve `entityId`. */
 export function involvedEvents(involvement: Involvement, entityId: string): string[] {
-  let lo = 0;
-  let hi = involvement.entityIds.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const here = involvement.entityIds[mid]!;
-    if (here === entityId) return involvement.eventIds.slice(involvement.start[mid], involvement.start[mid + 1]);
-    if (here < entityId) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return [];
+  const i = sortedIndexOf(involvement.entityIds, entityId);
+  if (i < 0) return [];
+  const out: string[] = [];
+  for (let k = involvement.start[i]!; k < involvement.start[i + 1]!; k++) out.push(stringAt(involvement.eventIds, k));
+  return out;
+}
+
+/** The layer that holds the merged view's record of `id`. */
+export function layerOf(derived: Derived, kind: Kind, id: string): LayerName {
+  return sortedIndexOf(derived.userIds[kind], id) >= 0 ? 'user' : 'pack';
 }
 
 const searchLine = (names: string[], id: string) => `${names.join('\u0001').toLowerCase()}\u0002${id}\n`;
@@ -388,7 +417,7 @@ const searchLine = (names: string[], id: string) => `${names.join('\u0001').toLo
  * Calls `each` with every record of the merged view, one at a time: the reader's layer
  * first (its records win; its deletions hide pack records), then the pack's other records.
  */
-async function eachMerged<K extends Kind>(db: BackstoryDb, layers: Layers, kind: K, each: (record: RecordOf<K>) => void): Promise<void> {
+async function eachMerged<K extends Kind>(db: BackstoryDb, layers: Layers, kind: K, each: (record: RecordOf<K>) => void): Promise<Set<string>> {
   const mine = new Set<string>();
   await scanLayer(db, layers, 'user', kind, (u) => {
     mine.add(u.id);
@@ -397,6 +426,7 @@ async function eachMerged<K extends Kind>(db: BackstoryDb, layers: Layers, kind:
   await scanLayer(db, layers, 'pack', kind, (r) => {
     if (!mine.has(r.id)) each(r as RecordOf<K>);
   });
+  return mine;
 }
 
 /**
@@ -410,11 +440,11 @@ async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<Derived>
   const entityLines: { rank: number; line: string }[] = [];
   const eventLines: { date: string; line: string }[] = [];
   const byEntity = new Map<string, string[]>();
-  await eachMerged(db, layers, 'entity', (e) => {
+  const userEntities = await eachMerged(db, layers, 'entity', (e) => {
     entries.push(...entityAliasEntries(e));
     entityLines.push({ rank: e.prominence ?? 0, line: searchLine([e.name, ...e.aliases], e.id) });
   });
-  await eachMerged(db, layers, 'event', (e) => {
+  const userEvents = await eachMerged(db, layers, 'event', (e) => {
     entries.push(...eventAliasEntries(e));
     eventLines.push({ date: e.date, line: searchLine([e.title, ...e.aliases], e.id) });
     addInvolvement(byEntity, e);
@@ -422,9 +452,11 @@ async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<Derived>
   phases.lap('read');
   const stamp = stampOf(layers);
   const derived: Derived = {
+    format: DERIVED_FORMAT,
     stamp,
     index: compileAliasIndex(entries),
     involvement: involvementOf(byEntity),
+    userIds: { entity: toStringList([...userEntities].sort()), event: toStringList([...userEvents].sort()) },
     counts: { entities: entityLines.length, events: eventLines.length },
   };
   phases.lap('index');
@@ -453,7 +485,7 @@ async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<Derived>
 export async function currentDerived(db: BackstoryDb): Promise<Derived> {
   const layers = await readLayers(db);
   const stored = (await db.meta.get('derived'))?.value as Derived | undefined;
-  if (stored?.stamp === stampOf(layers)) return stored;
+  if (stored?.stamp === stampOf(layers) && stored.format === DERIVED_FORMAT) return stored;
   return deriveAndStore(db, layers);
 }
 

@@ -45,9 +45,13 @@ describe('KbReader', () => {
 
   it('reads the reader’s layer first and leaves deleted records out', async () => {
     const reader = new KbReader(db);
+    expect((await reader.entity('dmitry-peskov'))?.name).toBe('Dmitry Peskov');
+    // The background tells its reader after every change, as here.
     const { undoToken } = await deleteRecord(db, 'entity', 'dmitry-peskov', new Date('2026-01-01T00:00:00Z'));
+    reader.invalidate();
     expect(await reader.entity('dmitry-peskov')).toBeNull();
     await undoDelete(db, undoToken);
+    reader.invalidate();
     expect((await reader.entity('dmitry-peskov'))?.name).toBe('Dmitry Peskov');
   });
 });

@@ -4,7 +4,7 @@
  * events around them) are fetched, so a wake-up does not load a 100k-entity knowledge base
  * into memory. The merged view rule applies record by record: the reader's layer wins.
  */
-import { currentDerived, getItems, involvedEvents, readLayers, type BackstoryDb, type Derived, type Kind, type Layers, type RecordOf } from '../db';
+import { currentDerived, getItems, involvedEvents, layerOf, readLayers, type BackstoryDb, type Derived, type Kind, type Layers, type RecordOf } from '../db';
 import { KnowledgeBase, referencedIds } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
 import { CompiledAliasIndex } from '../match/compiled-index';
@@ -32,8 +32,13 @@ export class KbReader {
   private async merged<K extends Kind>(kind: K, ids: Iterable<string>): Promise<RecordOf<K>[]> {
     const list = [...new Set(ids)];
     if (!list.length) return [];
-    const { layers } = await this.compiled();
-    const [mine, packed] = await Promise.all([getItems(this.db, layers, 'user', kind, list), getItems(this.db, layers, 'pack', kind, list)]);
+    const { layers, derived } = await this.compiled();
+    // The derived data says which layer holds each record: only that bucket is read.
+    const where = { user: [] as string[], pack: [] as string[] };
+    for (const id of list) where[layerOf(derived, kind, id)].push(id);
+    const [mine, packed] = await this.db.transaction('r', this.db.blocks, () =>
+      Promise.all([getItems(this.db, layers, 'user', kind, where.user), getItems(this.db, layers, 'pack', kind, where.pack)]),
+    );
     return list.flatMap((id) => {
       const u = mine.get(id);
       if (u) return u.record ? [u.record as RecordOf<K>] : [];
@@ -73,18 +78,25 @@ export class KbReader {
     const tokens = tokenize(text);
     // The same passes as the analysis: names and demonyms, role phrases, event names.
     const passes: ((kind: string) => boolean)[] = [(k) => k === 'name' || k === 'demonym', (k) => k === 'nominal', (k) => k === 'event'];
-    const refs = new Set(passes.flatMap((pass) => index.findAll(text, tokens, (t) => pass(t.kind)).flatMap((m) => m.targets.map((t) => t.ref))));
+    const [names, nominals, eventNames] = passes.map((pass) => new Set(index.findAll(text, tokens, (t) => pass(t.kind)).flatMap((m) => m.targets.map((t) => t.ref))));
     phases?.lap('match');
-    const named = await this.entities(refs);
-    const pointedAt = named.flatMap(referencedIds);
-    const entities = [...named, ...(await this.entities(pointedAt.filter((id) => !refs.has(id))))];
-    const events = new Map<string, KbEvent>();
-    for (const e of [...(await this.eventsInvolving(named.map((e) => e.id))), ...(await this.events(refs))]) events.set(e.id, e);
-    const linked = [...events.values()].flatMap((e) => (e.links ?? []).map((l) => l.event)).filter((id) => !events.has(id));
-    for (const e of await this.events(linked)) events.set(e.id, e);
-    const places = [...events.values()].flatMap((e) => [...(e.place ? [e.place] : []), ...e.participants.map((p) => p.entity)]);
-    const known = new Set(entities.map((e) => e.id));
-    entities.push(...(await this.entities(places.filter((id) => !known.has(id)))));
+    // Reads go in rounds, each as wide as what the previous one revealed.
+    const named = await this.entities([...names!, ...nominals!]);
+    const known = new Set(named.map((e) => e.id));
+    const [pointedAt, involving, byName] = await Promise.all([
+      this.entities(named.flatMap(referencedIds).filter((id) => !known.has(id))),
+      this.eventsInvolving(known),
+      this.events(eventNames!),
+    ]);
+    const entities = [...named, ...pointedAt];
+    for (const e of pointedAt) known.add(e.id);
+    const events = new Map<string, KbEvent>([...involving, ...byName].map((e) => [e.id, e]));
+    const around = (list: Iterable<KbEvent>) => [...list].flatMap((e) => [...(e.place ? [e.place] : []), ...e.participants.map((p) => p.entity)]).filter((id) => !known.has(id));
+    const linkedIds = [...events.values()].flatMap((e) => (e.links ?? []).map((l) => l.event)).filter((id) => !events.has(id));
+    const [linked, places] = await Promise.all([this.events(linkedIds), this.entities(around(events.values()))]);
+    for (const e of places) known.add(e.id);
+    for (const e of linked) events.set(e.id, e);
+    entities.push(...places, ...(await this.entities(around(linked))));
     phases?.lap(`read ${entities.length} entities, ${events.size} events`);
     const kb = new KnowledgeBase(entities, events.values(), derived.index);
     phases?.lap('slice');

@@ -183,7 +183,8 @@ describe('imports read in chunks', () => {
 
   it('imports a file fed in small pieces, and every record is found by id and by name', async () => {
     const text = JSON.stringify(bigPack(3000));
-    const run = await KbImport.begin(db, text.length, now);
+    // Written every 50k characters: a bucket's records end up in several rows.
+    const run = await KbImport.begin(db, text.length, now, { flushChars: 50_000 });
     for (let at = 0; at < text.length; at += 7001) await run.write(text.slice(at, at + 7001));
     expect(await run.finish()).toEqual({ added: 4500, updated: 0, unchanged: 0, rejected: 0, problems: [] });
     const reader = new KbReader(db);
@@ -200,7 +201,7 @@ describe('imports read in chunks', () => {
     const before = await snapshot();
     const rowsBefore = await db.blocks.count();
     const text = JSON.stringify(bigPack(2000));
-    const run = await KbImport.begin(db, text.length, now);
+    const run = await KbImport.begin(db, text.length, now, { flushChars: 10_000 });
     await run.write(text.slice(0, text.length / 2));
     expect(await db.blocks.count()).toBeGreaterThan(rowsBefore); // half the file is written, unseen
     expect(await snapshot()).toBe(before);

@@ -88,14 +88,14 @@ export class KbImport {
   }
 
   /** Starts an import of a file of about `size` characters into a new generation. */
-  static async begin(db: BackstoryDb, size: number, now: Date): Promise<KbImport> {
+  static async begin(db: BackstoryDb, size: number, now: Date, options: { flushChars?: number } = {}): Promise<KbImport> {
     const base = await readLayers(db);
     const expected = Math.ceil(size / BYTES_PER_RECORD);
     const buckets = {
       entity: bucketsFor(base.user.counts.entity + expected),
       event: bucketsFor(base.user.counts.event + expected / 2),
     };
-    return new KbImport(db, base, new GenerationWriter(db.blocks, 'user', await newGeneration(db), buckets), now);
+    return new KbImport(db, base, new GenerationWriter(db.blocks, 'user', await newGeneration(db), buckets, options.flushChars), now);
   }
 
   /** The generation being written (kept by the clean-up of stale generations while it runs). */
@@ -146,7 +146,7 @@ export class KbImport {
     if (!this.checker.ok) return;
     await this.stage('entity', records.entity);
     await this.stage('event', records.event);
-    await this.writer.flush();
+    await this.writer.flush(false);
     this.phases.lap('write');
   }
 

@@ -7,10 +7,11 @@
  */
 import { Case, tokenize, type Token } from '../text/tokenize';
 import { isNameGap, type AliasKind, type AliasMatch, type AliasTarget } from './alias-index';
+import { stringAt, toStringList, type StringList } from './string-list';
 
 /** Everything the index holds; plain data, safe to store and structured-clone. */
 export interface CompiledIndexData {
-  format: 1;
+  format: 2;
   /** All distinct tokens, concatenated; token i is tokenBlob.slice(tokenStart[i], tokenStart[i + 1]). */
   tokenBlob: string;
   tokenStart: Int32Array;
@@ -29,7 +30,7 @@ export interface CompiledIndexData {
   /** Bit 0: the alias ends with a dot ("U.S."); bits 1-7: number of tokens. */
   targetFlags: Uint8Array;
   /** Entity and event ids, by ref number. */
-  refs: string[];
+  refs: StringList;
   /** The alias text of nominal targets (role phrases), by target number. */
   phrases: [number, string][];
 }
@@ -120,7 +121,7 @@ export function compileAliasIndex(entries: Iterable<AliasEntry>): CompiledIndexD
   const edgeCount = children.reduce((n, c) => n + c.size, 0);
   const targetCount = targets.reduce((n, t) => n + t.length, 0);
   const data: CompiledIndexData = {
-    format: 1,
+    format: 2,
     tokenBlob: blob,
     tokenStart,
     tokenSlots,
@@ -132,7 +133,7 @@ export function compileAliasIndex(entries: Iterable<AliasEntry>): CompiledIndexD
     targetKind: new Uint8Array(targetCount),
     targetCases: new Uint32Array(targetCount),
     targetFlags: new Uint8Array(targetCount),
-    refs,
+    refs: toStringList(refs),
     phrases: [],
   };
   let e = 0;
@@ -164,8 +165,17 @@ export class CompiledAliasIndex {
   /** Token ids of a tokenised text, kept while the text's tokens are alive (several passes read them). */
   private readonly idCache = new WeakMap<Token[], Int32Array>();
 
+  /** Ref strings already sliced out of the list: a text names few of them, often several times. */
+  private readonly refCache = new Map<number, string>();
+
   constructor(readonly data: CompiledIndexData) {
     this.phrases = new Map(data.phrases);
+  }
+
+  private refAt(n: number): string {
+    let ref = this.refCache.get(n);
+    if (ref === undefined) this.refCache.set(n, (ref = stringAt(this.data.refs, n)));
+    return ref;
   }
 
   get size(): number {
@@ -204,7 +214,7 @@ export class CompiledAliasIndex {
     const cases: Case[] = [];
     for (let k = 0; k < n; k++) cases.push(((d.targetCases[i]! >>> (2 * k)) & 3) as Case);
     return {
-      ref: d.refs[d.targetRef[i]!]!,
+      ref: this.refAt(d.targetRef[i]!),
       kind: KINDS[d.targetKind[i]!]!,
       alias: this.phrases.get(i) ?? (d.targetFlags[i]! & 1 ? '.' : ''),
       cases,
