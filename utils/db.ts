@@ -44,15 +44,32 @@ export interface UserRecord<T> {
 export type LayerItem<L extends LayerName, K extends Kind> = L extends 'pack' ? RecordOf<K> : UserRecord<RecordOf<K>>;
 
 /**
- * A row of records: key `layer/generation/kind/bucket/sequence`; the records' ids, and the
- * records as JSON text in the same order. A lookup reads a bucket's rows and parses only
- * the records it wants: strings are copied out of IndexedDB far faster than objects.
+ * A row of records: key `layer/generation/kind/bucket/sequence`; the records' ids joined by
+ * newlines, and the records as the text of one JSON array, record i being
+ * `json.slice(at[i], at[i + 1] - 1)`. A row is three values to copy in and out of IndexedDB
+ * (far faster than objects or arrays of strings); a lookup parses only the record it wants,
+ * a scan parses the whole array at once.
  */
 export interface BlockRow {
   key: string;
-  ids: string[];
-  json: string[];
+  ids: string;
+  json: string;
+  at: Int32Array;
 }
+
+function encodeRow(key: string, ids: string[], records: string[]): BlockRow {
+  const at = new Int32Array(ids.length + 1);
+  let position = 1;
+  records.forEach((record, i) => {
+    at[i] = position;
+    position += record.length + 1;
+  });
+  at[ids.length] = position;
+  return { key, ids: ids.join('\n'), json: `[${records.join(',')}]`, at };
+}
+
+const rowIds = (row: BlockRow): string[] => (row.ids === '' ? [] : row.ids.split('\n'));
+const rowRecordText = (row: BlockRow, i: number): string => row.json.slice(row.at[i], row.at[i + 1]! - 1);
 
 /** Where a layer's current records are, and how many there are. */
 export interface LayerInfo {
@@ -176,7 +193,7 @@ export async function newGeneration(db: BackstoryDb): Promise<number> {
 export class GenerationWriter {
   readonly counts: Record<Kind, number> = { entity: 0, event: 0 };
   /** Records added and not yet written, as JSON text by bucket: compact, and rows need text anyway. */
-  private readonly pending = { entity: new Map<number, BlockRow>(), event: new Map<number, BlockRow>() };
+  private readonly pending = { entity: new Map<number, { ids: string[]; json: string[] }>(), event: new Map<number, { ids: string[]; json: string[] }>() };
   private pendingChars = 0;
   private sequence = 0;
 
@@ -191,7 +208,7 @@ export class GenerationWriter {
   add(kind: Kind, item: { id: string }): void {
     const bucket = bucketOf(item.id, this.buckets[kind]);
     let row = this.pending[kind].get(bucket);
-    if (!row) this.pending[kind].set(bucket, (row = { key: '', ids: [], json: [] }));
+    if (!row) this.pending[kind].set(bucket, (row = { ids: [], json: [] }));
     const json = JSON.stringify(item);
     row.ids.push(item.id);
     row.json.push(json);
@@ -209,7 +226,7 @@ export class GenerationWriter {
     const rows: BlockRow[] = [];
     const seq = (this.sequence++).toString(36).padStart(5, '0');
     for (const kind of ['entity', 'event'] as const) {
-      for (const [bucket, row] of this.pending[kind]) rows.push({ ...row, key: `${bucketPrefix(this.layer, this.gen, kind, bucket)}${seq}` });
+      for (const [bucket, row] of this.pending[kind]) rows.push(encodeRow(`${bucketPrefix(this.layer, this.gen, kind, bucket)}${seq}`, row.ids, row.json));
       this.pending[kind].clear();
     }
     this.pendingChars = 0;
@@ -239,8 +256,8 @@ export async function getItems<L extends LayerName, K extends Kind>(db: Backstor
   // One read transaction for all buckets: a transaction per query cost ~1 ms each.
   const rows = await db.transaction('r', db.blocks, () => Promise.all([...buckets].map((b) => startingWith(db.blocks, bucketPrefix(layer, info.gen, kind, b)).toArray())));
   for (const row of rows.flat()) {
-    row.ids.forEach((id, i) => {
-      if (wanted.has(id)) found.set(id, JSON.parse(row.json[i]!) as LayerItem<L, K>);
+    rowIds(row).forEach((id, i) => {
+      if (wanted.has(id)) found.set(id, JSON.parse(rowRecordText(row, i)) as LayerItem<L, K>);
     });
   }
   return found;
@@ -254,7 +271,7 @@ export async function scanLayer<L extends LayerName, K extends Kind>(db: Backsto
   // Pages of rows rather than a cursor: a cursor step costs a round trip per row.
   for (let from = prefix, first = true; ; first = false) {
     const rows = await db.blocks.where('key').between(from, `${prefix}\uffff`, first, false).limit(SCAN_PAGE).toArray();
-    for (const row of rows) for (const json of row.json) each(JSON.parse(json) as LayerItem<L, K>);
+    for (const row of rows) for (const item of JSON.parse(row.json) as LayerItem<L, K>[]) each(item);
     if (rows.length < SCAN_PAGE) return;
     from = rows.at(-1)!.key;
   }
@@ -299,21 +316,23 @@ export async function putUserItem(db: BackstoryDb, kind: Kind, id: string, item:
   }
   const prefix = bucketPrefix('user', info.gen, kind, bucketOf(id, info.buckets[kind]));
   const rows = await startingWith(db.blocks, prefix).toArray();
-  const holder = rows.find((row) => row.ids.includes(id));
+  // Rows are small (a bucket's share): an edit rewrites the row it touches.
+  const decoded = rows.map((row) => ({ key: row.key, ids: rowIds(row), json: rowIds(row).map((_, i) => rowRecordText(row, i)) }));
+  const holder = decoded.find((row) => row.ids.includes(id));
   if (holder) {
     const at = holder.ids.indexOf(id);
     holder.ids.splice(at, 1);
     holder.json.splice(at, 1);
   }
   if (item) {
-    const target = holder ?? rows[0] ?? { key: `${prefix}edit`, ids: [], json: [] };
+    const target = holder ?? decoded[0] ?? { key: `${prefix}edit`, ids: [], json: [] };
     target.ids.push(id);
     target.json.push(JSON.stringify(item));
     if (!holder) info.counts[kind]++;
-    await db.blocks.put(target);
+    await db.blocks.put(encodeRow(target.key, target.ids, target.json));
   } else if (holder) {
     info.counts[kind]--;
-    await db.blocks.put(holder);
+    await db.blocks.put(encodeRow(holder.key, holder.ids, holder.json));
   }
   await db.meta.put({ key: 'layers', value: { ...layers, user: info, revision: layers.revision + 1 } satisfies Layers });
 }

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { Analysis, EventSummary } from './analysis/analyze-text';
 import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
+import type { PackPiece } from './kb/pack-stream';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -126,12 +127,13 @@ export interface BackgroundProtocol {
    */
   importKb(query: { text: string }): ImportReport;
   /**
-   * Pages: a large file is imported in pieces: `importBegin` with its size in characters,
-   * `importChunk` with each piece in order, then `importFinish` for the report (all or
-   * nothing, as `importKb`). An import left without pieces for a while is dropped.
+   * Pages: a large file is imported in pieces: `importBegin` with its size, `importPiece`
+   * with the records of each piece in order (the page parses the file as a stream; `error`
+   * says it is not valid JSON), then `importFinish` for the report (all or nothing, as
+   * `importKb`). An import left without pieces for a while is dropped.
    */
   importBegin(query: { size: number }): { importId: string };
-  importChunk(query: { importId: string; text: string }): null;
+  importPiece(query: { importId: string; piece: PackPiece; error?: string }): null;
   importFinish(query: { importId: string }): ImportReport;
   /** Pages: stop an import; nothing of it is kept. */
   importAbort(query: { importId: string }): null;
@@ -173,8 +175,8 @@ const id = v.pipe(v.string(), v.maxLength(200));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const empty = v.object({});
 
-/** The largest piece of an import one message carries, in characters (messages stay well below Chrome's 64 MB). */
-export const IMPORT_CHUNK_MAX = 16 << 20;
+/** The most records of each kind one piece of an import carries (the page sends about 8 MB of text's worth). */
+export const IMPORT_PIECE_MAX = 200_000;
 
 /** Validators for every request: pages are hostile, so nothing crosses unchecked. */
 export const backgroundRequests = {
@@ -199,7 +201,16 @@ export const backgroundRequests = {
   getKbInfo: empty,
   importKb: v.object({ text: v.pipe(v.string(), v.maxLength(60_000_000, 'the file is larger than 60 MB')) }),
   importBegin: v.object({ size: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-  importChunk: v.object({ importId: v.pipe(v.string(), v.maxLength(100)), text: v.pipe(v.string(), v.maxLength(IMPORT_CHUNK_MAX, 'a piece of an import is at most 16 MB')) }),
+  // The records themselves are checked against the pack schema by the import.
+  importPiece: v.object({
+    importId: v.pipe(v.string(), v.maxLength(100)),
+    piece: v.object({
+      manifest: v.optional(v.unknown()),
+      entities: v.pipe(v.array(v.unknown()), v.maxLength(IMPORT_PIECE_MAX, `a piece of an import holds at most ${IMPORT_PIECE_MAX} records`)),
+      events: v.pipe(v.array(v.unknown()), v.maxLength(IMPORT_PIECE_MAX, `a piece of an import holds at most ${IMPORT_PIECE_MAX} records`)),
+    }),
+    error: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  }),
   importFinish: v.object({ importId: v.pipe(v.string(), v.maxLength(100)) }),
   importAbort: v.object({ importId: v.pipe(v.string(), v.maxLength(100)) }),
   exportKb: v.object({ scope: v.picklist(['all', 'user']) }),
@@ -225,7 +236,7 @@ export const privilegedMessages = new Set<keyof BackgroundProtocol>([
   'setSiteHighlighting',
   'importKb',
   'importBegin',
-  'importChunk',
+  'importPiece',
   'importFinish',
   'importAbort',
   'exportKb',

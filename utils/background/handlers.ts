@@ -7,6 +7,7 @@ import { KnowledgeBase } from '../kb/knowledge-base';
 import { currentDerived, type BackstoryDb } from '../db';
 import type { Entity, KbEvent } from '../kb/schema';
 import * as kbStore from './kb-store';
+import type { PackPiece } from '../kb/pack-stream';
 import { PhaseTimer } from './phase-timer';
 import type { KbReader } from './kb-reader';
 import type {
@@ -295,8 +296,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       return { importId: await imports.begin(size) };
     },
 
-    async importChunk({ importId, text }) {
-      await imports.get(importId).write(text);
+    async importPiece({ importId, piece, error }) {
+      const run = imports.get(importId);
+      if (error) run.fail(error);
+      else await run.add(piece as PackPiece);
       return null;
     },
 

@@ -23,7 +23,13 @@ export class KbReader {
 
   private compiled() {
     // Read once per worker life (or per change of the knowledge base), with the layers it was derived from.
-    this.derived ??= Promise.all([currentDerived(this.db), readLayers(this.db)]).then(([derived, layers]) => ({ derived, index: new CompiledAliasIndex(derived.index), layers }));
+    if (!this.derived) {
+      const started = performance.now();
+      this.derived = Promise.all([currentDerived(this.db), readLayers(this.db)]).then(([derived, layers]) => {
+        console.info(`[backstory] lookup data read in ${Math.round(performance.now() - started)} ms`);
+        return { derived, index: new CompiledAliasIndex(derived.index), layers };
+      });
+    }
     this.derived.catch(() => (this.derived = null));
     return this.derived;
   }

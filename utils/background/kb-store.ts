@@ -3,7 +3,6 @@
  * reader's layer, read in chunks so a file of any size fits), export, the reader's edits
  * with undo, and search. Used by the background's handlers; tested with fake-indexeddb.
  */
-import { JSONParser } from '@streamparser/json';
 import {
   bucketsFor,
   currentSearchLists,
@@ -24,6 +23,7 @@ import {
 } from '../db';
 import { PACK_SCHEMA_VERSION, PackChecker, validatePack, type Entity, type KbEvent, type Pack, type PackProblem } from '../kb/schema';
 import type { ImportReport, UserRecordSummary } from '../messages';
+import { PackStream, type PackPiece } from '../kb/pack-stream';
 import { PhaseTimer } from './phase-timer';
 
 /** Key order-independent JSON, to tell an unchanged record from an updated one. */
@@ -66,8 +66,8 @@ async function currentRecords<K extends Kind>(db: BackstoryDb, layers: Layers, k
  */
 export class KbImport {
   private readonly checker = new PackChecker();
-  private readonly parser = new JSONParser({ paths: ['$.manifest', '$.entities.*', '$.events.*'], keepStack: false });
-  private readonly received: { kind: Kind | 'manifest'; value: unknown }[] = [];
+  /** For a file given as text; a page that parses the file itself sends pieces instead. */
+  private stream: PackStream | null = null;
   private readonly staged = { entity: new Set<string>(), event: new Set<string>() };
   private readonly report = { added: 0, updated: 0, unchanged: 0 };
   private readonly phases = new PhaseTimer('import');
@@ -80,12 +80,7 @@ export class KbImport {
     private readonly base: Layers,
     private readonly writer: GenerationWriter,
     private readonly now: Date,
-  ) {
-    this.parser.onValue = ({ value, key, stack }) => {
-      const kind = key === 'manifest' ? 'manifest' : stack[1]?.key === 'events' ? 'event' : 'entity';
-      this.received.push({ kind, value });
-    };
-  }
+  ) {}
 
   /** Starts an import of a file of about `size` characters into a new generation. */
   static async begin(db: BackstoryDb, size: number, now: Date, options: { flushChars?: number } = {}): Promise<KbImport> {
@@ -103,43 +98,49 @@ export class KbImport {
     return this.writer.gen;
   }
 
-  /** Reads the next piece of the file. */
-  async write(chunk: string): Promise<void> {
+  /** Reads the next piece of the file's text. */
+  async write(text: string): Promise<void> {
     if (this.done) throw new Error('this import has ended');
     if (this.broken) return;
     this.phases.resume();
+    this.stream ??= new PackStream();
+    let piece: PackPiece;
     try {
-      this.parser.write(chunk);
+      piece = this.stream.write(text);
     } catch (error) {
-      this.fileProblem(error as Error);
+      return this.fail((error as Error).message);
     }
     this.phases.lap('parse');
-    await this.take();
+    await this.add(piece);
   }
 
-  private fileProblem(error: Error): void {
+  /** The file cannot be read on (a syntax error): it is refused, with this message. */
+  fail(message: string): void {
     this.broken = true;
-    this.checker.fail('(file)', `not valid JSON: ${error.message}`);
+    this.checker.fail('(file)', message);
   }
 
-  /** Checks and stages the records parsed so far. */
-  private async take(): Promise<void> {
+  /** Checks and stages the records of a piece of the file, parsed here or by the page. */
+  async add(piece: PackPiece): Promise<void> {
+    if (this.done) throw new Error('this import has ended');
+    if (this.broken) return;
+    this.phases.resume();
     const records = { entity: [] as Entity[], event: [] as KbEvent[] };
-    for (const { kind, value } of this.received.splice(0)) {
-      if (kind === 'manifest') {
-        this.sawManifest = true;
-        const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
-        if (version !== PACK_SCHEMA_VERSION) {
-          this.checker.fail('manifest.schemaVersion', `this file uses schema version ${String(version)}; Backstory reads version ${PACK_SCHEMA_VERSION}`);
-          this.broken = true;
-        } else this.checker.manifest(value);
-      } else if (kind === 'entity') {
-        const entity = this.checker.entity(value);
-        if (entity) records.entity.push(entity);
-      } else {
-        const event = this.checker.event(value);
-        if (event) records.event.push(event);
-      }
+    if (piece.manifest !== undefined) {
+      this.sawManifest = true;
+      const version = (piece.manifest as { schemaVersion?: unknown } | null)?.schemaVersion;
+      if (version !== PACK_SCHEMA_VERSION) {
+        this.checker.fail('manifest.schemaVersion', `this file uses schema version ${String(version)}; Backstory reads version ${PACK_SCHEMA_VERSION}`);
+        this.broken = true;
+      } else this.checker.manifest(piece.manifest);
+    }
+    for (const value of piece.entities) {
+      const entity = this.checker.entity(value);
+      if (entity) records.entity.push(entity);
+    }
+    for (const value of piece.events) {
+      const event = this.checker.event(value);
+      if (event) records.event.push(event);
     }
     this.phases.lap('validate');
     // Once the file is known to be refused, reading on only lists its other problems.
@@ -173,14 +174,15 @@ export class KbImport {
   async finish(): Promise<ImportReport> {
     if (this.done) throw new Error('this import has ended');
     this.phases.resume();
-    if (!this.broken && !this.parser.isEnded) {
+    if (!this.broken && this.stream) {
+      let piece: PackPiece | null = null;
       try {
-        this.parser.end();
+        piece = this.stream.end();
       } catch (error) {
-        this.fileProblem(error as Error);
+        this.fail((error as Error).message);
       }
+      if (piece) await this.add(piece);
     }
-    await this.take();
     if (!this.broken && !this.sawManifest) this.checker.fail('manifest', 'missing: a pack starts with a manifest');
     if (this.checker.ok) {
       const outside = this.checker.outsideRefs();

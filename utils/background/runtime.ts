@@ -84,6 +84,7 @@ export function startBackground(packUrl: string, packVersion: string): void {
   const imports = new ImportSessions(db, () => new Date());
   const packReady = ensureDefaultPack(db, packUrl, packVersion).catch((error) => console.error('[backstory] pack install failed', error));
   const reader = new KbReader(db);
+  void packReady.then(() => console.info(`[backstory] database open and pack checked ${Math.round(performance.now())} ms after the worker started`));
   // What an import cut short by a stopped worker, or a replaced generation, left behind.
   void packReady
     .then(() => dropStaleGenerations(db, imports.generations()))

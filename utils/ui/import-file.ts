@@ -1,12 +1,14 @@
 /**
- * Sends a file to the background's import in pieces, so that a file of any size is read
- * and written without being held whole in memory on either side. The file is read as bytes
- * and decoded as a stream, so a character split between two pieces is decoded whole.
+ * Imports a file of any size: the page reads it in slices, parses them as a stream and sends
+ * the records of each slice to the background, parsing the next slice while the background
+ * checks and writes the last one. Neither side holds the whole file. The bytes are decoded
+ * as a stream, so a character split between two slices is decoded whole.
  */
+import { PackStream, type PackPiece } from '@/utils/kb/pack-stream';
 import { sendToBackground, type ImportReport, type Result } from '@/utils/messages';
 
-/** Bytes read and sent at a time: well below the message limit, large enough to keep rows few. */
-const PIECE_BYTES = 8 << 20;
+/** Bytes read, parsed and sent at a time. */
+const SLICE_BYTES = 4 << 20;
 
 export interface ImportProgress {
   /** 0..1: how much of the file has been sent. */
@@ -20,20 +22,49 @@ export async function importFile(file: Blob, { onProgress, signal }: ImportProgr
   if (!begun.ok) return begun;
   const { importId } = begun.value;
   const decoder = new TextDecoder('utf-8');
-  try {
-    for (let at = 0; at < file.size; at += PIECE_BYTES) {
-      if (signal?.aborted) throw new DOMException('stopped', 'AbortError');
-      const bytes = await file.slice(at, at + PIECE_BYTES).arrayBuffer();
-      const text = decoder.decode(bytes, { stream: at + PIECE_BYTES < file.size });
-      const sent = await sendToBackground('importChunk', { importId, text });
-      if (!sent.ok) {
-        await sendToBackground('importAbort', { importId });
-        return sent;
-      }
-      onProgress?.(Math.min(1, (at + PIECE_BYTES) / file.size));
+  const stream = new PackStream();
+  // At most one piece is with the background while the page parses the next.
+  let inFlight: Promise<Result<null>> | null = null;
+  const settle = async (): Promise<void> => {
+    const reply = await inFlight;
+    inFlight = null;
+    if (reply && !reply.ok) throw new Error(reply.error);
+  };
+  const send = async (piece: PackPiece, error?: string): Promise<void> => {
+    await settle();
+    inFlight = sendToBackground('importPiece', { importId, piece, ...(error ? { error } : {}) });
+  };
+  const parse = (read: () => PackPiece): { piece: PackPiece; error?: string } => {
+    try {
+      return { piece: read() };
+    } catch (error) {
+      // Not valid JSON: the background is told, and refuses the file with this message.
+      return { piece: { entities: [], events: [] }, error: (error as Error).message };
     }
+  };
+  try {
+    let error: string | undefined;
+    for (let at = 0; at < file.size && !error; at += SLICE_BYTES) {
+      if (signal?.aborted) throw new DOMException('stopped', 'AbortError');
+      const text = decoder.decode(await file.slice(at, at + SLICE_BYTES).arrayBuffer(), { stream: true });
+      const parsed = parse(() => stream.write(text));
+      error = parsed.error;
+      await send(parsed.piece, error);
+      onProgress?.(Math.min(1, (at + SLICE_BYTES) / file.size));
+    }
+    if (!error) {
+      const parsed = parse(() => {
+        const tail = stream.write(decoder.decode());
+        const last = stream.end();
+        return { manifest: tail.manifest ?? last.manifest, entities: [...tail.entities, ...last.entities], events: [...tail.events, ...last.events] };
+      });
+      await send(parsed.piece, parsed.error);
+    }
+    await settle();
     return await sendToBackground('importFinish', { importId });
   } catch (error) {
+    // Stopped by the reader, or the background refused a piece: nothing of it is kept.
+    await (inFlight as Promise<Result<null>> | null)?.catch(() => null);
     await sendToBackground('importAbort', { importId });
     return { ok: false, error: (error as Error).name === 'AbortError' ? 'the import was stopped' : (error as Error).message };
   }

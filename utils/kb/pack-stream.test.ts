@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
+import { PackStream, type PackPiece } from './pack-stream';
+
+const manifest = { name: 'p', version: '1.0.0', schemaVersion: 1, license: 'CC0', created: '2026-01-01', sources: [] };
+
+function readInPieces(text: string, cut: number): PackPiece {
+  const stream = new PackStream();
+  const all: PackPiece = { entities: [], events: [] };
+  const take = (piece: PackPiece) => {
+    if (piece.manifest !== undefined) all.manifest = piece.manifest;
+    all.entities.push(...piece.entities);
+    all.events.push(...piece.events);
+  };
+  for (let at = 0; at < text.length; at += cut) take(stream.write(text.slice(at, at + cut)));
+  take(stream.end());
+  return all;
+}
+
+describe('PackStream', () => {
+  // Names with quotes, backslashes, non-Latin letters and a manifest placed last.
+  const entities = [...miniEntities.slice(0, 4), { ...miniEntities[0]!, id: 'quoted', name: 'A "quoted" \\ name — Зеленський 🇺🇦', aliases: ['[not] {json}'] }];
+  const text = JSON.stringify({ entities, events: miniEvents.slice(0, 3), manifest }, null, 1);
+
+  it.each([1, 2, 3, 7, 64, 1000, text.length])('reads the same records whatever the pieces (%i characters)', (cut) => {
+    expect(readInPieces(text, cut)).toEqual({ manifest, entities, events: miniEvents.slice(0, 3) });
+  });
+
+  it('says where a file stops being JSON', () => {
+    const stream = new PackStream();
+    expect(() => stream.write('{"manifest": {"name": nope}')).toThrow(/not valid JSON/);
+  });
+
+  it('says when a file ends too soon', () => {
+    const stream = new PackStream();
+    stream.write(text.slice(0, text.length - 5));
+    expect(() => stream.end()).toThrow(/not valid JSON/);
+  });
+});
