@@ -90,6 +90,30 @@ async function importThroughPage(page: Page, file: string, probe: WorkerProbe): 
   return { seconds, outcome: (await report.innerText()).replace(/\s+/g, ' ').slice(0, 200), peak };
 }
 
+/** Stops the service worker, opens a demo article, and prints how long until its analysis is stored. */
+async function wakeOnArticle(ext: Awaited<ReturnType<typeof launchWithExtension>>, page: Page, cdp: CDPSession, label: string): Promise<void> {
+  const server = await servePages({ '/': join(projectRoot, 'tests/fixtures/demo') });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.waitForTimeout(500);
+  const article = await ext.context.newPage();
+  const opened = Date.now();
+  await article.goto(`${server.origin}/alaska-summit.html`);
+  const url = article.url();
+  const analysed = await page.evaluate(async (u) => {
+    for (let i = 0; i < 600; i++) {
+      const [tab] = await chrome.tabs.query({ url: u });
+      const state = tab?.id === undefined ? null : (await chrome.storage.session.get(`tab-${tab.id}`))[`tab-${tab.id}`];
+      if (state) return (state as { analysis?: { mentions: unknown[] } }).analysis?.mentions.length ?? 0;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+    return -1;
+  }, url);
+  console.log(`${label}: fresh service worker, article opened → analysis stored: ${Date.now() - opened} ms (${analysed} mentions)`);
+  await article.close();
+  void server.close();
+}
+
 async function main(): Promise<void> {
   requireInputs();
   const pack = syntheticPack(size);
@@ -114,8 +138,9 @@ async function main(): Promise<void> {
       page.evaluate(async ([n, d]) => chrome.runtime.sendMessage({ backstory: n, data: d }), [name, data] as const) as Promise<{ ok: boolean; value?: unknown; error?: string }>;
     await send('getKbInfo', {}); // the default pack is installed first
     const cdp = await ext.context.newCDPSession(page);
+    await wakeOnArticle(ext, page, cdp, 'default pack only');
     let probe = await WorkerProbe.attach(cdp, ext.extensionId);
-    console.log(`service worker heap with the default pack: ${mb(await probe.heap(true))}`);
+    console.log(`service worker heap with the default pack, one article read: ${mb(await probe.heap(true))}`);
 
     const run = await importThroughPage(page, file, probe);
     console.log(`import through the library page: ${run.seconds.toFixed(1)} s — ${run.outcome}`);
@@ -166,26 +191,7 @@ async function main(): Promise<void> {
     await send('searchKb', { query: 'lavrov' });
     console.log(`then the first search (search lists read): ${Date.now() - search} ms`);
 
-    // A fresh service worker again, then a real article: from the page load to its analysis.
-    const server = await servePages({ '/': join(projectRoot, 'tests/fixtures/demo') });
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await page.waitForTimeout(500);
-    const article = await ext.context.newPage();
-    const opened = Date.now();
-    await article.goto(`${server.origin}/alaska-summit.html`);
-    const url = article.url();
-    const analysed = await page.evaluate(async (u) => {
-      for (let i = 0; i < 600; i++) {
-        const [tab] = await chrome.tabs.query({ url: u });
-        const state = tab?.id === undefined ? null : (await chrome.storage.session.get(`tab-${tab.id}`))[`tab-${tab.id}`];
-        if (state) return (state as { analysis?: { mentions: unknown[] } }).analysis?.mentions.length ?? 0;
-        await new Promise((ok) => setTimeout(ok, 50));
-      }
-      return -1;
-    }, url);
-    console.log(`fresh service worker, article opened → analysis stored: ${Date.now() - opened} ms (${analysed} mentions)`);
-    await article.close();
-    void server.close();
+    await wakeOnArticle(ext, page, cdp, 'with the synthetic pack');
     probe = await WorkerProbe.attach(cdp, ext.extensionId);
     console.log(`service worker heap after a fresh start and one article: ${mb(await probe.heap(true))}`);
   } finally {

@@ -61,15 +61,68 @@ export interface AliasEntry {
   kind: AliasKind;
 }
 
+/**
+ * The build-time trie's edges: an open-addressing hash table from (node, token) to child,
+ * in typed arrays — one Map per node cost seconds of garbage collection at 300k aliases.
+ */
+class EdgeTable {
+  private size = 1 << 16;
+  private nodes = new Int32Array(this.size).fill(-1);
+  private tokens = new Int32Array(this.size);
+  private children = new Int32Array(this.size);
+  count = 0;
+
+  private slot(node: number, token: number): number {
+    const mask = this.size - 1;
+    let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(token, 0x85ebca6b)) & mask;
+    while (this.nodes[slot] !== -1 && (this.nodes[slot] !== node || this.tokens[slot] !== token)) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  get(node: number, token: number): number {
+    const slot = this.slot(node, token);
+    return this.nodes[slot] === -1 ? -1 : this.children[slot]!;
+  }
+
+  set(node: number, token: number, child: number): void {
+    if ((this.count + 1) * 2 > this.size) this.grow();
+    const slot = this.slot(node, token);
+    this.nodes[slot] = node;
+    this.tokens[slot] = token;
+    this.children[slot] = child;
+    this.count++;
+  }
+
+  private grow(): void {
+    const { nodes, tokens, children } = this;
+    this.size <<= 1;
+    this.nodes = new Int32Array(this.size).fill(-1);
+    this.tokens = new Int32Array(this.size);
+    this.children = new Int32Array(this.size);
+    for (let i = 0; i < nodes.length; i++) {
+      if (nodes[i] === -1) continue;
+      const slot = this.slot(nodes[i]!, tokens[i]!);
+      this.nodes[slot] = nodes[i]!;
+      this.tokens[slot] = tokens[i]!;
+      this.children[slot] = children[i]!;
+    }
+  }
+
+  /** Every edge as [parent, token, child], in no particular order. */
+  *entries(): Generator<[number, number, number]> {
+    for (let i = 0; i < this.size; i++) if (this.nodes[i] !== -1) yield [this.nodes[i]!, this.tokens[i]!, this.children[i]!];
+  }
+}
+
 /** Builds the flat index from alias entries; entries without a word, or longer than 16 tokens, are skipped. */
 export function compileAliasIndex(entries: Iterable<AliasEntry>): CompiledIndexData {
   const tokenIds = new Map<string, number>();
   const refIds = new Map<string, number>();
   const refs: string[] = [];
-  // Build-time trie: children per node as Map, targets as arrays of packed records.
-  const children: Map<number, number>[] = [new Map()];
-  const targets: { ref: number; kind: number; cases: number; flags: number; alias: string }[][] = [[]];
-  const seen = new Set<string>();
+  const edges = new EdgeTable();
+  let nodeCount = 1;
+  // Targets in the order found, one array per field; grouped by node below.
+  const t = { node: [] as number[], ref: [] as number[], kind: [] as number[], cases: [] as number[], flags: [] as number[], alias: [] as string[] };
   for (const { alias: raw, ref, kind } of entries) {
     const alias = raw.replace(/^the\s+/i, '');
     const tokens = tokenize(alias);
@@ -78,26 +131,23 @@ export function compileAliasIndex(entries: Iterable<AliasEntry>): CompiledIndexD
     for (const token of tokens) {
       let id = tokenIds.get(token.norm);
       if (id === undefined) tokenIds.set(token.norm, (id = tokenIds.size));
-      let child = children[node]!.get(id);
-      if (child === undefined) {
-        child = children.length;
-        children.push(new Map());
-        targets.push([]);
-        children[node]!.set(id, child);
-      }
+      let child = edges.get(node, id);
+      if (child === -1) edges.set(node, id, (child = nodeCount++));
       node = child;
     }
     let cases = 0;
-    tokens.forEach((t, i) => (cases |= requiredCase(t) << (2 * i)));
-    const key = `${node}|${ref}|${kind}|${cases}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    tokens.forEach((token, i) => (cases |= requiredCase(token) << (2 * i)));
     let refId = refIds.get(ref);
     if (refId === undefined) {
       refIds.set(ref, (refId = refs.length));
       refs.push(ref);
     }
-    targets[node]!.push({ ref: refId, kind: KINDS.indexOf(kind), cases, flags: (alias.endsWith('.') ? 1 : 0) | (tokens.length << 1), alias });
+    t.node.push(node);
+    t.ref.push(refId);
+    t.kind.push(KINDS.indexOf(kind));
+    t.cases.push(cases);
+    t.flags.push((alias.endsWith('.') ? 1 : 0) | (tokens.length << 1));
+    t.alias.push(kind === 'nominal' ? alias : '');
   }
 
   const tokenList = [...tokenIds.keys()];
@@ -117,45 +167,63 @@ export function compileAliasIndex(entries: Iterable<AliasEntry>): CompiledIndexD
     tokenSlots[slot] = id;
   });
 
-  const nodeCount = children.length;
-  const edgeCount = children.reduce((n, c) => n + c.size, 0);
-  const targetCount = targets.reduce((n, t) => n + t.length, 0);
+  if (nodeCount >= 2 ** 24) throw new Error(`too many aliases to index (${nodeCount} trie nodes; at most 2^24)`);
+  // Edges grouped by parent (counting sort), each group sorted by token.
+  const edgeCount = edges.count;
+  const edgeStart = new Int32Array(nodeCount + 1);
+  for (const [parent] of edges.entries()) edgeStart[parent + 1]!++;
+  for (let n = 0; n < nodeCount; n++) edgeStart[n + 1]! += edgeStart[n]!;
+  // token · 2^24 + child sorts by token, and both come back out (fewer than 2^24 nodes).
+  const packed = new Float64Array(edgeCount);
+  const fill = edgeStart.slice(0, nodeCount);
+  for (const [parent, token, child] of edges.entries()) packed[fill[parent]!++] = token * 2 ** 24 + child;
+  const edgeToken = new Int32Array(edgeCount);
+  const edgeChild = new Int32Array(edgeCount);
+  for (let n = 0; n < nodeCount; n++) {
+    const group = packed.subarray(edgeStart[n], edgeStart[n + 1]);
+    if (group.length > 1) group.sort();
+  }
+  packed.forEach((key, i) => {
+    edgeToken[i] = Math.floor(key / 2 ** 24);
+    edgeChild[i] = key % 2 ** 24;
+  });
+
+  // Targets grouped by node in the order found, without repeats of (ref, kind, cases).
+  const order = new Int32Array(t.node.length);
+  const targetStart = new Int32Array(nodeCount + 1);
+  for (const node of t.node) targetStart[node + 1]!++;
+  for (let n = 0; n < nodeCount; n++) targetStart[n + 1]! += targetStart[n]!;
+  const place = targetStart.slice(0, nodeCount);
+  t.node.forEach((node, i) => (order[place[node]!++] = i));
+  const kept: number[] = [];
+  const keptStart = new Int32Array(nodeCount + 1);
+  for (let n = 0; n < nodeCount; n++) {
+    keptStart[n] = kept.length;
+    for (let k = targetStart[n]!; k < targetStart[n + 1]!; k++) {
+      const i = order[k]!;
+      let repeat = false;
+      for (let j = keptStart[n]!; j < kept.length && !repeat; j++) repeat = t.ref[kept[j]!] === t.ref[i] && t.kind[kept[j]!] === t.kind[i] && t.cases[kept[j]!] === t.cases[i];
+      if (!repeat) kept.push(i);
+    }
+  }
+  keptStart[nodeCount] = kept.length;
+
   const data: CompiledIndexData = {
     format: 2,
     tokenBlob: blob,
     tokenStart,
     tokenSlots,
-    edgeStart: new Int32Array(nodeCount + 1),
-    edgeToken: new Int32Array(edgeCount),
-    edgeChild: new Int32Array(edgeCount),
-    targetStart: new Int32Array(nodeCount + 1),
-    targetRef: new Int32Array(targetCount),
-    targetKind: new Uint8Array(targetCount),
-    targetCases: new Uint32Array(targetCount),
-    targetFlags: new Uint8Array(targetCount),
+    edgeStart,
+    edgeToken,
+    edgeChild,
+    targetStart: keptStart,
+    targetRef: Int32Array.from(kept, (i) => t.ref[i]!),
+    targetKind: Uint8Array.from(kept, (i) => t.kind[i]!),
+    targetCases: Uint32Array.from(kept, (i) => t.cases[i]!),
+    targetFlags: Uint8Array.from(kept, (i) => t.flags[i]!),
     refs: toStringList(refs),
-    phrases: [],
+    phrases: kept.flatMap((i, target) => (t.kind[i] === KINDS.indexOf('nominal') ? [[target, t.alias[i]!] as [number, string]] : [])),
   };
-  let e = 0;
-  let t = 0;
-  for (let n = 0; n < nodeCount; n++) {
-    data.edgeStart[n] = e;
-    for (const [token, child] of [...children[n]!].sort((a, b) => a[0] - b[0])) {
-      data.edgeToken[e] = token;
-      data.edgeChild[e++] = child;
-    }
-    data.targetStart[n] = t;
-    for (const target of targets[n]!) {
-      data.targetRef[t] = target.ref;
-      data.targetKind[t] = target.kind;
-      data.targetCases[t] = target.cases;
-      data.targetFlags[t] = target.flags;
-      if (KINDS[target.kind] === 'nominal') data.phrases.push([t, target.alias]);
-      t++;
-    }
-  }
-  data.edgeStart[nodeCount] = e;
-  data.targetStart[nodeCount] = t;
   return data;
 }
 
