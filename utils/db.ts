@@ -394,7 +394,7 @@ export interface SearchLists {
 /** Bumped when the shape of Derived changes, so that a stored copy of an older shape is derived anew. */
 const DERIVED_FORMAT = 2;
 
-const stampOf = (layers: Layers) => `${layers.pack.gen}.${layers.user.gen}.${layers.revision}`;
+export const stampOf = (layers: Layers) => `${layers.pack.gen}.${layers.user.gen}.${layers.revision}`;
 
 function addInvolvement(byEntity: Map<string, string[]>, event: KbEvent): void {
   for (const id of new Set([...event.participants.map((p) => p.entity), ...(event.place ? [event.place] : [])])) {
@@ -432,72 +432,98 @@ export function layerOf(derived: Derived, kind: Kind, id: string): LayerName {
 
 const searchLine = (names: string[], id: string) => `${names.join('\u0001').toLowerCase()}\u0002${id}\n`;
 
-/**
- * Calls `each` with every record of the merged view, one at a time: the reader's layer
- * first (its records win; its deletions hide pack records), then the pack's other records.
- */
-async function eachMerged<K extends Kind>(db: BackstoryDb, layers: Layers, kind: K, each: (record: RecordOf<K>) => void): Promise<Set<string>> {
-  const mine = new Set<string>();
-  await scanLayer(db, layers, 'user', kind, (u) => {
-    mine.add(u.id);
-    if (u.record) each(u.record as RecordOf<K>);
-  });
-  await scanLayer(db, layers, 'pack', kind, (r) => {
-    if (!mine.has(r.id)) each(r as RecordOf<K>);
-  });
-  return mine;
+/** Which ids each layer holds, sorted: an import looks up only records that exist. */
+export interface Membership {
+  stamp: string;
+  user: Record<Kind, StringList>;
+  pack: Record<Kind, StringList>;
 }
 
 /**
- * Derives and stores everything lookups need from the merged view. Records are read one at
- * a time and only what is derived from them is kept, so a large knowledge base is never
- * held whole in memory.
+ * Gathers what is derived from the merged view, one record at a time, so that neither a
+ * large knowledge base nor an import has to be held whole: the reader's records first (they
+ * win; a deletion hides the pack's record), then the pack's records they do not replace.
  */
+export class Deriver {
+  private readonly entries: AliasEntry[] = [];
+  private readonly entityLines: { rank: number; line: string }[] = [];
+  private readonly eventLines: { date: string; line: string }[] = [];
+  private readonly byEntity = new Map<string, string[]>();
+  private readonly ids = { user: { entity: new Set<string>(), event: new Set<string>() }, pack: { entity: [] as string[], event: [] as string[] } };
+  readonly phases = new PhaseTimer('derive');
+
+  /** A record of the reader's layer (null: a deletion). */
+  addUser(kind: Kind, id: string, record: Entity | KbEvent | null): void {
+    this.ids.user[kind].add(id);
+    if (record) this.take(kind, record);
+  }
+
+  private take(kind: Kind, record: Entity | KbEvent): void {
+    if (kind === 'entity') {
+      const e = record as Entity;
+      for (const entry of entityAliasEntries(e)) this.entries.push(entry);
+      this.entityLines.push({ rank: e.prominence ?? 0, line: searchLine([e.name, ...e.aliases], e.id) });
+    } else {
+      const e = record as KbEvent;
+      for (const entry of eventAliasEntries(e)) this.entries.push(entry);
+      this.eventLines.push({ date: e.date, line: searchLine([e.title, ...e.aliases], e.id) });
+      addInvolvement(this.byEntity, e);
+    }
+  }
+
+  /** The pack's records, after every record of the reader's layer was added. */
+  async addPack(db: BackstoryDb, layers: Layers): Promise<void> {
+    for (const kind of ['entity', 'event'] as const) {
+      await scanLayer(db, layers, 'pack', kind, (r) => {
+        this.ids.pack[kind].push(r.id);
+        if (!this.ids.user[kind].has(r.id)) this.take(kind, r);
+      });
+    }
+    this.phases.lap('read');
+  }
+
+  /** Compiles and stores it all under `stamp`. */
+  async store(db: BackstoryDb, stamp: string): Promise<Derived> {
+    const sorted = (ids: Iterable<string>) => toStringList([...ids].sort());
+    const derived: Derived = {
+      format: DERIVED_FORMAT,
+      stamp,
+      index: compileAliasIndex(this.entries),
+      involvement: involvementOf(this.byEntity),
+      userIds: { entity: sorted(this.ids.user.entity), event: sorted(this.ids.user.event) },
+      counts: { entities: this.entityLines.length, events: this.eventLines.length },
+    };
+    this.phases.lap('index');
+    const search: SearchLists = {
+      stamp,
+      entities: this.entityLines
+        .sort((a, b) => b.rank - a.rank)
+        .map((e) => e.line)
+        .join(''),
+      events: this.eventLines
+        .sort((a, b) => b.date.localeCompare(a.date))
+        .map((e) => e.line)
+        .join(''),
+    };
+    const membership: Membership = { stamp, user: derived.userIds, pack: { entity: sorted(this.ids.pack.entity), event: sorted(this.ids.pack.event) } };
+    this.phases.lap('search lists');
+    await db.meta.bulkPut([
+      { key: 'derived', value: derived },
+      { key: 'search', value: search },
+      { key: 'membership', value: membership },
+    ]);
+    this.phases.lap('store');
+    this.phases.report();
+    return derived;
+  }
+}
+
+/** Derives and stores everything lookups need from the merged view, reading it record by record. */
 async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<Derived> {
-  const phases = new PhaseTimer('derive');
-  const entries: AliasEntry[] = [];
-  const entityLines: { rank: number; line: string }[] = [];
-  const eventLines: { date: string; line: string }[] = [];
-  const byEntity = new Map<string, string[]>();
-  const userEntities = await eachMerged(db, layers, 'entity', (e) => {
-    entries.push(...entityAliasEntries(e));
-    entityLines.push({ rank: e.prominence ?? 0, line: searchLine([e.name, ...e.aliases], e.id) });
-  });
-  const userEvents = await eachMerged(db, layers, 'event', (e) => {
-    entries.push(...eventAliasEntries(e));
-    eventLines.push({ date: e.date, line: searchLine([e.title, ...e.aliases], e.id) });
-    addInvolvement(byEntity, e);
-  });
-  phases.lap('read');
-  const stamp = stampOf(layers);
-  const derived: Derived = {
-    format: DERIVED_FORMAT,
-    stamp,
-    index: compileAliasIndex(entries),
-    involvement: involvementOf(byEntity),
-    userIds: { entity: toStringList([...userEntities].sort()), event: toStringList([...userEvents].sort()) },
-    counts: { entities: entityLines.length, events: eventLines.length },
-  };
-  phases.lap('index');
-  const search: SearchLists = {
-    stamp,
-    entities: entityLines
-      .sort((a, b) => b.rank - a.rank)
-      .map((e) => e.line)
-      .join(''),
-    events: eventLines
-      .sort((a, b) => b.date.localeCompare(a.date))
-      .map((e) => e.line)
-      .join(''),
-  };
-  phases.lap('search lists');
-  await db.meta.bulkPut([
-    { key: 'derived', value: derived },
-    { key: 'search', value: search },
-  ]);
-  phases.lap('store');
-  phases.report();
-  return derived;
+  const deriver = new Deriver();
+  for (const kind of ['entity', 'event'] as const) await scanLayer(db, layers, 'user', kind, (u) => deriver.addUser(kind, u.id, u.record));
+  await deriver.addPack(db, layers);
+  return deriver.store(db, stampOf(layers));
 }
 
 /** The derived data of the merged view: the stored copy when it is current, else derived and stored now. */
@@ -511,6 +537,15 @@ export async function currentDerived(db: BackstoryDb): Promise<Derived> {
 /** The compiled alias index of the merged view. */
 export async function currentIndex(db: BackstoryDb): Promise<CompiledIndexData> {
   return (await currentDerived(db)).index;
+}
+
+/** Which ids each layer holds, derived first when not current. */
+export async function currentMembership(db: BackstoryDb): Promise<Membership> {
+  const derived = await currentDerived(db);
+  const stored = (await db.meta.get('membership'))?.value as Membership | undefined;
+  if (stored?.stamp === derived.stamp) return stored;
+  await deriveAndStore(db, await readLayers(db));
+  return (await db.meta.get('membership'))!.value as Membership;
 }
 
 /** The search lists of the merged view, derived first when they are not current. */

@@ -122,15 +122,11 @@ export interface BackgroundProtocol {
   /** Pages: facts about the knowledge base (pack name and version, counts). */
   getKbInfo(query: Record<string, never>): { pack: { name: string; version: string } | null; entities: number; events: number; userRecords: number };
   /**
-   * Pages: import a pack or a backup (JSON text), all or nothing, merging by id into the
-   * reader's layer. An invalid file changes nothing and lists every problem.
-   */
-  importKb(query: { text: string }): ImportReport;
-  /**
-   * Pages: a large file is imported in pieces: `importBegin` with its size, `importPiece`
-   * with the records of each piece in order (the page parses the file as a stream; `error`
-   * says it is not valid JSON), then `importFinish` for the report (all or nothing, as
-   * `importKb`). An import left without pieces for a while is dropped.
+   * Pages: import a pack or a backup, all or nothing, merging by id into the reader's layer;
+   * an invalid file changes nothing and lists every problem. A file of any size goes in
+   * pieces: `importBegin` with its size, `importPiece` with the records of each piece in
+   * order (the page parses the file as a stream; `error` says it is not valid JSON), then
+   * `importFinish` for the report. An import left without pieces for a while is dropped.
    */
   importBegin(query: { size: number }): { importId: string };
   importPiece(query: { importId: string; piece: PackPiece; error?: string }): null;
@@ -199,7 +195,6 @@ export const backgroundRequests = {
   getSettings: empty,
   setSiteHighlighting: v.object({ site: v.pipe(v.string(), v.maxLength(500)), enabled: v.boolean() }),
   getKbInfo: empty,
-  importKb: v.object({ text: v.pipe(v.string(), v.maxLength(60_000_000, 'the file is larger than 60 MB')) }),
   importBegin: v.object({ size: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   // The records themselves are checked against the pack schema by the import.
   importPiece: v.object({
@@ -234,7 +229,6 @@ export const privilegedMessages = new Set<keyof BackgroundProtocol>([
   'saveArticle',
   'removeArticle',
   'setSiteHighlighting',
-  'importKb',
   'importBegin',
   'importPiece',
   'importFinish',

@@ -288,10 +288,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       return { pack: pack ? { name: pack.name, version: pack.version } : null, ...(await deps.kb.counts()) };
     },
 
-    async importKb({ text }) {
-      return imported(await kbStore.importKbText(db, text, now()));
-    },
-
     async importBegin({ size }) {
       return { importId: await imports.begin(size) };
     },

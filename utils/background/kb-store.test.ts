@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { seeded } from '../../tests/bench/synthetic-pack';
-import { BackstoryDb, currentIndex, dropStaleGenerations, installPack, readMerged } from '../db';
+import { BackstoryDb, currentDerived, currentIndex, dropStaleGenerations, installPack, readMerged } from '../db';
 import type { Entity, Pack } from '../kb/schema';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, searchEntities, undoDelete } from './kb-store';
@@ -192,6 +192,15 @@ describe('imports read in chunks', () => {
     expect((await reader.eventsInvolving(['bulk-1234'])).map((e) => e.id)).toEqual(['bulk-event-1234']);
     expect((await searchEntities(db, 'bulk person 2999', 5)).map((e) => e.id)).toEqual(['bulk-2999']);
     expect(await reader.counts()).toEqual({ entities: miniEntities.length + 3000, events: miniEvents.length + 1500, userRecords: 4500 });
+    // What the import derived as records passed by is what deriving from the database gives.
+    const fromImport = (await db.meta.bulkGet(['derived', 'search'])).map((r) => r!.value as { counts?: unknown; entities?: string; events?: string });
+    await db.meta.bulkDelete(['derived', 'search', 'membership']);
+    const fresh = await currentDerived(db);
+    const freshSearch = (await db.meta.get('search'))!.value as { entities: string; events: string };
+    const lines = (text: string) => text.split('\n').sort();
+    expect(fresh.counts).toEqual(fromImport[0]!.counts);
+    expect(lines(freshSearch.entities)).toEqual(lines(fromImport[1]!.entities!));
+    expect(lines(freshSearch.events)).toEqual(lines(fromImport[1]!.events!));
     // The same file again changes nothing and says so.
     expect(await importKbText(db, text, now)).toMatchObject({ added: 0, updated: 0, unchanged: 4500 });
   });

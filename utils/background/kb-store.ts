@@ -5,6 +5,10 @@
  */
 import {
   bucketsFor,
+  currentMembership,
+  Deriver,
+  stampOf,
+  type Membership,
   currentSearchLists,
   dropGeneration,
   GenerationWriter,
@@ -24,6 +28,7 @@ import {
 import { PACK_SCHEMA_VERSION, PackChecker, validatePack, type Entity, type KbEvent, type Pack, type PackProblem } from '../kb/schema';
 import type { ImportReport, UserRecordSummary } from '../messages';
 import { PackStream, type PackPiece } from '../kb/pack-stream';
+import { sortedIndexOf } from '../match/string-list';
 import { PhaseTimer } from './phase-timer';
 
 /** Key order-independent JSON, to tell an unchanged record from an updated one. */
@@ -75,22 +80,27 @@ export class KbImport {
   private broken = false;
   private done = false;
 
+  /** What the knowledge base will derive from the merged view, gathered as records pass by. */
+  private readonly deriver = new Deriver();
+
   private constructor(
     private readonly db: BackstoryDb,
     private readonly base: Layers,
+    private readonly membership: Membership,
     private readonly writer: GenerationWriter,
     private readonly now: Date,
   ) {}
 
   /** Starts an import of a file of about `size` characters into a new generation. */
   static async begin(db: BackstoryDb, size: number, now: Date, options: { flushChars?: number } = {}): Promise<KbImport> {
+    const membership = await currentMembership(db);
     const base = await readLayers(db);
     const expected = Math.ceil(size / BYTES_PER_RECORD);
     const buckets = {
       entity: bucketsFor(base.user.counts.entity + expected),
       event: bucketsFor(base.user.counts.event + expected / 2),
     };
-    return new KbImport(db, base, new GenerationWriter(db.blocks, 'user', await newGeneration(db), buckets, options.flushChars), now);
+    return new KbImport(db, base, membership, new GenerationWriter(db.blocks, 'user', await newGeneration(db), buckets, options.flushChars), now);
   }
 
   /** The generation being written (kept by the clean-up of stale generations while it runs). */
@@ -153,7 +163,9 @@ export class KbImport {
 
   private async stage<K extends Kind>(kind: K, records: RecordOf<K>[]): Promise<void> {
     if (!records.length) return;
-    const { merged, inPack } = await currentRecords(this.db, this.base, kind, records.map((r) => r.id));
+    // Only records that exist are read: most of a large new file is new.
+    const has = (layer: 'user' | 'pack', id: string) => sortedIndexOf(this.membership[layer][kind], id) >= 0;
+    const { merged, inPack } = await currentRecords(this.db, this.base, kind, records.map((r) => r.id).filter((id) => has('user', id) || has('pack', id)));
     this.phases.lap('compare');
     const updatedAt = this.now.toISOString();
     for (const record of records) {
@@ -165,6 +177,7 @@ export class KbImport {
       if (before) this.report.updated++;
       else this.report.added++;
       this.staged[kind].add(record.id);
+      this.deriver.addUser(kind, record.id, record);
       const item: UserRecord<RecordOf<K>> = { id: record.id, record, overridesPack: inPack.has(record.id), updatedAt };
       this.writer.add(kind, item);
     }
@@ -213,25 +226,35 @@ export class KbImport {
   private async commit(): Promise<void> {
     for (const kind of ['entity', 'event'] as const) {
       await scanLayer(this.db, this.base, 'user', kind, (item) => {
-        if (!this.staged[kind].has(item.id)) this.writer.add(kind, item);
+        if (this.staged[kind].has(item.id)) return;
+        this.writer.add(kind, item);
+        this.deriver.addUser(kind, item.id, item.record);
       });
     }
     await this.writer.flush();
     this.phases.lap('copy');
+    await this.deriver.addPack(this.db, this.base);
     const db = this.db;
-    await db.transaction('rw', db.meta, async () => {
-      const now = await readLayers(db);
-      if (now.user.gen !== this.base.user.gen || now.revision !== this.base.revision) {
-        throw new Error('the knowledge base changed while the file was read; nothing was imported, please import it again');
-      }
-      await db.meta.put({ key: 'layers', value: { ...now, user: this.writer.info(), revision: now.revision + 1 } satisfies Layers });
-    }).catch(async (error: unknown) => {
-      await this.abort();
-      throw error;
-    });
+    const next = await db
+      .transaction('rw', db.meta, async () => {
+        const now = await readLayers(db);
+        if (now.user.gen !== this.base.user.gen || now.revision !== this.base.revision) {
+          throw new Error('the knowledge base changed while the file was read; nothing was imported, please import it again');
+        }
+        const layers: Layers = { ...now, user: this.writer.info(), revision: now.revision + 1 };
+        await db.meta.put({ key: 'layers', value: layers });
+        return layers;
+      })
+      .catch(async (error: unknown) => {
+        await this.abort();
+        throw error;
+      });
     this.done = true;
-    if (this.base.user.gen) await dropGeneration(db, 'user', this.base.user.gen);
     this.phases.lap('switch');
+    // The lookup data of the new merged view, from what passed by: nothing is read again.
+    await this.deriver.store(db, stampOf(next));
+    if (this.base.user.gen) await dropGeneration(db, 'user', this.base.user.gen);
+    this.phases.lap('derive');
   }
 
   /** Drops everything written so far; the database is as it was before `begin`. */
