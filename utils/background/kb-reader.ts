@@ -4,15 +4,20 @@
  * events around them) are fetched, so a wake-up does not load a 100k-entity knowledge base
  * into memory. The merged view rule applies record by record: the reader's layer wins.
  */
-import { currentDerived, getItems, involvedEvents, layerOf, readLayers, type BackstoryDb, type Derived, type Kind, type Layers, type RecordOf } from '../db';
+import { currentDerived, getItems, involvedEvents, layerOf, readLayers, scanLayer, type LayerItem, type LayerName, type BackstoryDb, type Derived, type Kind, type Layers, type RecordOf } from '../db';
 import { KnowledgeBase, referencedIds } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
 import { CompiledAliasIndex } from '../match/compiled-index';
 import { tokenize } from '../text/tokenize';
 import type { PhaseTimer } from './phase-timer';
 
+/** A layer's kind with at most this many records is read whole, once, rather than bucket by bucket. */
+const WHOLE_LAYER_MAX = 4096;
+
+type Loaded = { derived: Derived; index: CompiledAliasIndex; layers: Layers; whole: Map<string, Promise<Map<string, { id: string }>>> };
+
 export class KbReader {
-  private derived: Promise<{ derived: Derived; index: CompiledAliasIndex; layers: Layers }> | null = null;
+  private derived: Promise<Loaded> | null = null;
 
   constructor(private readonly db: BackstoryDb) {}
 
@@ -27,7 +32,7 @@ export class KbReader {
       const started = performance.now();
       this.derived = Promise.all([currentDerived(this.db), readLayers(this.db)]).then(([derived, layers]) => {
         console.info(`[backstory] lookup data read in ${Math.round(performance.now() - started)} ms`);
-        return { derived, index: new CompiledAliasIndex(derived.index), layers };
+        return { derived, index: new CompiledAliasIndex(derived.index), layers, whole: new Map() };
       });
     }
     this.derived.catch(() => (this.derived = null));
@@ -42,9 +47,20 @@ export class KbReader {
     // The derived data says which layer holds each record: only that bucket is read.
     const where = { user: [] as string[], pack: [] as string[] };
     for (const id of list) where[layerOf(derived, kind, id)].push(id);
-    const [mine, packed] = await this.db.transaction('r', this.db.blocks, () =>
-      Promise.all([getItems(this.db, layers, 'user', kind, where.user), getItems(this.db, layers, 'pack', kind, where.pack)]),
-    );
+    const loaded = await this.compiled();
+    // A small layer (the default pack, a reader's own additions) is read whole, once: one
+    // query instead of a round of bucket reads for each article.
+    const read = async <L extends LayerName>(layer: L, ids: string[]): Promise<Map<string, LayerItem<L, K>>> => {
+      if (!ids.length) return new Map();
+      if (layers[layer].counts[kind] > WHOLE_LAYER_MAX) return getItems(this.db, layers, layer, kind, ids);
+      const key = `${layer}/${kind}`;
+      if (!loaded.whole.has(key)) {
+        const all = new Map<string, { id: string }>();
+        loaded.whole.set(key, scanLayer(this.db, layers, layer, kind, (item) => all.set(item.id, item)).then(() => all));
+      }
+      return (await loaded.whole.get(key)!) as Map<string, LayerItem<L, K>>;
+    };
+    const [mine, packed] = await this.db.transaction('r', this.db.blocks, () => Promise.all([read('user', where.user), read('pack', where.pack)]));
     return list.flatMap((id) => {
       const u = mine.get(id);
       if (u) return u.record ? [u.record as RecordOf<K>] : [];

@@ -233,6 +233,7 @@ export class KbImport {
     }
     await this.writer.flush();
     this.phases.lap('copy');
+    this.deriver.phases.resume();
     await this.deriver.addPack(this.db, this.base);
     const db = this.db;
     const next = await db

@@ -25,8 +25,17 @@ export async function importFile(file: Blob, { onProgress, signal }: ImportProgr
   const stream = new PackStream();
   // At most one piece is with the background while the page parses the next.
   let inFlight: Promise<Result<null>> | null = null;
+  const spent = { read: 0, parse: 0, wait: 0 };
+  const timed = async <T,>(phase: keyof typeof spent, work: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      spent[phase] += performance.now() - started;
+    }
+  };
   const settle = async (): Promise<void> => {
-    const reply = await inFlight;
+    const reply = await timed('wait', () => inFlight);
     inFlight = null;
     if (reply && !reply.ok) throw new Error(reply.error);
   };
@@ -46,8 +55,8 @@ export async function importFile(file: Blob, { onProgress, signal }: ImportProgr
     let error: string | undefined;
     for (let at = 0; at < file.size && !error; at += SLICE_BYTES) {
       if (signal?.aborted) throw new DOMException('stopped', 'AbortError');
-      const text = decoder.decode(await file.slice(at, at + SLICE_BYTES).arrayBuffer(), { stream: true });
-      const parsed = parse(() => stream.write(text));
+      const text = await timed('read', async () => decoder.decode(await file.slice(at, at + SLICE_BYTES).arrayBuffer(), { stream: true }));
+      const parsed = await timed('parse', () => parse(() => stream.write(text)));
       error = parsed.error;
       await send(parsed.piece, error);
       onProgress?.(Math.min(1, (at + SLICE_BYTES) / file.size));
@@ -61,7 +70,9 @@ export async function importFile(file: Blob, { onProgress, signal }: ImportProgr
       await send(parsed.piece, parsed.error);
     }
     await settle();
-    return await sendToBackground('importFinish', { importId });
+    const finished = await timed('wait', () => sendToBackground('importFinish', { importId }));
+    console.info(`[backstory] import from the page: ${Object.entries(spent).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(', ')}`);
+    return finished;
   } catch (error) {
     // Stopped by the reader, or the background refused a piece: nothing of it is kept.
     await (inFlight as Promise<Result<null>> | null)?.catch(() => null);
