@@ -37,3 +37,31 @@ describe('PackStream', () => {
     expect(() => stream.end()).toThrow(/not valid JSON/);
   });
 });
+
+describe('PackStream on awkward but valid JSON', () => {
+  const awkward = `  {"other": [1, {"a": "]}"}], "manifest": {"name": "x\\"}", "n": -1.5e3, "ok": true},
+    "entities" : [ {"id": "a", "aliases": ["[", "{", "\\\\", "\\u005d"], "nested": {"deep": [[[]]]}} ,{"id":"b"}],
+    "weird\\"key": null, "events": [], "n": 12 } `;
+
+  it.each([1, 2, 5, 13, awkward.length])('reads it whatever the pieces (%i characters)', (cut) => {
+    const expected = JSON.parse(awkward) as { manifest: unknown; entities: unknown[] };
+    expect(readInPieces(awkward, cut)).toEqual({ manifest: expected.manifest, entities: expected.entities, events: [] });
+  });
+
+  it.each([
+    ['a missing comma between records', '{"entities": [{"id": "a"} {"id": "b"}]}'],
+    ['a record that is not JSON', '{"entities": [{"id": a}]}'],
+    ['entities that are not an array', '{"entities": {"id": "a"}}'],
+    ['text after the pack', '{"entities": []} x'],
+    ['a file that is not an object', '[1, 2]'],
+    ['an empty file', ''],
+  ])('refuses %s', (_what, text) => {
+    expect(() => readInPieces(text, 3)).toThrow(/not valid JSON/);
+  });
+
+  it('reads a large pack in 64 kB pieces, every record whole and in order', () => {
+    const records = Array.from({ length: 20_000 }, (_, i) => ({ ...miniEntities[0]!, id: `e-${i}`, description: `Entity ${i} "quoted" [x] {y}` }));
+    const events = miniEvents.map((e, i) => ({ ...e, id: `v-${i}` }));
+    expect(readInPieces(JSON.stringify({ manifest, entities: records, events }), 1 << 16)).toEqual({ manifest, entities: records, events });
+  });
+});
