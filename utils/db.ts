@@ -196,6 +196,8 @@ export class GenerationWriter {
   private readonly pending = { entity: new Map<number, { ids: string[]; json: string[] }>(), event: new Map<number, { ids: string[]; json: string[] }>() };
   private pendingChars = 0;
   private sequence = 0;
+  /** Writes started and not yet known to be done: they proceed while the next piece is read. */
+  private writing: Promise<unknown>[] = [];
 
   constructor(
     private readonly blocks: Table<BlockRow, string>,
@@ -217,11 +219,11 @@ export class GenerationWriter {
   }
 
   /**
-   * Writes what was added since the last flush, one row per bucket and kind. Unless `force`,
-   * it waits until enough has gathered: each flush writes a row per bucket, and rows are
-   * what IndexedDB time goes by.
+   * Starts writing what was added since the last flush, one row per bucket and kind. Unless
+   * `force`, it waits until enough has gathered: each flush writes a row per bucket, and rows
+   * are what IndexedDB time goes by. `done` waits for every write started.
    */
-  async flush(force = true): Promise<void> {
+  flush(force = true): void {
     if (!force && this.pendingChars < this.flushChars) return;
     const rows: BlockRow[] = [];
     const seq = (this.sequence++).toString(36).padStart(5, '0');
@@ -230,7 +232,18 @@ export class GenerationWriter {
       this.pending[kind].clear();
     }
     this.pendingChars = 0;
-    if (rows.length) await this.blocks.bulkPut(rows);
+    if (!rows.length) return;
+    const write = this.blocks.bulkPut(rows);
+    // A failure is reported by `done`; until then it must not count as unhandled.
+    write.catch(() => {});
+    this.writing.push(write);
+  }
+
+  /** Waits for every write started; throws the first failure. */
+  async done(): Promise<void> {
+    const writing = this.writing;
+    this.writing = [];
+    await Promise.all(writing);
   }
 
   info(): LayerInfo {
@@ -242,7 +255,8 @@ export class GenerationWriter {
 async function writeGeneration(blocks: Table<BlockRow, string>, layer: LayerName, gen: number, records: Record<Kind, { id: string }[]>): Promise<LayerInfo> {
   const writer = new GenerationWriter(blocks, layer, gen, { entity: bucketsFor(records.entity.length), event: bucketsFor(records.event.length) });
   for (const kind of ['entity', 'event'] as const) for (const item of records[kind]) writer.add(kind, item);
-  await writer.flush();
+  writer.flush();
+  await writer.done();
   return writer.info();
 }
 
@@ -539,23 +553,20 @@ export async function currentIndex(db: BackstoryDb): Promise<CompiledIndexData> 
   return (await currentDerived(db)).index;
 }
 
-/** Which ids each layer holds, derived first when not current. */
-export async function currentMembership(db: BackstoryDb): Promise<Membership> {
+/** A row stored beside the derived data (under the same stamp), derived first when not current. */
+async function currentCompanion<T extends { stamp: string }>(db: BackstoryDb, key: 'membership' | 'search'): Promise<T> {
   const derived = await currentDerived(db);
-  const stored = (await db.meta.get('membership'))?.value as Membership | undefined;
+  const stored = (await db.meta.get(key))?.value as T | undefined;
   if (stored?.stamp === derived.stamp) return stored;
   await deriveAndStore(db, await readLayers(db));
-  return (await db.meta.get('membership'))!.value as Membership;
+  return (await db.meta.get(key))!.value as T;
 }
 
-/** The search lists of the merged view, derived first when they are not current. */
-export async function currentSearchLists(db: BackstoryDb): Promise<SearchLists> {
-  const derived = await currentDerived(db);
-  const stored = (await db.meta.get('search'))?.value as SearchLists | undefined;
-  if (stored?.stamp === derived.stamp) return stored;
-  await deriveAndStore(db, await readLayers(db));
-  return (await db.meta.get('search'))!.value as SearchLists;
-}
+/** Which ids each layer holds. */
+export const currentMembership = (db: BackstoryDb) => currentCompanion<Membership>(db, 'membership');
+
+/** The search lists of the merged view. */
+export const currentSearchLists = (db: BackstoryDb) => currentCompanion<SearchLists>(db, 'search');
 
 /** The version of the pack now in the database; null before the first import. */
 export async function installedPackVersion(db: BackstoryDb): Promise<string | null> {

@@ -212,6 +212,7 @@ describe('imports read in chunks', () => {
     const text = JSON.stringify(bigPack(2000));
     const run = await KbImport.begin(db, text.length, now, { flushChars: 10_000 });
     await run.write(text.slice(0, text.length / 2));
+    await run.settle();
     expect(await db.blocks.count()).toBeGreaterThan(rowsBefore); // half the file is written, unseen
     expect(await snapshot()).toBe(before);
     // The page closed: no more pieces, no finish. A new service worker clears what was left.

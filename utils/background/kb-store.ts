@@ -157,7 +157,7 @@ export class KbImport {
     if (!this.checker.ok) return;
     await this.stage('entity', records.entity);
     await this.stage('event', records.event);
-    await this.writer.flush(false);
+    this.writer.flush(false);
     this.phases.lap('write');
   }
 
@@ -231,7 +231,8 @@ export class KbImport {
         this.deriver.addUser(kind, item.id, item.record);
       });
     }
-    await this.writer.flush();
+    this.writer.flush();
+    await this.writer.done();
     this.phases.lap('copy');
     this.deriver.phases.resume();
     await this.deriver.addPack(this.db, this.base);
@@ -258,9 +259,15 @@ export class KbImport {
     this.phases.lap('derive');
   }
 
+  /** Waits until what was read so far is on disk (or its write failed). */
+  async settle(): Promise<void> {
+    await this.writer.done().catch(() => {});
+  }
+
   /** Drops everything written so far; the database is as it was before `begin`. */
   async abort(): Promise<void> {
     this.done = true;
+    await this.settle();
     await dropGeneration(this.db, 'user', this.writer.gen);
   }
 }
