@@ -4,7 +4,7 @@
  */
 import { analyzeText, summarizeEvent } from '../analysis/analyze-text';
 import { KnowledgeBase } from '../kb/knowledge-base';
-import { currentDerived, type BackstoryDb } from '../db';
+import type { BackstoryDb } from '../db';
 import type { Entity, KbEvent } from '../kb/schema';
 import * as kbStore from './kb-store';
 import type { PackPiece } from '../kb/pack-stream';
@@ -133,12 +133,9 @@ function requireTab(sender: Sender): number {
 
 export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol, Sender> {
   const imports = deps.imports ?? new ImportSessions(deps.db, deps.now ?? (() => new Date()));
-  /** After an import: the knowledge base changed, so derive its lookups now rather than on the next page. */
-  const imported = async (report: ImportReport): Promise<ImportReport> => {
-    if (report.added + report.updated) {
-      deps.knowledgeChanged();
-      await currentDerived(deps.db);
-    }
+  /** After an import (which stored the new lookup data itself): readers must read anew. */
+  const imported = (report: ImportReport): ImportReport => {
+    if (report.added + report.updated) deps.knowledgeChanged();
     return report;
   };
   const { db, tabs, settings } = deps;
