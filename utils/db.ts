@@ -14,7 +14,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { SavedArticle } from './messages';
 import { entityAliasEntries, eventAliasEntries } from './kb/knowledge-base';
-import { compileAliasIndex, type AliasEntry, type CompiledIndexData } from './match/compiled-index';
+import { AliasIndexBuilder, type CompiledIndexData } from './match/compiled-index';
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
 import { PhaseTimer } from './background/phase-timer';
 import type { Entity, KbEvent, Pack } from './kb/schema';
@@ -459,7 +459,7 @@ export interface Membership {
  * win; a deletion hides the pack's record), then the pack's records they do not replace.
  */
 export class Deriver {
-  private readonly entries: AliasEntry[] = [];
+  private readonly index = new AliasIndexBuilder();
   private readonly entityLines: { rank: number; line: string }[] = [];
   private readonly eventLines: { date: string; line: string }[] = [];
   private readonly byEntity = new Map<string, string[]>();
@@ -475,11 +475,11 @@ export class Deriver {
   private take(kind: Kind, record: Entity | KbEvent): void {
     if (kind === 'entity') {
       const e = record as Entity;
-      for (const entry of entityAliasEntries(e)) this.entries.push(entry);
+      for (const entry of entityAliasEntries(e)) this.index.add(entry);
       this.entityLines.push({ rank: e.prominence ?? 0, line: searchLine([e.name, ...e.aliases], e.id) });
     } else {
       const e = record as KbEvent;
-      for (const entry of eventAliasEntries(e)) this.entries.push(entry);
+      for (const entry of eventAliasEntries(e)) this.index.add(entry);
       this.eventLines.push({ date: e.date, line: searchLine([e.title, ...e.aliases], e.id) });
       addInvolvement(this.byEntity, e);
     }
@@ -502,7 +502,7 @@ export class Deriver {
     const derived: Derived = {
       format: DERIVED_FORMAT,
       stamp,
-      index: compileAliasIndex(this.entries),
+      index: this.index.build(),
       involvement: involvementOf(this.byEntity),
       userIds: { entity: sorted(this.ids.user.entity), event: sorted(this.ids.user.event) },
       counts: { entities: this.entityLines.length, events: this.eventLines.length },

@@ -114,25 +114,31 @@ class EdgeTable {
   }
 }
 
-/** Builds the flat index from alias entries; entries without a word, or longer than 16 tokens, are skipped. */
-export function compileAliasIndex(entries: Iterable<AliasEntry>): CompiledIndexData {
-  const tokenIds = new Map<string, number>();
-  const refIds = new Map<string, number>();
-  const refs: string[] = [];
-  const edges = new EdgeTable();
-  let nodeCount = 1;
-  // Targets in the order found, one array per field; grouped by node below.
-  const t = { node: [] as number[], ref: [] as number[], kind: [] as number[], cases: [] as number[], flags: [] as number[], alias: [] as string[] };
-  for (const { alias: raw, ref, kind } of entries) {
+/**
+ * Builds the flat index one alias entry at a time, keeping only the trie under construction
+ * (not the entries), so a knowledge base streamed record by record is indexed in the memory
+ * of its trie. Entries without a word, or longer than 16 tokens, are skipped.
+ */
+export class AliasIndexBuilder {
+  private readonly tokenIds = new Map<string, number>();
+  private readonly refIds = new Map<string, number>();
+  private readonly refs: string[] = [];
+  private readonly edges = new EdgeTable();
+  private nodeCount = 1;
+  /** Targets in the order found, one array per field; grouped by node in `build`. */
+  private readonly t = { node: [] as number[], ref: [] as number[], kind: [] as number[], cases: [] as number[], flags: [] as number[], alias: [] as string[] };
+
+  add({ alias: raw, ref, kind }: AliasEntry): void {
+    const { tokenIds, refIds, refs, edges, t } = this;
     const alias = raw.replace(/^the\s+/i, '');
     const tokens = tokenize(alias);
-    if (tokens.length === 0 || tokens.length > MAX_TOKENS) continue;
+    if (tokens.length === 0 || tokens.length > MAX_TOKENS) return;
     let node = 0;
     for (const token of tokens) {
       let id = tokenIds.get(token.norm);
       if (id === undefined) tokenIds.set(token.norm, (id = tokenIds.size));
       let child = edges.get(node, id);
-      if (child === -1) edges.set(node, id, (child = nodeCount++));
+      if (child === -1) edges.set(node, id, (child = this.nodeCount++));
       node = child;
     }
     let cases = 0;
@@ -150,81 +156,91 @@ export function compileAliasIndex(entries: Iterable<AliasEntry>): CompiledIndexD
     t.alias.push(kind === 'nominal' ? alias : '');
   }
 
-  const tokenList = [...tokenIds.keys()];
-  const tokenStart = new Int32Array(tokenList.length + 1);
-  let blob = '';
-  tokenList.forEach((t, i) => {
-    tokenStart[i] = blob.length;
-    blob += t;
-  });
-  tokenStart[tokenList.length] = blob.length;
-  let size = 1;
-  while (size < tokenList.length * 2) size <<= 1;
-  const tokenSlots = new Int32Array(size).fill(-1);
-  tokenList.forEach((t, id) => {
-    let slot = hash(t) & (size - 1);
-    while (tokenSlots[slot] !== -1) slot = (slot + 1) & (size - 1);
-    tokenSlots[slot] = id;
-  });
+  build(): CompiledIndexData {
+    const { tokenIds, refs, edges, nodeCount, t } = this;
+    const tokenList = [...tokenIds.keys()];
+    const tokenStart = new Int32Array(tokenList.length + 1);
+    let blob = '';
+    tokenList.forEach((t, i) => {
+      tokenStart[i] = blob.length;
+      blob += t;
+    });
+    tokenStart[tokenList.length] = blob.length;
+    let size = 1;
+    while (size < tokenList.length * 2) size <<= 1;
+    const tokenSlots = new Int32Array(size).fill(-1);
+    tokenList.forEach((t, id) => {
+      let slot = hash(t) & (size - 1);
+      while (tokenSlots[slot] !== -1) slot = (slot + 1) & (size - 1);
+      tokenSlots[slot] = id;
+    });
 
-  if (nodeCount >= 2 ** 24) throw new Error(`too many aliases to index (${nodeCount} trie nodes; at most 2^24)`);
-  // Edges grouped by parent (counting sort), each group sorted by token.
-  const edgeCount = edges.count;
-  const edgeStart = new Int32Array(nodeCount + 1);
-  for (const [parent] of edges.entries()) edgeStart[parent + 1]!++;
-  for (let n = 0; n < nodeCount; n++) edgeStart[n + 1]! += edgeStart[n]!;
-  // token · 2^24 + child sorts by token, and both come back out (fewer than 2^24 nodes).
-  const packed = new Float64Array(edgeCount);
-  const fill = edgeStart.slice(0, nodeCount);
-  for (const [parent, token, child] of edges.entries()) packed[fill[parent]!++] = token * 2 ** 24 + child;
-  const edgeToken = new Int32Array(edgeCount);
-  const edgeChild = new Int32Array(edgeCount);
-  for (let n = 0; n < nodeCount; n++) {
-    const group = packed.subarray(edgeStart[n], edgeStart[n + 1]);
-    if (group.length > 1) group.sort();
-  }
-  packed.forEach((key, i) => {
-    edgeToken[i] = Math.floor(key / 2 ** 24);
-    edgeChild[i] = key % 2 ** 24;
-  });
-
-  // Targets grouped by node in the order found, without repeats of (ref, kind, cases).
-  const order = new Int32Array(t.node.length);
-  const targetStart = new Int32Array(nodeCount + 1);
-  for (const node of t.node) targetStart[node + 1]!++;
-  for (let n = 0; n < nodeCount; n++) targetStart[n + 1]! += targetStart[n]!;
-  const place = targetStart.slice(0, nodeCount);
-  t.node.forEach((node, i) => (order[place[node]!++] = i));
-  const kept: number[] = [];
-  const keptStart = new Int32Array(nodeCount + 1);
-  for (let n = 0; n < nodeCount; n++) {
-    keptStart[n] = kept.length;
-    for (let k = targetStart[n]!; k < targetStart[n + 1]!; k++) {
-      const i = order[k]!;
-      let repeat = false;
-      for (let j = keptStart[n]!; j < kept.length && !repeat; j++) repeat = t.ref[kept[j]!] === t.ref[i] && t.kind[kept[j]!] === t.kind[i] && t.cases[kept[j]!] === t.cases[i];
-      if (!repeat) kept.push(i);
+    if (nodeCount >= 2 ** 24) throw new Error(`too many aliases to index (${nodeCount} trie nodes; at most 2^24)`);
+    // Edges grouped by parent (counting sort), each group sorted by token.
+    const edgeCount = edges.count;
+    const edgeStart = new Int32Array(nodeCount + 1);
+    for (const [parent] of edges.entries()) edgeStart[parent + 1]!++;
+    for (let n = 0; n < nodeCount; n++) edgeStart[n + 1]! += edgeStart[n]!;
+    // token · 2^24 + child sorts by token, and both come back out (fewer than 2^24 nodes).
+    const packed = new Float64Array(edgeCount);
+    const fill = edgeStart.slice(0, nodeCount);
+    for (const [parent, token, child] of edges.entries()) packed[fill[parent]!++] = token * 2 ** 24 + child;
+    const edgeToken = new Int32Array(edgeCount);
+    const edgeChild = new Int32Array(edgeCount);
+    for (let n = 0; n < nodeCount; n++) {
+      const group = packed.subarray(edgeStart[n], edgeStart[n + 1]);
+      if (group.length > 1) group.sort();
     }
-  }
-  keptStart[nodeCount] = kept.length;
+    packed.forEach((key, i) => {
+      edgeToken[i] = Math.floor(key / 2 ** 24);
+      edgeChild[i] = key % 2 ** 24;
+    });
 
-  const data: CompiledIndexData = {
-    format: 2,
-    tokenBlob: blob,
-    tokenStart,
-    tokenSlots,
-    edgeStart,
-    edgeToken,
-    edgeChild,
-    targetStart: keptStart,
-    targetRef: Int32Array.from(kept, (i) => t.ref[i]!),
-    targetKind: Uint8Array.from(kept, (i) => t.kind[i]!),
-    targetCases: Uint32Array.from(kept, (i) => t.cases[i]!),
-    targetFlags: Uint8Array.from(kept, (i) => t.flags[i]!),
-    refs: toStringList(refs),
-    phrases: kept.flatMap((i, target) => (t.kind[i] === KINDS.indexOf('nominal') ? [[target, t.alias[i]!] as [number, string]] : [])),
-  };
-  return data;
+    // Targets grouped by node in the order found, without repeats of (ref, kind, cases).
+    const order = new Int32Array(t.node.length);
+    const targetStart = new Int32Array(nodeCount + 1);
+    for (const node of t.node) targetStart[node + 1]!++;
+    for (let n = 0; n < nodeCount; n++) targetStart[n + 1]! += targetStart[n]!;
+    const place = targetStart.slice(0, nodeCount);
+    t.node.forEach((node, i) => (order[place[node]!++] = i));
+    const kept: number[] = [];
+    const keptStart = new Int32Array(nodeCount + 1);
+    for (let n = 0; n < nodeCount; n++) {
+      keptStart[n] = kept.length;
+      for (let k = targetStart[n]!; k < targetStart[n + 1]!; k++) {
+        const i = order[k]!;
+        let repeat = false;
+        for (let j = keptStart[n]!; j < kept.length && !repeat; j++) repeat = t.ref[kept[j]!] === t.ref[i] && t.kind[kept[j]!] === t.kind[i] && t.cases[kept[j]!] === t.cases[i];
+        if (!repeat) kept.push(i);
+      }
+    }
+    keptStart[nodeCount] = kept.length;
+
+    const data: CompiledIndexData = {
+      format: 2,
+      tokenBlob: blob,
+      tokenStart,
+      tokenSlots,
+      edgeStart,
+      edgeToken,
+      edgeChild,
+      targetStart: keptStart,
+      targetRef: Int32Array.from(kept, (i) => t.ref[i]!),
+      targetKind: Uint8Array.from(kept, (i) => t.kind[i]!),
+      targetCases: Uint32Array.from(kept, (i) => t.cases[i]!),
+      targetFlags: Uint8Array.from(kept, (i) => t.flags[i]!),
+      refs: toStringList(refs),
+      phrases: kept.flatMap((i, target) => (t.kind[i] === KINDS.indexOf('nominal') ? [[target, t.alias[i]!] as [number, string]] : [])),
+    };
+    return data;
+  }
+}
+
+/** Builds the flat index from alias entries (see AliasIndexBuilder). */
+export function compileAliasIndex(entries: Iterable<AliasEntry>): CompiledIndexData {
+  const builder = new AliasIndexBuilder();
+  for (const entry of entries) builder.add(entry);
+  return builder.build();
 }
 
 /** Matching over a compiled index; the same answers as AliasIndex, from flat arrays. */
