@@ -23,7 +23,7 @@ export function KnowledgeBase() {
   const [version, reload] = useReload();
   const info = useResult(() => sendToBackground('getKbInfo', {}), [version]);
   const records = useResult(() => sendToBackground('listUserRecords', {}), [version]);
-  const [undo, setUndo] = useState<{ token: string; name: string } | null>(null);
+  const [undo, setUndo] = useState<{ token: string; message: string } | null>(null);
   const [failure, setFailure] = useState('');
 
   const reloadAfter = async <T,>(reply: Promise<Result<T>>): Promise<Result<T>> => {
@@ -37,10 +37,10 @@ export function KnowledgeBase() {
     downloadText(reply.value.fileName, reply.value.text);
     return { ok: true, value: reply.value.fileName };
   };
-  const remove = async (record: UserRecordSummary) => {
-    const reply = await reloadAfter(sendToBackground('deleteRecord', { kind: record.kind, id: record.id }));
+  const change = async (action: 'deleteRecord' | 'revertRecord', record: UserRecordSummary) => {
+    const reply = await reloadAfter(sendToBackground(action, { kind: record.kind, id: record.id }));
     setFailure(reply.ok ? '' : t('actionFailed', reply.error));
-    if (reply.ok) setUndo({ token: reply.value.undoToken, name: record.name });
+    if (reply.ok) setUndo({ token: reply.value.undoToken, message: t(action === 'deleteRecord' ? 'deletedRecord' : 'revertedRecord', record.name) });
   };
   const undoDelete = async (token: string) => {
     setUndo(null);
@@ -63,7 +63,7 @@ export function KnowledgeBase() {
         )}
         {records.status === 'loading' && <StatusNote kind="loading" />}
         {records.status === 'error' && <StatusNote kind="error" detail={records.error} />}
-        {records.status === 'ok' && <UserRecordList records={records.value.records} onDelete={(record) => void remove(record)} />}
+        {records.status === 'ok' && <UserRecordList records={records.value.records} onDelete={(record) => void change('deleteRecord', record)} onRevert={(record) => void change('revertRecord', record)} />}
         {records.status === 'ok' && records.value.total > records.value.records.length && (
           <p class="muted" data-testid="user-records-more">
             {t('userRecordsMore', records.value.records.length, records.value.total)}
@@ -77,7 +77,7 @@ export function KnowledgeBase() {
       {undo && (
         <UndoToast
           key={undo.token}
-          message={t('deletedRecord', undo.name)}
+          message={undo.message}
           ms={undoWindowMs}
           onUndo={() => void undoDelete(undo.token)}
           onDismiss={() => setUndo(null)}

@@ -8,10 +8,12 @@ const changeKeys: Record<UserRecordSummary['change'], MessageKey> = { added: 'ch
 interface Props {
   records: UserRecordSummary[];
   onDelete: (record: UserRecordSummary) => void;
+  /** Drops the reader's change to a pack record (edited or deleted). */
+  onRevert: (record: UserRecordSummary) => void;
 }
 
 /** The reader's own records and edits, newest first, each with Delete (a deleted pack record has none). */
-export function UserRecordList({ records, onDelete }: Props) {
+export function UserRecordList({ records, onDelete, onRevert }: Props) {
   if (records.length === 0) return <p class="muted" data-testid="user-records-empty">{t('userRecordsEmpty')}</p>;
   return (
     <ul class="record-list" data-testid="user-records">
@@ -32,6 +34,11 @@ export function UserRecordList({ records, onDelete }: Props) {
               onClick={() => onDelete(record)}
             >
               {t('deleteRecord')}
+            </button>
+          )}
+          {record.change !== 'added' && (
+            <button type="button" class="remove-button" data-testid="revert-record" aria-label={t('revertRecordLabel', record.name)} onClick={() => onRevert(record)}>
+              {t('revertRecord')}
             </button>
           )}
         </li>

@@ -196,8 +196,8 @@ export class GenerationWriter {
   private readonly pending = { entity: new Map<number, { ids: string[]; json: string[] }>(), event: new Map<number, { ids: string[]; json: string[] }>() };
   private pendingChars = 0;
   private sequence = 0;
-  /** Writes started and not yet known to be done: they proceed while the next piece is read. */
-  private writing: Promise<unknown>[] = [];
+  /** The write started last: it proceeds while the next piece is read; at most one is in flight. */
+  private writing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly blocks: Table<BlockRow, string>,
@@ -221,9 +221,11 @@ export class GenerationWriter {
   /**
    * Starts writing what was added since the last flush, one row per bucket and kind. Unless
    * `force`, it waits until enough has gathered: each flush writes a row per bucket, and rows
-   * are what IndexedDB time goes by. `done` waits for every write started.
+   * are what IndexedDB time goes by. It returns once the previous write is done, so that
+   * writes overlap the reading of the next piece without piling up in memory; `done` waits
+   * for the last one.
    */
-  flush(force = true): void {
+  async flush(force = true): Promise<void> {
     if (!force && this.pendingChars < this.flushChars) return;
     const rows: BlockRow[] = [];
     const seq = (this.sequence++).toString(36).padStart(5, '0');
@@ -233,17 +235,16 @@ export class GenerationWriter {
     }
     this.pendingChars = 0;
     if (!rows.length) return;
+    await this.writing;
     const write = this.blocks.bulkPut(rows);
-    // A failure is reported by `done`; until then it must not count as unhandled.
+    // A failure is reported by the next flush or by `done`; until then it is not unhandled.
     write.catch(() => {});
-    this.writing.push(write);
+    this.writing = write;
   }
 
-  /** Waits for every write started; throws the first failure. */
+  /** Waits for the last write started; throws when it failed. */
   async done(): Promise<void> {
-    const writing = this.writing;
-    this.writing = [];
-    await Promise.all(writing);
+    await this.writing;
   }
 
   info(): LayerInfo {
@@ -255,7 +256,7 @@ export class GenerationWriter {
 async function writeGeneration(blocks: Table<BlockRow, string>, layer: LayerName, gen: number, records: Record<Kind, { id: string }[]>): Promise<LayerInfo> {
   const writer = new GenerationWriter(blocks, layer, gen, { entity: bucketsFor(records.entity.length), event: bucketsFor(records.event.length) });
   for (const kind of ['entity', 'event'] as const) for (const item of records[kind]) writer.add(kind, item);
-  writer.flush();
+  await writer.flush();
   await writer.done();
   return writer.info();
 }

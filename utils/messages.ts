@@ -146,6 +146,8 @@ export interface BackgroundProtocol {
    * returns a token for `undoDelete`.
    */
   deleteRecord(query: { kind: 'entity' | 'event'; id: string }): { undoToken: string };
+  /** Pages: drop the reader's edit or deletion of a pack record (the pack's version shows again); undone by `undoDelete`. */
+  revertRecord(query: { kind: 'entity' | 'event'; id: string }): { undoToken: string };
   /** Pages: undo a delete. */
   undoDelete(query: { undoToken: string }): null;
   /** Pages: the reader's own records and edits, newest first. */
@@ -214,6 +216,7 @@ export const backgroundRequests = {
   putUserEvent: v.object({ event: v.any() }),
   addAlias: v.object({ id, alias: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)) }),
   deleteRecord: v.object({ kind: v.picklist(['entity', 'event']), id }),
+  revertRecord: v.object({ kind: v.picklist(['entity', 'event']), id }),
   undoDelete: v.object({ undoToken: v.pipe(v.string(), v.maxLength(200)) }),
   listUserRecords: v.object({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000))) }),
 } satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema<Parameters<BackgroundProtocol[K]>[0]> };
@@ -238,6 +241,7 @@ export const privilegedMessages = new Set<keyof BackgroundProtocol>([
   'putUserEvent',
   'addAlias',
   'deleteRecord',
+  'revertRecord',
   'undoDelete',
 ]);
 

@@ -336,6 +336,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       return undo;
     },
 
+    async revertRecord({ kind, id }) {
+      const undo = await kbStore.revertRecord(db, kind, id, now());
+      deps.knowledgeChanged();
+      return undo;
+    },
+
     async undoDelete({ undoToken }) {
       await kbStore.undoDelete(db, undoToken);
       deps.knowledgeChanged();

@@ -6,7 +6,7 @@ import { seeded } from '../../tests/bench/synthetic-pack';
 import { BackstoryDb, currentDerived, currentIndex, dropStaleGenerations, installPack, readMerged } from '../db';
 import type { Entity, Pack } from '../kb/schema';
 import { KnowledgeBase } from '../kb/knowledge-base';
-import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, searchEntities, undoDelete } from './kb-store';
+import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, revertRecord, searchEntities, undoDelete } from './kb-store';
 import { KbReader } from './kb-reader';
 
 /** The whole merged view with its stored index, to look at what the database now holds. */
@@ -117,6 +117,20 @@ describe('the reader’s layer', () => {
     await undoDelete(db, undoToken);
     expect((await loadKnowledgeBase(db)).entities.has('dmitry-peskov')).toBe(true);
     await expect(undoDelete(db, undoToken)).rejects.toThrow(/nothing to undo/);
+  });
+
+  it('goes back to the pack’s version of an edited or deleted record, and undoes that', async () => {
+    await addAlias(db, 'vladimir-putin', 'Wladimir Putin', now);
+    const { undoToken } = await revertRecord(db, 'entity', 'vladimir-putin', now);
+    expect((await loadKnowledgeBase(db)).entities.get('vladimir-putin')?.aliases).not.toContain('Wladimir Putin');
+    expect(await listUserRecords(db)).toEqual([]);
+    await undoDelete(db, undoToken);
+    expect((await loadKnowledgeBase(db)).entities.get('vladimir-putin')?.aliases).toContain('Wladimir Putin');
+    await deleteRecord(db, 'entity', 'dmitry-peskov', now);
+    await revertRecord(db, 'entity', 'dmitry-peskov', now);
+    expect((await loadKnowledgeBase(db)).entities.has('dmitry-peskov')).toBe(true);
+    await putUserEntity(db, { id: 'mine', name: 'My Entity', type: 'place', aliases: [], description: 'Mine.' }, now);
+    await expect(revertRecord(db, 'entity', 'mine', now)).rejects.toThrow(/no version in the pack/);
   });
 
   it('refuses an invalid edit with the reason', async () => {

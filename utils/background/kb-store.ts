@@ -28,7 +28,7 @@ import {
 import { PACK_SCHEMA_VERSION, PackChecker, validatePack, type Entity, type KbEvent, type Pack, type PackProblem } from '../kb/schema';
 import type { ImportReport, UserRecordSummary } from '../messages';
 import { PackStream, type PackPiece } from '../kb/pack-stream';
-import { sortedIndexOf } from '../match/string-list';
+import { stringAt, stringCount } from '../match/string-list';
 import { PhaseTimer } from './phase-timer';
 
 /** Key order-independent JSON, to tell an unchanged record from an updated one. */
@@ -82,14 +82,23 @@ export class KbImport {
 
   /** What the knowledge base will derive from the merged view, gathered as records pass by. */
   private readonly deriver = new Deriver();
+  /** Ids the merged view has now, by kind: only their records are read to compare. */
+  private readonly existing: Record<Kind, Set<string>>;
 
   private constructor(
     private readonly db: BackstoryDb,
     private readonly base: Layers,
-    private readonly membership: Membership,
+    membership: Membership,
     private readonly writer: GenerationWriter,
     private readonly now: Date,
-  ) {}
+  ) {
+    const ids = (kind: Kind) => {
+      const set = new Set<string>();
+      for (const list of [membership.user[kind], membership.pack[kind]]) for (let i = 0; i < stringCount(list); i++) set.add(stringAt(list, i));
+      return set;
+    };
+    this.existing = { entity: ids('entity'), event: ids('event') };
+  }
 
   /** Starts an import of a file of about `size` characters into a new generation. */
   static async begin(db: BackstoryDb, size: number, now: Date, options: { flushChars?: number } = {}): Promise<KbImport> {
@@ -157,15 +166,15 @@ export class KbImport {
     if (!this.checker.ok) return;
     await this.stage('entity', records.entity);
     await this.stage('event', records.event);
-    this.writer.flush(false);
+    await this.writer.flush(false);
     this.phases.lap('write');
   }
 
   private async stage<K extends Kind>(kind: K, records: RecordOf<K>[]): Promise<void> {
     if (!records.length) return;
     // Only records that exist are read: most of a large new file is new.
-    const has = (layer: 'user' | 'pack', id: string) => sortedIndexOf(this.membership[layer][kind], id) >= 0;
-    const { merged, inPack } = await currentRecords(this.db, this.base, kind, records.map((r) => r.id).filter((id) => has('user', id) || has('pack', id)));
+    const existing = this.existing[kind];
+    const { merged, inPack } = await currentRecords(this.db, this.base, kind, records.map((r) => r.id).filter((id) => existing.has(id)));
     this.phases.lap('compare');
     const updatedAt = this.now.toISOString();
     for (const record of records) {
@@ -231,7 +240,7 @@ export class KbImport {
         this.deriver.addUser(kind, item.id, item.record);
       });
     }
-    this.writer.flush();
+    await this.writer.flush();
     await this.writer.done();
     this.phases.lap('copy');
     this.deriver.phases.resume();
@@ -376,10 +385,27 @@ export async function deleteRecord(db: BackstoryDb, kind: Kind, id: string, now:
   const packHas = await inPack(db, kind, id);
   const before = await userItem(db, kind, id);
   if (!packHas && !before?.record) throw new Error(`no ${kind} "${id}"`);
-  const token = `${kind}:${id}:${now.getTime()}:${Math.random().toString(36).slice(2, 8)}`;
-  const undo: UndoRecord = { token, kind, before, createdAt: now.toISOString() };
+  const undo = undoFor(kind, id, before, now);
   await writeUser(db, kind, id, packHas ? { id, record: null, overridesPack: true, updatedAt: now.toISOString() } : null, { put: undo });
-  return { undoToken: token };
+  return { undoToken: undo.token };
+}
+
+/** What undoes a change to the reader's record of `id`: the record before it (null: none). */
+function undoFor(kind: Kind, id: string, before: UndoRecord['before'], now: Date): UndoRecord {
+  const token = `${kind}:${id}:${now.getTime()}:${Math.random().toString(36).slice(2, 8)}`;
+  return { token, kind, before, createdAt: now.toISOString() };
+}
+
+/**
+ * Drops the reader's change to a pack record (an edit or a deletion), so that the pack's
+ * version shows again; returns the token that undoes it.
+ */
+export async function revertRecord(db: BackstoryDb, kind: Kind, id: string, now: Date): Promise<{ undoToken: string }> {
+  const before = await userItem(db, kind, id);
+  if (!before?.overridesPack || !(await inPack(db, kind, id))) throw new Error(`"${id}" has no version in the pack to go back to`);
+  const undo = undoFor(kind, id, before, now);
+  await writeUser(db, kind, id, null, { put: undo });
+  return { undoToken: undo.token };
 }
 
 /** Undoes a delete; throws when the token is unknown (already undone, or never issued). */
