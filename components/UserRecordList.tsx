@@ -25,22 +25,18 @@ export function UserRecordList({ records, onDelete, onRevert }: Props) {
             <span>{t(changeKeys[record.change])}</span>
             <time dateTime={record.updatedAt}>{formatDate(record.updatedAt)}</time>
           </span>
-          {record.change !== 'deleted' && (
-            <button
-              type="button"
-              class="remove-button"
-              data-testid="delete-record"
-              aria-label={t('deleteRecordLabel', record.name)}
-              onClick={() => onDelete(record)}
-            >
-              {t('deleteRecord')}
-            </button>
-          )}
-          {record.change !== 'added' && (
-            <button type="button" class="remove-button" data-testid="revert-record" aria-label={t('revertRecordLabel', record.name)} onClick={() => onRevert(record)}>
-              {t('revertRecord')}
-            </button>
-          )}
+          <span class="record-actions">
+            {record.change !== 'added' && (
+              <button type="button" data-testid="revert-record" aria-label={t('revertRecordLabel', record.name)} onClick={() => onRevert(record)}>
+                {t('revertRecord')}
+              </button>
+            )}
+            {record.change !== 'deleted' && (
+              <button type="button" class="remove-button" data-testid="delete-record" aria-label={t('deleteRecordLabel', record.name)} onClick={() => onDelete(record)}>
+                {t('deleteRecord')}
+              </button>
+            )}
+          </span>
         </li>
       ))}
     </ul>

@@ -12,7 +12,7 @@
  * lists, counts — is derived from the merged view and stored (see `currentDerived`).
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { SavedArticle } from './messages';
+import type { SavedArticle, UserRecordSummary } from './messages';
 import { entityAliasEntries, eventAliasEntries } from './kb/knowledge-base';
 import { AliasIndexBuilder, type CompiledIndexData } from './match/compiled-index';
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
@@ -447,6 +447,16 @@ export function layerOf(derived: Derived, kind: Kind, id: string): LayerName {
 
 const searchLine = (names: string[], id: string) => `${names.join('\u0001').toLowerCase()}\u0002${id}\n`;
 
+/** How many of the reader's newest changes are kept ready for the library's list. */
+export const RECENT_KEPT = 500;
+
+/** The reader's newest changes, newest first, and how many records the reader's layer has. */
+export interface RecentChanges {
+  stamp: string;
+  total: number;
+  records: UserRecordSummary[];
+}
+
 /** Which ids each layer holds, sorted: an import looks up only records that exist. */
 export interface Membership {
   stamp: string;
@@ -467,10 +477,27 @@ export class Deriver {
   private readonly ids = { user: { entity: new Set<string>(), event: new Set<string>() }, pack: { entity: [] as string[], event: [] as string[] } };
   readonly phases = new PhaseTimer('derive');
 
-  /** A record of the reader's layer (null: a deletion). */
-  addUser(kind: Kind, id: string, record: Entity | KbEvent | null): void {
-    this.ids.user[kind].add(id);
-    if (record) this.take(kind, record);
+  /** The reader's newest changes, kept to RECENT_KEPT at the end (up to twice that meanwhile). */
+  private recent: UserRecordSummary[] = [];
+  private userCount = 0;
+
+  /** A record of the reader's layer (with a null record: a deletion). */
+  addUser(kind: Kind, item: UserRecord<Entity | KbEvent>): void {
+    this.ids.user[kind].add(item.id);
+    if (item.record) this.take(kind, item.record);
+    this.userCount++;
+    this.recent.push({
+      kind,
+      id: item.id,
+      name: item.record ? ('name' in item.record ? item.record.name : item.record.title) : item.id,
+      change: !item.record ? 'deleted' : item.overridesPack ? 'edited' : 'added',
+      updatedAt: item.updatedAt,
+    });
+    if (this.recent.length >= 2 * RECENT_KEPT) this.trimRecent();
+  }
+
+  private trimRecent(): void {
+    this.recent = this.recent.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, RECENT_KEPT);
   }
 
   private take(kind: Kind, record: Entity | KbEvent): void {
@@ -520,12 +547,15 @@ export class Deriver {
         .map((e) => e.line)
         .join(''),
     };
+    this.trimRecent();
+    const recent: RecentChanges = { stamp, total: this.userCount, records: this.recent };
     const membership: Membership = { stamp, user: derived.userIds, pack: { entity: sorted(this.ids.pack.entity), event: sorted(this.ids.pack.event) } };
     this.phases.lap('search lists');
     await db.meta.bulkPut([
       { key: 'derived', value: derived },
       { key: 'search', value: search },
       { key: 'membership', value: membership },
+      { key: 'recent', value: recent },
     ]);
     this.phases.lap('store');
     this.phases.report();
@@ -536,7 +566,7 @@ export class Deriver {
 /** Derives and stores everything lookups need from the merged view, reading it record by record. */
 async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<Derived> {
   const deriver = new Deriver();
-  for (const kind of ['entity', 'event'] as const) await scanLayer(db, layers, 'user', kind, (u) => deriver.addUser(kind, u.id, u.record));
+  for (const kind of ['entity', 'event'] as const) await scanLayer(db, layers, 'user', kind, (u) => deriver.addUser(kind, u));
   await deriver.addPack(db, layers);
   return deriver.store(db, stampOf(layers));
 }
@@ -555,7 +585,7 @@ export async function currentIndex(db: BackstoryDb): Promise<CompiledIndexData> 
 }
 
 /** A row stored beside the derived data (under the same stamp), derived first when not current. */
-async function currentCompanion<T extends { stamp: string }>(db: BackstoryDb, key: 'membership' | 'search'): Promise<T> {
+async function currentCompanion<T extends { stamp: string }>(db: BackstoryDb, key: 'membership' | 'search' | 'recent'): Promise<T> {
   const derived = await currentDerived(db);
   const stored = (await db.meta.get(key))?.value as T | undefined;
   if (stored?.stamp === derived.stamp) return stored;
@@ -565,6 +595,9 @@ async function currentCompanion<T extends { stamp: string }>(db: BackstoryDb, ke
 
 /** Which ids each layer holds. */
 export const currentMembership = (db: BackstoryDb) => currentCompanion<Membership>(db, 'membership');
+
+/** The reader's newest changes and how many there are. */
+export const currentRecentChanges = (db: BackstoryDb) => currentCompanion<RecentChanges>(db, 'recent');
 
 /** The search lists of the merged view. */
 export const currentSearchLists = (db: BackstoryDb) => currentCompanion<SearchLists>(db, 'search');

@@ -218,7 +218,7 @@ export const backgroundRequests = {
   deleteRecord: v.object({ kind: v.picklist(['entity', 'event']), id }),
   revertRecord: v.object({ kind: v.picklist(['entity', 'event']), id }),
   undoDelete: v.object({ undoToken: v.pipe(v.string(), v.maxLength(200)) }),
-  listUserRecords: v.object({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000))) }),
+  listUserRecords: v.object({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
 } satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema<Parameters<BackgroundProtocol[K]>[0]> };
 
 export const contentRequests = {

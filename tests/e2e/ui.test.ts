@@ -296,6 +296,16 @@ describe('editing the knowledge base', () => {
     await library.locator('[data-testid=user-record][data-record-id=grace-hopper]').waitFor();
     await screenshotWhole(library, join(shots, 'ui-library-kb-light.png'));
 
+    // An edited pack record goes back to the pack's version, undoably.
+    await library.evaluate(() => chrome.runtime.sendMessage({ backstory: 'addAlias', data: { id: 'vladimir-putin', alias: 'W. W. Putin' } }));
+    await library.reload();
+    const putin = library.locator('[data-testid=user-record][data-record-id=vladimir-putin]');
+    await putin.waitFor();
+    expect(await putin.getAttribute('data-change')).toBe('edited');
+    await putin.getByTestId('revert-record').click();
+    expect(await library.getByTestId('undo-toast').textContent()).toContain('Vladimir Putin” is the pack’s version again.');
+    await putin.waitFor({ state: 'detached' });
+
     // Export my additions: a download of a pack holding them.
     const [download] = await Promise.all([library.waitForEvent('download'), kb.getByTestId('export-user').click()]);
     expect(download.suggestedFilename()).toMatch(/^backstory-my-additions-\d{4}-\d{2}-\d{2}\.json$/);

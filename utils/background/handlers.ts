@@ -349,8 +349,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
     },
 
     async listUserRecords({ limit }) {
-      const all = await kbStore.listUserRecords(db);
-      return { records: all.slice(0, limit ?? USER_RECORDS_SHOWN), total: all.length };
+      return kbStore.listUserRecords(db, limit ?? USER_RECORDS_SHOWN);
     },
 
     async setSiteHighlighting({ site, enabled }) {

@@ -108,7 +108,7 @@ describe('the reader’s layer', () => {
     await installPack(db, { manifest: { ...manifest, version: '2.0.0' }, entities: miniEntities, events: miniEvents });
     const kb = await loadKnowledgeBase(db);
     expect(kb.entities.get('vladimir-putin')?.aliases).toContain('Wladimir Putin');
-    expect((await listUserRecords(db)).map((r) => [r.id, r.change])).toEqual([['vladimir-putin', 'edited']]);
+    expect((await listUserRecords(db)).records.map((r) => [r.id, r.change])).toEqual([['vladimir-putin', 'edited']]);
   });
 
   it('deletes a pack record and undoes the delete', async () => {
@@ -123,7 +123,7 @@ describe('the reader’s layer', () => {
     await addAlias(db, 'vladimir-putin', 'Wladimir Putin', now);
     const { undoToken } = await revertRecord(db, 'entity', 'vladimir-putin', now);
     expect((await loadKnowledgeBase(db)).entities.get('vladimir-putin')?.aliases).not.toContain('Wladimir Putin');
-    expect(await listUserRecords(db)).toEqual([]);
+    expect(await listUserRecords(db)).toEqual({ records: [], total: 0 });
     await undoDelete(db, undoToken);
     expect((await loadKnowledgeBase(db)).entities.get('vladimir-putin')?.aliases).toContain('Wladimir Putin');
     await deleteRecord(db, 'entity', 'dmitry-peskov', now);
@@ -155,7 +155,7 @@ describe('schema upgrades', () => {
     expect(kb.events.size).toBe(miniEvents.length);
     expect(kb.events.get(miniEvents[0]!.id)).toEqual(miniEvents[0]);
     expect((await upgraded.articles.get('https://a.example/'))?.title).toBe('Saved');
-    expect(await listUserRecords(upgraded)).toEqual([]);
+    expect(await listUserRecords(upgraded)).toEqual({ records: [], total: 0 });
     expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['articles', 'blocks', 'meta', 'undo']);
     upgraded.close();
     await upgraded.delete();
@@ -182,7 +182,7 @@ describe('schema upgrades', () => {
     expect(kb.entities.get('vladimir-putin')?.aliases).toContain('Wladimir Putin');
     expect(kb.entities.has('dmitry-peskov')).toBe(false);
     expect(kb.entities.size).toBe(miniEntities.length - 1);
-    expect((await listUserRecords(upgraded)).map((r) => [r.id, r.change])).toEqual([['vladimir-putin', 'edited'], ['dmitry-peskov', 'deleted']]);
+    expect((await listUserRecords(upgraded)).records.map((r) => [r.id, r.change])).toEqual([['vladimir-putin', 'edited'], ['dmitry-peskov', 'deleted']]);
     upgraded.close();
     await upgraded.delete();
   });
@@ -206,6 +206,9 @@ describe('imports read in chunks', () => {
     expect((await reader.eventsInvolving(['bulk-1234'])).map((e) => e.id)).toEqual(['bulk-event-1234']);
     expect((await searchEntities(db, 'bulk person 2999', 5)).map((e) => e.id)).toEqual(['bulk-2999']);
     expect(await reader.counts()).toEqual({ entities: miniEntities.length + 3000, events: miniEvents.length + 1500, userRecords: 4500 });
+    const listed = await listUserRecords(db, 3);
+    expect(listed.total).toBe(4500);
+    expect(listed.records.map((r) => r.change)).toEqual(['added', 'added', 'added']);
     // What the import derived as records passed by is what deriving from the database gives.
     const fromImport = (await db.meta.bulkGet(['derived', 'search'])).map((r) => r!.value as { counts?: unknown; entities?: string; events?: string });
     await db.meta.bulkDelete(['derived', 'search', 'membership']);

@@ -6,6 +6,8 @@
 import {
   bucketsFor,
   currentMembership,
+  currentRecentChanges,
+  RECENT_KEPT,
   Deriver,
   stampOf,
   type Membership,
@@ -186,8 +188,8 @@ export class KbImport {
       if (before) this.report.updated++;
       else this.report.added++;
       this.staged[kind].add(record.id);
-      this.deriver.addUser(kind, record.id, record);
       const item: UserRecord<RecordOf<K>> = { id: record.id, record, overridesPack: inPack.has(record.id), updatedAt };
+      this.deriver.addUser(kind, item);
       this.writer.add(kind, item);
     }
   }
@@ -237,7 +239,7 @@ export class KbImport {
       await scanLayer(this.db, this.base, 'user', kind, (item) => {
         if (this.staged[kind].has(item.id)) return;
         this.writer.add(kind, item);
-        this.deriver.addUser(kind, item.id, item.record);
+        this.deriver.addUser(kind, item);
       });
     }
     await this.writer.flush();
@@ -416,22 +418,10 @@ export async function undoDelete(db: BackstoryDb, token: string): Promise<void> 
   await writeUser(db, undo.kind, id, undo.before, { delete: token });
 }
 
-/** The reader's records and edits, newest first. */
-export async function listUserRecords(db: BackstoryDb): Promise<UserRecordSummary[]> {
-  const layers = await readLayers(db);
-  const all: UserRecordSummary[] = [];
-  for (const kind of ['entity', 'event'] as const) {
-    await scanLayer(db, layers, 'user', kind, (u) =>
-      all.push({
-        kind,
-        id: u.id,
-        name: u.record ? ('name' in u.record ? u.record.name : u.record.title) : u.id,
-        change: !u.record ? 'deleted' : u.overridesPack ? 'edited' : 'added',
-        updatedAt: u.updatedAt,
-      }),
-    );
-  }
-  return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+/** The reader's newest records and edits (at most RECENT_KEPT), newest first, and how many there are. */
+export async function listUserRecords(db: BackstoryDb, limit = RECENT_KEPT): Promise<{ records: UserRecordSummary[]; total: number }> {
+  const recent = await currentRecentChanges(db);
+  return { records: recent.records.slice(0, limit), total: recent.total };
 }
 
 /** Ids of the first `limit` lines of a search list in which `q` occurs in a name. */
