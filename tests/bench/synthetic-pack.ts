@@ -31,8 +31,8 @@ export interface SyntheticSize {
   events: number;
 }
 
-/** A pack of `size.entities` entities with `aliasesPerEntity` aliases each, and `size.events` events. */
-export function syntheticPack(size: SyntheticSize, seed = 42): Pack {
+/** A pack of `size.entities` entities with `aliasesPerEntity` aliases each, and `size.events` events; ids start with `prefix`. */
+export function syntheticPack(size: SyntheticSize, seed = 42, prefix = ''): Pack {
   const rand = seeded(seed);
   const types = ['person', 'organisation', 'city', 'place'] as const;
   const entities: Entity[] = [];
@@ -41,7 +41,7 @@ export function syntheticPack(size: SyntheticSize, seed = 42): Pack {
     const last = word(rand);
     const aliases = [last, `${first.charAt(0)}. ${last}`, `${first} ${word(rand)} ${last}`].slice(0, size.aliasesPerEntity - 1);
     entities.push({
-      id: `e${i}`,
+      id: `${prefix}e${i}`,
       name: `${first} ${last}`,
       type: types[i % types.length]!,
       aliases,
@@ -55,11 +55,11 @@ export function syntheticPack(size: SyntheticSize, seed = 42): Pack {
     const month = String(1 + Math.floor(rand() * 12)).padStart(2, '0');
     const day = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
     events.push({
-      id: `v${i}`,
+      id: `${prefix}v${i}`,
       title: `${word(rand)} ${['summit', 'talks', 'call', 'meeting'][i % 4]}`,
       aliases: [],
       date: `${year}-${month}-${day}`,
-      participants: [{ entity: `e${Math.floor(rand() * size.entities)}` }, { entity: `e${Math.floor(rand() * size.entities)}` }],
+      participants: [{ entity: `${prefix}e${Math.floor(rand() * size.entities)}` }, { entity: `${prefix}e${Math.floor(rand() * size.entities)}` }],
       type: (['summit', 'talks', 'call', 'meeting'] as const)[i % 4]!,
       summary: `Synthetic event ${i}.`,
       sources: [{ url: `https://example.org/event/${i}` }],

@@ -110,3 +110,37 @@ describe('background handlers', () => {
     expect((await handlers.getHighlightSettings({ url: 'https://news.example/a' }, {})).enabled).toBe(true);
   });
 });
+
+describe('imports through the protocol', () => {
+  const page: Sender = { url: 'chrome-extension://backstory/library.html' };
+  const manifest = { name: 'p', version: '1.0.0', schemaVersion: 1, license: 'x', created: '2026-01-01', sources: [] };
+  const person = (id: string) => ({ id, name: `Person ${id}`, type: 'person', aliases: [], description: 'Someone.' });
+
+  it('imports piece by piece, and a new import replaces one whose page went quiet', async () => {
+    const first = await handlers.importBegin({ size: 1000 }, page);
+    await handlers.importPiece({ importId: first.importId, piece: { manifest, entities: [person('left-behind')], events: [] } }, page);
+    // While the first is at work, a second is refused.
+    await expect(handlers.importBegin({ size: 1000 }, page)).rejects.toThrow(/another import is in progress/);
+    // Its page closes; a few seconds later a new import takes its place.
+    const realNow = Date.now;
+    Date.now = () => realNow() + 6_000;
+    try {
+      const second = await handlers.importBegin({ size: 1000 }, page);
+      await handlers.importPiece({ importId: second.importId, piece: { manifest, entities: [person('kept')], events: [] } }, page);
+      expect(await handlers.importFinish({ importId: second.importId }, page)).toMatchObject({ added: 1, rejected: 0 });
+      await expect(handlers.importPiece({ importId: first.importId, piece: { entities: [], events: [] } }, page)).rejects.toThrow(/no longer running/);
+    } finally {
+      Date.now = realNow;
+    }
+    const found = await handlers.searchKb({ query: 'person' }, page);
+    expect(found.entities.map((e) => e.id)).toEqual(['kept']);
+  });
+
+  it('refuses a file the page could not parse, and changes nothing', async () => {
+    const { importId } = await handlers.importBegin({ size: 10 }, page);
+    await handlers.importPiece({ importId, piece: { entities: [], events: [] }, error: 'not valid JSON: unexpected "x" at character 3' }, page);
+    const report = await handlers.importFinish({ importId }, page);
+    expect(report.problems).toEqual([{ path: '(file)', message: 'not valid JSON: unexpected "x" at character 3' }]);
+    expect(report.added).toBe(0);
+  });
+});

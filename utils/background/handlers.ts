@@ -59,13 +59,15 @@ const USER_RECORDS_SHOWN = 200;
 
 /** An import that receives no piece for this long is dropped (its page was closed, say). */
 const IMPORT_IDLE_MS = 60_000;
+/** A new import replaces one that has received nothing for this long. */
+const IMPORT_GIVE_WAY_MS = 5_000;
 
 /**
  * Imports in progress, one at a time: a second one while another runs is refused, since
  * both would be merged into the same reader's layer.
  */
 export class ImportSessions {
-  private current: { id: string; run: kbStore.KbImport; timer: ReturnType<typeof setTimeout> } | null = null;
+  private current: { id: string; run: kbStore.KbImport; timer: ReturnType<typeof setTimeout>; lastSeen: number } | null = null;
 
   constructor(
     private readonly db: BackstoryDb,
@@ -74,10 +76,12 @@ export class ImportSessions {
   ) {}
 
   async begin(size: number): Promise<string> {
+    // An import whose page has gone quiet (closed, say) gives way to a new one at once.
+    if (this.current && Date.now() - this.current.lastSeen > IMPORT_GIVE_WAY_MS) await this.abort(this.current.id);
     if (this.current) throw new Error('another import is in progress; wait for it to finish');
     const run = await kbStore.KbImport.begin(this.db, size, this.now());
     const id = `import-${run.generation}-${Math.random().toString(36).slice(2, 10)}`;
-    this.current = { id, run, timer: this.idle(id) };
+    this.current = { id, run, timer: this.idle(id), lastSeen: Date.now() };
     return id;
   }
 
@@ -89,7 +93,13 @@ export class ImportSessions {
     if (this.current?.id !== id) throw new Error('this import is no longer running (it was stopped, or waited too long for the file); nothing was imported');
     clearTimeout(this.current.timer);
     this.current.timer = this.idle(id);
+    this.current.lastSeen = Date.now();
     return this.current.run;
+  }
+
+  /** Notes that the session's page is still at work (a piece was just taken in). */
+  seen(id: string): void {
+    if (this.current?.id === id) this.current.lastSeen = Date.now();
   }
 
   /** Forgets a session whose run has been handed over (to finish). */
@@ -293,6 +303,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       const run = imports.get(importId);
       if (error) run.fail(error);
       else await run.add(piece as PackPiece);
+      imports.seen(importId);
       return null;
     },
 
