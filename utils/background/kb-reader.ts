@@ -43,11 +43,11 @@ export class KbReader {
   private async merged<K extends Kind>(kind: K, ids: Iterable<string>): Promise<RecordOf<K>[]> {
     const list = [...new Set(ids)];
     if (!list.length) return [];
-    const { layers, derived } = await this.compiled();
+    const loaded = await this.compiled();
+    const { layers, derived } = loaded;
     // The derived data says which layer holds each record: only that bucket is read.
     const where = { user: [] as string[], pack: [] as string[] };
     for (const id of list) where[layerOf(derived, kind, id)].push(id);
-    const loaded = await this.compiled();
     // A small layer (the default pack, a reader's own additions) is read whole, once: one
     // query instead of a round of bucket reads for each article.
     const read = async <L extends LayerName>(layer: L, ids: string[]): Promise<Map<string, LayerItem<L, K>>> => {
