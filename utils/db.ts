@@ -177,12 +177,50 @@ export async function readLayers(src: Source): Promise<Layers> {
   return stored ?? { pack: emptyLayer(), user: emptyLayer(), revision: 0 };
 }
 
-/** A fresh generation number, never used before. */
+/**
+ * Generations being written, or replaced and waiting to be dropped: what a worker stopped
+ * in the middle leaves behind, found at the next start without scanning the blocks.
+ */
+async function readUnfinished(db: BackstoryDb): Promise<number[]> {
+  return ((await db.meta.get('unfinished'))?.value as number[] | undefined) ?? [];
+}
+
+/** A generation number never used before, in the caller's transaction over meta; `unfinished` until made current. */
+async function allocateGeneration(db: BackstoryDb, unfinished: boolean): Promise<number> {
+  const next = Number((await db.meta.get('nextGen'))?.value ?? 1);
+  await db.meta.put({ key: 'nextGen', value: next + 1 });
+  if (unfinished) await db.meta.put({ key: 'unfinished', value: [...(await readUnfinished(db)), next] });
+  return next;
+}
+
+/** A fresh generation to write a layer into; it counts as unfinished until `switchGeneration` or `dropGeneration`. */
 export async function newGeneration(db: BackstoryDb): Promise<number> {
+  return db.transaction('rw', db.meta, () => allocateGeneration(db, true));
+}
+
+/**
+ * Makes a written generation the layer's current one, in one small transaction (`check`
+ * may refuse it by throwing, from the layers as they are then); the generation it replaces
+ * counts as unfinished until dropped. Returns the layers now current and the replaced generation.
+ */
+export async function switchGeneration(
+  db: BackstoryDb,
+  layer: LayerName,
+  info: LayerInfo,
+  options: { check?: (now: Layers) => void; meta?: MetaRecord[] } = {},
+): Promise<{ layers: Layers; replaced: number }> {
   return db.transaction('rw', db.meta, async () => {
-    const next = Number((await db.meta.get('nextGen'))?.value ?? 1);
-    await db.meta.put({ key: 'nextGen', value: next + 1 });
-    return next;
+    const now = await readLayers(db);
+    options.check?.(now);
+    const layers: Layers = { ...now, [layer]: info, revision: now.revision + 1 };
+    const replaced = now[layer].gen;
+    const unfinished = (await readUnfinished(db)).filter((gen) => gen !== info.gen);
+    await db.meta.bulkPut([
+      { key: 'layers', value: layers },
+      { key: 'unfinished', value: replaced ? [...unfinished, replaced] : unfinished },
+      ...(options.meta ?? []),
+    ]);
+    return { layers, replaced };
   });
 }
 
@@ -295,27 +333,27 @@ export async function scanLayer<L extends LayerName, K extends Kind>(db: Backsto
 /** Rows read at a time by a scan. */
 const SCAN_PAGE = 256;
 
-/** Deletes every row of a layer's generation. */
+/** Deletes every row of a layer's generation, which then no longer counts as unfinished. */
 export async function dropGeneration(db: BackstoryDb, layer: LayerName, gen: number): Promise<void> {
   await startingWith(db.blocks, generationPrefix(layer, gen)).delete();
+  await db.transaction('rw', db.meta, async () => {
+    await db.meta.put({ key: 'unfinished', value: (await readUnfinished(db)).filter((g) => g !== gen) });
+  });
 }
 
 /**
- * Deletes rows of generations that are not current and not `keep` (an import in progress):
- * what an interrupted import or a replaced generation left behind.
+ * Drops what an import or pack install cut short by a stopped worker, or a replaced
+ * generation not yet dropped, left behind; run before the worker answers anything, so no
+ * work of its own is in progress. Returns how many generations it dropped.
  */
-export async function dropStaleGenerations(db: BackstoryDb, keep: ReadonlySet<number> = new Set()): Promise<number> {
+export async function dropUnfinishedGenerations(db: BackstoryDb): Promise<number> {
+  const unfinished = await readUnfinished(db);
+  if (!unfinished.length) return 0;
   const layers = await readLayers(db);
-  // Generations handed out from now on belong to work that starts after this clean-up.
-  const before = Number((await db.meta.get('nextGen'))?.value ?? 1);
-  const stale = new Set<string>();
-  await db.blocks.toCollection().eachPrimaryKey((key) => {
-    const [layer, text] = key.split('/') as [LayerName, string];
-    const gen = Number(text);
-    if (gen < before && gen !== layers[layer]?.gen && !keep.has(gen)) stale.add(`${layer}/${gen}/`);
-  });
-  for (const prefix of stale) await startingWith(db.blocks, prefix).delete();
-  return stale.size;
+  const stale = unfinished.filter((gen) => gen !== layers.pack.gen && gen !== layers.user.gen);
+  // Generation numbers are unique across layers: the one that has rows of `gen` is dropped.
+  for (const gen of stale) for (const layer of ['pack', 'user'] as const) await dropGeneration(db, layer, gen);
+  return stale.length;
 }
 
 /**
@@ -327,7 +365,7 @@ export async function putUserItem(db: BackstoryDb, kind: Kind, id: string, item:
   const info = layers.user;
   if (info.gen === 0) {
     // The first record of the reader's layer: give it a generation of its own.
-    info.gen = await nextGenerationIn(db);
+    info.gen = await allocateGeneration(db, false);
   }
   const prefix = bucketPrefix('user', info.gen, kind, bucketOf(id, info.buckets[kind]));
   const rows = await startingWith(db.blocks, prefix).toArray();
@@ -350,12 +388,6 @@ export async function putUserItem(db: BackstoryDb, kind: Kind, id: string, item:
     await db.blocks.put(encodeRow(holder.key, holder.ids, holder.json));
   }
   await db.meta.put({ key: 'layers', value: { ...layers, user: info, revision: layers.revision + 1 } satisfies Layers });
-}
-
-async function nextGenerationIn(db: BackstoryDb): Promise<number> {
-  const next = Number((await db.meta.get('nextGen'))?.value ?? 1);
-  await db.meta.put({ key: 'nextGen', value: next + 1 });
-  return next;
 }
 
 /**
@@ -616,14 +648,7 @@ export async function installedPackVersion(db: BackstoryDb): Promise<string | nu
 export async function installPack(db: BackstoryDb, pack: Pack): Promise<void> {
   const gen = await newGeneration(db);
   const info = await writeGeneration(db.blocks, 'pack', gen, { entity: pack.entities, event: pack.events });
-  const previous = await db.transaction('rw', db.meta, async () => {
-    const layers = await readLayers(db);
-    await db.meta.bulkPut([
-      { key: 'layers', value: { ...layers, pack: info, revision: layers.revision + 1 } satisfies Layers },
-      { key: 'pack', value: { ...pack.manifest, installedAt: new Date().toISOString() } },
-    ]);
-    return layers.pack.gen;
-  });
-  if (previous) await dropGeneration(db, 'pack', previous);
+  const { replaced } = await switchGeneration(db, 'pack', info, { meta: [{ key: 'pack', value: { ...pack.manifest, installedAt: new Date().toISOString() } }] });
+  if (replaced) await dropGeneration(db, 'pack', replaced);
   await currentDerived(db);
 }

@@ -49,8 +49,6 @@ export interface BackgroundDeps {
   /** The knowledge base changed (import, edit): the next analysis must read it anew. */
   knowledgeChanged(): void;
   now?(): Date;
-  /** Imports in progress (shared with the clean-up of stale generations). */
-  imports?: ImportSessions;
 }
 
 const SEARCH_LIMIT = 20;
@@ -116,10 +114,6 @@ export class ImportSessions {
     await session.run.abort();
   }
 
-  /** Generations being written now, which a clean-up must leave alone. */
-  generations(): Set<number> {
-    return new Set(this.current ? [this.current.run.generation] : []);
-  }
 }
 
 /** The site a URL belongs to, for per-site settings: its host name, or '' when unreadable. */
@@ -142,7 +136,7 @@ function requireTab(sender: Sender): number {
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol, Sender> {
-  const imports = deps.imports ?? new ImportSessions(deps.db, deps.now ?? (() => new Date()));
+  const imports = new ImportSessions(deps.db, deps.now ?? (() => new Date()));
   /** After an import (which stored the new lookup data itself): readers must read anew. */
   const imported = (report: ImportReport): ImportReport => {
     if (report.added + report.updated) deps.knowledgeChanged();

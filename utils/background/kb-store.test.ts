@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { seeded } from '../../tests/bench/synthetic-pack';
-import { BackstoryDb, currentDerived, currentIndex, dropStaleGenerations, installPack, readMerged } from '../db';
+import { BackstoryDb, currentDerived, currentIndex, dropUnfinishedGenerations, installPack, newGeneration, readLayers, readMerged, switchGeneration } from '../db';
 import type { Entity, Pack } from '../kb/schema';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, revertRecord, searchEntities, undoDelete } from './kb-store';
@@ -233,9 +233,24 @@ describe('imports read in chunks', () => {
     expect(await db.blocks.count()).toBeGreaterThan(rowsBefore); // half the file is written, unseen
     expect(await snapshot()).toBe(before);
     // The page closed: no more pieces, no finish. A new service worker clears what was left.
-    expect(await dropStaleGenerations(db)).toBe(1);
+    expect(await dropUnfinishedGenerations(db)).toBe(1);
     expect(await db.blocks.count()).toBe(rowsBefore);
     expect(await snapshot()).toBe(before);
+  });
+
+  it('drops a replaced generation that a worker stopped before dropping, and leaves nothing unfinished otherwise', async () => {
+    await putUserEntity(db, { id: 'mine', name: 'My Entity', type: 'place', aliases: [], description: 'Mine.' }, now);
+    await installPack(db, { manifest: { ...manifest, version: '2.0.0' }, entities: miniEntities, events: miniEvents });
+    expect(await dropUnfinishedGenerations(db)).toBe(0);
+    const old = (await readLayers(db)).user.gen;
+    // A new reader's layer made current, and the worker stopped before dropping the old one.
+    const gen = await newGeneration(db);
+    const { replaced } = await switchGeneration(db, 'user', { gen, buckets: { entity: 1, event: 1 }, counts: { entity: 0, event: 0 } });
+    expect(replaced).toBe(old);
+    expect(await db.blocks.where('key').startsWith(`user/${old}/`).count()).toBeGreaterThan(0);
+    expect(await dropUnfinishedGenerations(db)).toBe(1);
+    expect(await db.blocks.where('key').startsWith(`user/${old}/`).count()).toBe(0);
+    expect(await dropUnfinishedGenerations(db)).toBe(0);
   });
 
   it('refuses a file whose last piece is broken, after many good ones, and changes nothing', async () => {
@@ -244,7 +259,7 @@ describe('imports read in chunks', () => {
     const report = await importKbText(db, `${text.slice(0, -40)}`, now);
     expect(report.problems[0]!.message).toMatch(/not valid JSON/);
     expect(await snapshot()).toBe(before);
-    expect(await dropStaleGenerations(db)).toBe(0);
+    expect(await dropUnfinishedGenerations(db)).toBe(0);
   });
 
   it('caps a very long problem list and says how many were left out', async () => {

@@ -10,6 +10,7 @@ import {
   RECENT_KEPT,
   Deriver,
   stampOf,
+  switchGeneration,
   type Membership,
   currentSearchLists,
   dropGeneration,
@@ -114,7 +115,7 @@ export class KbImport {
     return new KbImport(db, base, membership, new GenerationWriter(db.blocks, 'user', await newGeneration(db), buckets, options.flushChars), now);
   }
 
-  /** The generation being written (kept by the clean-up of stale generations while it runs). */
+  /** The generation being written. */
   get generation(): number {
     return this.writer.gen;
   }
@@ -247,26 +248,20 @@ export class KbImport {
     this.phases.lap('copy');
     this.deriver.phases.resume();
     await this.deriver.addPack(this.db, this.base);
-    const db = this.db;
-    const next = await db
-      .transaction('rw', db.meta, async () => {
-        const now = await readLayers(db);
-        if (now.user.gen !== this.base.user.gen || now.revision !== this.base.revision) {
-          throw new Error('the knowledge base changed while the file was read; nothing was imported, please import it again');
-        }
-        const layers: Layers = { ...now, user: this.writer.info(), revision: now.revision + 1 };
-        await db.meta.put({ key: 'layers', value: layers });
-        return layers;
-      })
-      .catch(async (error: unknown) => {
-        await this.abort();
-        throw error;
-      });
+    const check = (now: Layers) => {
+      if (now.user.gen !== this.base.user.gen || now.revision !== this.base.revision) {
+        throw new Error('the knowledge base changed while the file was read; nothing was imported, please import it again');
+      }
+    };
+    const { layers, replaced } = await switchGeneration(this.db, 'user', this.writer.info(), { check }).catch(async (error: unknown) => {
+      await this.abort();
+      throw error;
+    });
     this.done = true;
     this.phases.lap('switch');
     // The lookup data of the new merged view, from what passed by: nothing is read again.
-    await this.deriver.store(db, stampOf(next));
-    if (this.base.user.gen) await dropGeneration(db, 'user', this.base.user.gen);
+    await this.deriver.store(this.db, stampOf(layers));
+    if (replaced) await dropGeneration(this.db, 'user', replaced);
     this.phases.lap('derive');
   }
 

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { BackstoryDb, dropStaleGenerations, installPack, installedPackVersion } from '../db';
+import { BackstoryDb, dropUnfinishedGenerations, installPack, installedPackVersion } from '../db';
 import { validatePack } from '../kb/schema';
 import {
   backgroundRequests,
@@ -18,7 +18,7 @@ import {
   type TabState,
   type TabStateChanged,
 } from '../messages';
-import { createHandlers, ImportSessions, type Sender, type TabStore } from './handlers';
+import { createHandlers, type Sender, type TabStore } from './handlers';
 import { KbReader } from './kb-reader';
 
 const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -81,22 +81,22 @@ async function ensureDefaultPack(db: BackstoryDb, packUrl: string, version: stri
 export function startBackground(packUrl: string, packVersion: string): void {
   const db = new BackstoryDb();
   const tabs = sessionTabStore();
-  const imports = new ImportSessions(db, () => new Date());
-  const packReady = ensureDefaultPack(db, packUrl, packVersion).catch((error) => console.error('[backstory] pack install failed', error));
+  // First what an import or install cut short by a stopped worker left behind (nothing to
+  // do, one read, on a normal start), then the bundled pack; messages wait for both.
+  const packReady = dropUnfinishedGenerations(db)
+    .then((dropped) => dropped && console.info(`[backstory] cleared ${dropped} unfinished generation(s)`))
+    .catch((error) => console.error('[backstory] clean-up failed', error))
+    .then(() => ensureDefaultPack(db, packUrl, packVersion))
+    .catch((error) => console.error('[backstory] pack install failed', error));
   const reader = new KbReader(db);
   void packReady.then(() => console.info(`[backstory] database open and pack checked ${Math.round(performance.now())} ms after the worker started`));
-  // What an import cut short by a stopped worker, or a replaced generation, left behind.
-  void packReady
-    .then(() => dropStaleGenerations(db, imports.generations()))
-    .then((dropped) => dropped && console.info(`[backstory] cleared ${dropped} unfinished generation(s)`))
-    .catch((error) => console.error('[backstory] clean-up failed', error));
 
   const notify = (tabId: number) => {
     browser.runtime.sendMessage({ backstoryEvent: 'tab-state', tabId } satisfies TabStateChanged).catch(() => {
       // No extension page is open to hear it.
     });
   };
-  const handlers = createHandlers({ db, kb: reader, imports, knowledgeChanged: () => reader.invalidate(), tabs, settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) }, notify });
+  const handlers = createHandlers({ db, kb: reader, knowledgeChanged: () => reader.invalidate(), tabs, settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) }, notify });
   const extensionOrigin = browser.runtime.getURL('/');
   const allow = (name: keyof BackgroundProtocol, sender: Sender): string | null => {
     const fromExtensionPage = sender.url?.startsWith(extensionOrigin) ?? false;
