@@ -16,7 +16,7 @@ import type { SavedArticle, UserRecordSummary } from './messages';
 import { entityAliasEntries, eventAliasEntries } from './kb/knowledge-base';
 import { AliasIndexBuilder, type CompiledIndexData } from './match/compiled-index';
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
-import { PhaseTimer } from './background/phase-timer';
+import { PhaseTimer } from './phase-timer';
 import type { Entity, KbEvent, Pack } from './kb/schema';
 
 export interface MetaRecord {
@@ -394,8 +394,8 @@ export async function putUserItem(db: BackstoryDb, kind: Kind, id: string, item:
  * The merged view: pack records, replaced by the reader's records of the same id, without
  * the ones the reader deleted, plus the reader's own.
  */
-export async function readMerged(db: BackstoryDb, layers?: Layers): Promise<{ entities: Entity[]; events: KbEvent[] }> {
-  const current = layers ?? (await readLayers(db));
+export async function readMerged(db: BackstoryDb): Promise<{ entities: Entity[]; events: KbEvent[] }> {
+  const current = await readLayers(db);
   const merge = async <K extends Kind>(kind: K): Promise<RecordOf<K>[]> => {
     const user = new Map<string, UserRecord<RecordOf<K>>>();
     await scanLayer(db, current, 'user', kind, (u) => user.set(u.id, u as UserRecord<RecordOf<K>>));
@@ -609,11 +609,6 @@ export async function currentDerived(db: BackstoryDb): Promise<Derived> {
   const stored = (await db.meta.get('derived'))?.value as Derived | undefined;
   if (stored?.stamp === stampOf(layers) && stored.format === DERIVED_FORMAT) return stored;
   return deriveAndStore(db, layers);
-}
-
-/** The compiled alias index of the merged view. */
-export async function currentIndex(db: BackstoryDb): Promise<CompiledIndexData> {
-  return (await currentDerived(db)).index;
 }
 
 /** A row stored beside the derived data (under the same stamp), derived first when not current. */

@@ -8,7 +8,7 @@ import type { BackstoryDb } from '../db';
 import type { Entity, KbEvent } from '../kb/schema';
 import * as kbStore from './kb-store';
 import type { PackPiece } from '../kb/pack-stream';
-import { PhaseTimer } from './phase-timer';
+import { PhaseTimer } from '../phase-timer';
 import type { KbReader } from './kb-reader';
 import type {
   BackgroundProtocol,

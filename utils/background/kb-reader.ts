@@ -9,7 +9,7 @@ import { KnowledgeBase, referencedIds } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
 import { CompiledAliasIndex } from '../match/compiled-index';
 import { tokenize } from '../text/tokenize';
-import type { PhaseTimer } from './phase-timer';
+import type { PhaseTimer } from '../phase-timer';
 
 /** A layer's kind with at most this many records is read whole, once, rather than bucket by bucket. */
 const WHOLE_LAYER_MAX = 4096;

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { seeded } from '../../tests/bench/synthetic-pack';
-import { BackstoryDb, currentDerived, currentIndex, dropUnfinishedGenerations, installPack, newGeneration, readLayers, readMerged, switchGeneration } from '../db';
+import { BackstoryDb, currentDerived, dropUnfinishedGenerations, installPack, newGeneration, readLayers, readMerged, switchGeneration } from '../db';
 import type { Entity, Pack } from '../kb/schema';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, revertRecord, searchEntities, undoDelete } from './kb-store';
@@ -11,8 +11,8 @@ import { KbReader } from './kb-reader';
 
 /** The whole merged view with its stored index, to look at what the database now holds. */
 async function loadKnowledgeBase(source: BackstoryDb): Promise<KnowledgeBase> {
-  const [merged, index] = await Promise.all([readMerged(source), currentIndex(source)]);
-  return new KnowledgeBase(merged.entities, merged.events, index);
+  const [merged, derived] = await Promise.all([readMerged(source), currentDerived(source)]);
+  return new KnowledgeBase(merged.entities, merged.events, derived.index);
 }
 
 const manifest = { name: 'test pack', version: '1.0.0', schemaVersion: 1 as const, license: 'CC0', created: '2026-01-01', sources: ['tests'] };

@@ -32,7 +32,7 @@ import { PACK_SCHEMA_VERSION, PackChecker, validatePack, type Entity, type KbEve
 import type { ImportReport, UserRecordSummary } from '../messages';
 import { PackStream, type PackPiece } from '../kb/pack-stream';
 import { stringAt, stringCount } from '../match/string-list';
-import { PhaseTimer } from './phase-timer';
+import { PhaseTimer } from '../phase-timer';
 
 /** Key order-independent JSON, to tell an unchanged record from an updated one. */
 function canonical(value: unknown): string {
