@@ -142,6 +142,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
     if (report.added + report.updated) deps.knowledgeChanged();
     return report;
   };
+  /** A change of the knowledge base by the reader: readers must read anew once it is done. */
+  const changing = async <T,>(work: Promise<T>): Promise<T> => {
+    const value = await work;
+    deps.knowledgeChanged();
+    return value;
+  };
   const { db, tabs, settings } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 
@@ -317,41 +323,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       return { fileName, text: `${JSON.stringify(pack, null, 1)}\n` };
     },
 
-    async putUserEntity({ entity }) {
-      const saved = await kbStore.putUserEntity(db, entity as Entity, now());
-      deps.knowledgeChanged();
-      return saved;
-    },
+    putUserEntity: ({ entity }) => changing(kbStore.putUserEntity(db, entity as Entity, now())),
 
-    async putUserEvent({ event }) {
-      const saved = await kbStore.putUserEvent(db, event as KbEvent, now());
-      deps.knowledgeChanged();
-      return saved;
-    },
+    putUserEvent: ({ event }) => changing(kbStore.putUserEvent(db, event as KbEvent, now())),
 
-    async addAlias({ id, alias }) {
-      const entity = await kbStore.addAlias(db, id, alias, now());
-      deps.knowledgeChanged();
-      return entity;
-    },
+    addAlias: ({ id, alias }) => changing(kbStore.addAlias(db, id, alias, now())),
 
-    async deleteRecord({ kind, id }) {
-      const undo = await kbStore.deleteRecord(db, kind, id, now());
-      deps.knowledgeChanged();
-      return undo;
-    },
+    deleteRecord: ({ kind, id }) => changing(kbStore.deleteRecord(db, kind, id, now())),
 
-    async revertRecord({ kind, id }) {
-      const undo = await kbStore.revertRecord(db, kind, id, now());
-      deps.knowledgeChanged();
-      return undo;
-    },
+    revertRecord: ({ kind, id }) => changing(kbStore.revertRecord(db, kind, id, now())),
 
-    async undoDelete({ undoToken }) {
-      await kbStore.undoDelete(db, undoToken);
-      deps.knowledgeChanged();
-      return null;
-    },
+    undoDelete: ({ undoToken }) => changing(kbStore.undoDelete(db, undoToken).then(() => null)),
 
     async listUserRecords({ limit }) {
       return kbStore.listUserRecords(db, limit ?? USER_RECORDS_SHOWN);
