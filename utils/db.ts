@@ -150,8 +150,16 @@ const FLUSH_CHARS = 24 << 20;
 /** Records per bucket a layer is sized for. */
 const BUCKET_SIZE = 64;
 
+/**
+ * A kind with at most this many records is kept in one bucket, read whole: IndexedDB time
+ * goes by rows (about a millisecond each in Chromium, more for small rows than for a large
+ * one), so the default pack reads in one row per kind rather than in dozens.
+ */
+export const WHOLE_LAYER_MAX = 4096;
+
 /** The number of buckets (a power of two) for about `count` records. */
 export function bucketsFor(count: number): number {
+  if (count <= WHOLE_LAYER_MAX) return 1;
   let n = 1;
   while (n * BUCKET_SIZE < count) n <<= 1;
   return n;

@@ -43,6 +43,15 @@ describe('KbReader', () => {
     expect(fromSlice.related.slice(0, 10).map((r) => r.id)).toEqual(whole.related.slice(0, 10).map((r) => r.id));
   });
 
+  it('answers reads that overlap while the pack is first read whole', async () => {
+    const reader = new KbReader(db);
+    const event = pack.events[0]!;
+    const [lavrov, events, pair] = await Promise.all([reader.entities(['sergey-lavrov']), reader.events([event.id]), reader.entities(['dmitry-peskov', 'vladimir-putin'])]);
+    expect(lavrov.map((e) => e.id)).toEqual(['sergey-lavrov']);
+    expect(events.map((e) => e.title)).toEqual([event.title]);
+    expect(pair.map((e) => e.id)).toEqual(['dmitry-peskov', 'vladimir-putin']);
+  });
+
   it('reads the reader’s layer first and leaves deleted records out', async () => {
     const reader = new KbReader(db);
     expect((await reader.entity('dmitry-peskov'))?.name).toBe('Dmitry Peskov');

@@ -4,15 +4,12 @@
  * events around them) are fetched, so a wake-up does not load a 100k-entity knowledge base
  * into memory. The merged view rule applies record by record: the reader's layer wins.
  */
-import { currentDerived, getItems, involvedEvents, layerOf, readLayers, scanLayer, type LayerItem, type LayerName, type BackstoryDb, type Derived, type Kind, type Layers, type RecordOf } from '../db';
+import { WHOLE_LAYER_MAX, currentDerived, getItems, involvedEvents, layerOf, readLayers, scanLayer, type LayerItem, type LayerName, type BackstoryDb, type Derived, type Kind, type Layers, type RecordOf } from '../db';
 import { KnowledgeBase, referencedIds } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
 import { CompiledAliasIndex } from '../match/compiled-index';
 import { tokenize } from '../text/tokenize';
 import type { PhaseTimer } from '../phase-timer';
-
-/** A layer's kind with at most this many records is read whole, once, rather than bucket by bucket. */
-const WHOLE_LAYER_MAX = 4096;
 
 type Loaded = { derived: Derived; index: CompiledAliasIndex; layers: Layers; whole: Map<string, Promise<Map<string, { id: string }>>> };
 
@@ -60,7 +57,9 @@ export class KbReader {
       }
       return (await loaded.whole.get(key)!) as Map<string, LayerItem<L, K>>;
     };
-    const [mine, packed] = await this.db.transaction('r', this.db.blocks, () => Promise.all([read('user', where.user), read('pack', where.pack)]));
+    // Not in one transaction: a whole-layer read may already be under way for another call,
+    // and awaiting it inside a transaction would let that transaction commit early.
+    const [mine, packed] = await Promise.all([read('user', where.user), read('pack', where.pack)]);
     return list.flatMap((id) => {
       const u = mine.get(id);
       if (u) return u.record ? [u.record as RecordOf<K>] : [];

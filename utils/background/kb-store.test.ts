@@ -196,18 +196,20 @@ describe('imports read in chunks', () => {
   });
 
   it('imports a file fed in small pieces, and every record is found by id and by name', async () => {
-    const text = JSON.stringify(bigPack(3000));
+    const text = JSON.stringify(bigPack(5000));
     // Written every 50k characters: a bucket's records end up in several rows.
     const run = await KbImport.begin(db, text.length, now, { flushChars: 50_000 });
     for (let at = 0; at < text.length; at += 7001) await run.write(text.slice(at, at + 7001));
-    expect(await run.finish()).toEqual({ added: 4500, updated: 0, unchanged: 0, rejected: 0, problems: [] });
+    expect(await run.finish()).toEqual({ added: 7500, updated: 0, unchanged: 0, rejected: 0, problems: [] });
+    // More entities than one bucket holds: they are spread over buckets, read bucket by bucket.
+    expect((await readLayers(db)).user.buckets).toEqual({ entity: 128, event: 1 });
     const reader = new KbReader(db);
-    expect((await reader.entities(['bulk-0', 'bulk-2999', 'vladimir-putin'])).map((e) => e.id)).toEqual(['bulk-0', 'bulk-2999', 'vladimir-putin']);
+    expect((await reader.entities(['bulk-0', 'bulk-4999', 'vladimir-putin'])).map((e) => e.id)).toEqual(['bulk-0', 'bulk-4999', 'vladimir-putin']);
     expect((await reader.eventsInvolving(['bulk-1234'])).map((e) => e.id)).toEqual(['bulk-event-1234']);
-    expect((await searchEntities(db, 'bulk person 2999', 5)).map((e) => e.id)).toEqual(['bulk-2999']);
-    expect(await reader.counts()).toEqual({ entities: miniEntities.length + 3000, events: miniEvents.length + 1500, userRecords: 4500 });
+    expect((await searchEntities(db, 'bulk person 4999', 5)).map((e) => e.id)).toEqual(['bulk-4999']);
+    expect(await reader.counts()).toEqual({ entities: miniEntities.length + 5000, events: miniEvents.length + 2500, userRecords: 7500 });
     const listed = await listUserRecords(db, 3);
-    expect(listed.total).toBe(4500);
+    expect(listed.total).toBe(7500);
     expect(listed.records.map((r) => r.change)).toEqual(['added', 'added', 'added']);
     // What the import derived as records passed by is what deriving from the database gives.
     const fromImport = (await db.meta.bulkGet(['derived', 'search'])).map((r) => r!.value as { counts?: unknown; entities?: string; events?: string });
@@ -219,7 +221,7 @@ describe('imports read in chunks', () => {
     expect(lines(freshSearch.entities)).toEqual(lines(fromImport[1]!.entities!));
     expect(lines(freshSearch.events)).toEqual(lines(fromImport[1]!.events!));
     // The same file again changes nothing and says so.
-    expect(await importKbText(db, text, now)).toMatchObject({ added: 0, updated: 0, unchanged: 4500 });
+    expect(await importKbText(db, text, now)).toMatchObject({ added: 0, updated: 0, unchanged: 7500 });
   });
 
   it('leaves the database exactly as before when the reader goes away mid-file', async () => {

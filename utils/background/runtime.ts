@@ -79,6 +79,7 @@ async function ensureDefaultPack(db: BackstoryDb, packUrl: string, version: stri
 }
 
 export function startBackground(packUrl: string, packVersion: string): void {
+  const scriptRan = Math.round(performance.now());
   const db = new BackstoryDb();
   const tabs = sessionTabStore();
   // First what an import or install cut short by a stopped worker left behind (nothing to
@@ -89,7 +90,7 @@ export function startBackground(packUrl: string, packVersion: string): void {
     .then(() => ensureDefaultPack(db, packUrl, packVersion))
     .catch((error) => console.error('[backstory] pack install failed', error));
   const reader = new KbReader(db);
-  void packReady.then(() => console.info(`[backstory] database open and pack checked ${Math.round(performance.now())} ms after the worker started`));
+  void packReady.then(() => console.info(`[backstory] database open and pack checked ${Math.round(performance.now())} ms after the worker started (its script ran at ${scriptRan} ms)`));
 
   const notify = (tabId: number) => {
     browser.runtime.sendMessage({ backstoryEvent: 'tab-state', tabId } satisfies TabStateChanged).catch(() => {
