@@ -55,6 +55,20 @@ function caseSatisfies(actual: Case, required: number): boolean {
   return actual === Case.Capitalised || actual === Case.Upper;
 }
 
+/** The token dictionary of an index: token i is tokens[i]. */
+function tokenTable(tokens: string[]): Pick<CompiledIndexData, 'tokenBlob' | 'tokenStart' | 'tokenSlots'> {
+  const { blob, start } = toStringList(tokens);
+  let size = 1;
+  while (size < tokens.length * 2) size <<= 1;
+  const tokenSlots = new Int32Array(size).fill(-1);
+  tokens.forEach((t, id) => {
+    let slot = hash(t) & (size - 1);
+    while (tokenSlots[slot] !== -1) slot = (slot + 1) & (size - 1);
+    tokenSlots[slot] = id;
+  });
+  return { tokenBlob: blob, tokenStart: start, tokenSlots };
+}
+
 export interface AliasEntry {
   alias: string;
   ref: string;
@@ -158,22 +172,7 @@ export class AliasIndexBuilder {
 
   build(): CompiledIndexData {
     const { tokenIds, refs, edges, nodeCount, t } = this;
-    const tokenList = [...tokenIds.keys()];
-    const tokenStart = new Int32Array(tokenList.length + 1);
-    let blob = '';
-    tokenList.forEach((t, i) => {
-      tokenStart[i] = blob.length;
-      blob += t;
-    });
-    tokenStart[tokenList.length] = blob.length;
-    let size = 1;
-    while (size < tokenList.length * 2) size <<= 1;
-    const tokenSlots = new Int32Array(size).fill(-1);
-    tokenList.forEach((t, id) => {
-      let slot = hash(t) & (size - 1);
-      while (tokenSlots[slot] !== -1) slot = (slot + 1) & (size - 1);
-      tokenSlots[slot] = id;
-    });
+    const { tokenBlob: blob, tokenStart, tokenSlots } = tokenTable([...tokenIds.keys()]);
 
     if (nodeCount >= 2 ** 24) throw new Error(`too many aliases to index (${nodeCount} trie nodes; at most 2^24)`);
     // Edges grouped by parent (counting sort), each group sorted by token.
@@ -243,8 +242,122 @@ export function compileAliasIndex(entries: Iterable<AliasEntry>): CompiledIndexD
   return builder.build();
 }
 
+/** What matching needs of an index: every non-overlapping longest match, left to right. */
+export interface AliasMatcher {
+  findAll(text: string, tokens: Token[], accept?: (t: AliasTarget) => boolean): AliasMatch[];
+}
+
+/**
+ * The shard of `shards` (a power of two) that holds the aliases whose first token is `norm`.
+ * The hash's top bits: the token table inside a shard slots by its low bits.
+ */
+export function shardOfToken(norm: string, shards: number): number {
+  return shards === 1 ? 0 : hash(norm) >>> (32 - Math.log2(shards));
+}
+
+/**
+ * Splits an index into `shards` (a power of two) indexes by the first token of each alias,
+ * so that a lookup reads only the shards of the tokens it has. Each shard is a whole index
+ * of its own (tokens, trie, refs), built by copying the subtrees under its first tokens.
+ */
+export function splitIndex(data: CompiledIndexData, shards: number): CompiledIndexData[] {
+  if (shards === 1) return [data];
+  const tokenOf = (id: number) => data.tokenBlob.slice(data.tokenStart[id], data.tokenStart[id + 1]);
+  const roots: number[][] = Array.from({ length: shards }, () => []);
+  for (let e = data.edgeStart[0]!; e < data.edgeStart[1]!; e++) roots[shardOfToken(tokenOf(data.edgeToken[e]!), shards)]!.push(e);
+  const phrases = new Map(data.phrases);
+  return roots.map((rootEdges) => {
+    const tokenIds = new Map<string, number>();
+    const tokenId = (old: number) => {
+      const t = tokenOf(old);
+      let id = tokenIds.get(t);
+      if (id === undefined) tokenIds.set(t, (id = tokenIds.size));
+      return id;
+    };
+    const refIds = new Map<number, number>();
+    // Nodes in breadth-first order from the shard's root; old node of each new one.
+    const oldNode = [0];
+    const edges: [number, number][][] = [];
+    const t = { ref: [] as number[], kind: [] as number[], cases: [] as number[], flags: [] as number[], start: [0] };
+    const shardPhrases: [number, string][] = [];
+    for (let n = 0; n < oldNode.length; n++) {
+      const old = oldNode[n]!;
+      const out: [number, number][] = [];
+      const [from, to] = n === 0 ? [0, rootEdges.length] : [data.edgeStart[old]!, data.edgeStart[old + 1]!];
+      for (let k = from; k < to; k++) {
+        const e = n === 0 ? rootEdges[k]! : k;
+        out.push([tokenId(data.edgeToken[e]!), oldNode.length]);
+        oldNode.push(data.edgeChild[e]!);
+      }
+      edges.push(out.sort((a, b) => a[0] - b[0]));
+      if (n > 0) {
+        for (let k = data.targetStart[old]!; k < data.targetStart[old + 1]!; k++) {
+          const ref = data.targetRef[k]!;
+          let refId = refIds.get(ref);
+          if (refId === undefined) refIds.set(ref, (refId = refIds.size));
+          const phrase = phrases.get(k);
+          if (phrase !== undefined) shardPhrases.push([t.ref.length, phrase]);
+          t.ref.push(refId);
+          t.kind.push(data.targetKind[k]!);
+          t.cases.push(data.targetCases[k]!);
+          t.flags.push(data.targetFlags[k]!);
+        }
+      }
+      t.start.push(t.ref.length);
+    }
+    const edgeStart = new Int32Array(oldNode.length + 1);
+    edges.forEach((out, n) => (edgeStart[n + 1] = edgeStart[n]! + out.length));
+    const flat = edges.flat();
+    return {
+      format: 2,
+      ...tokenTable([...tokenIds.keys()]),
+      edgeStart,
+      edgeToken: Int32Array.from(flat, (e) => e[0]),
+      edgeChild: Int32Array.from(flat, (e) => e[1]),
+      targetStart: Int32Array.from(t.start),
+      targetRef: Int32Array.from(t.ref),
+      targetKind: Uint8Array.from(t.kind),
+      targetCases: Uint32Array.from(t.cases),
+      targetFlags: Uint8Array.from(t.flags),
+      refs: toStringList([...refIds.keys()].map((old) => stringAt(data.refs, old))),
+      phrases: shardPhrases,
+    } satisfies CompiledIndexData;
+  });
+}
+
+/**
+ * Matching over the shards of a split index that a text needs (`shardsOf`): the same
+ * answers as the whole index gives for that text.
+ */
+export class ShardedAliasIndex implements AliasMatcher {
+  constructor(
+    readonly shards: number,
+    private readonly parts: ReadonlyMap<number, CompiledAliasIndex>,
+  ) {}
+
+  /** The shards a text's tokens may start an alias in. */
+  static shardsOf(tokens: Token[], shards: number): Set<number> {
+    return new Set(tokens.map((t) => shardOfToken(t.norm, shards)));
+  }
+
+  findAll(text: string, tokens: Token[], accept?: (t: AliasTarget) => boolean): AliasMatch[] {
+    const matches: AliasMatch[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const shard = shardOfToken(tokens[i]!.norm, this.shards);
+      const part = this.parts.get(shard);
+      if (!part) throw new Error(`alias index shard ${shard} was not read`);
+      const match = part.longestMatchAt(text, tokens, i, accept);
+      if (match) {
+        matches.push(match);
+        i = match.to;
+      } else i++;
+    }
+    return matches;
+  }
+}
+
 /** Matching over a compiled index; the same answers as AliasIndex, from flat arrays. */
-export class CompiledAliasIndex {
+export class CompiledAliasIndex implements AliasMatcher {
   private readonly phrases: Map<number, string>;
   /** Token ids of a tokenised text, kept while the text's tokens are alive (several passes read them). */
   private readonly idCache = new WeakMap<Token[], Int32Array>();
