@@ -9,12 +9,14 @@
  * its bucket. A layer is written as a numbered generation and made current by one small
  * write, so a large import can be written in many transactions and still be all or nothing.
  * What lookups need beyond "record by id" — the alias index, the events of an entity, search
- * lists, counts — is derived from the merged view and stored (see `currentDerived`).
+ * lists, counts — is derived from the merged view and stored (see `currentDerived`), the
+ * alias index and the per-id data in shards, so that a fresh worker reads only what the
+ * request in hand needs.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { SavedArticle, UserRecordSummary } from './messages';
 import { entityAliasEntries, eventAliasEntries } from './kb/knowledge-base';
-import { AliasIndexBuilder, type CompiledIndexData } from './match/compiled-index';
+import { AliasIndexBuilder, CompiledAliasIndex, ShardedAliasIndex, splitIndex, type CompiledIndexData } from './match/compiled-index';
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
 import { PhaseTimer } from './phase-timer';
 import type { Entity, KbEvent, Pack } from './kb/schema';
@@ -425,16 +427,71 @@ export interface Involvement {
   eventIds: StringList;
 }
 
-/** What is derived from the merged view and stored, so that a wake-up reads it instead of computing it. */
+/**
+ * What is derived from the merged view and stored, so that a wake-up reads it instead of
+ * computing it. This head is small; the alias index and the per-id data are stored in
+ * `shards` parts each (see IndexShard, IdShard), read as requests need them.
+ */
 export interface Derived {
   format: typeof DERIVED_FORMAT;
   /** Generations and revision it was derived from. */
   stamp: string;
+  counts: { entities: number; events: number };
+  /** A power of two: the alias index is split by first token, the per-id data by id bucket. */
+  shards: number;
+}
+
+/** One shard of the alias index: aliases whose first token falls in it (see shardOfToken). */
+export interface IndexShard {
+  stamp: string;
   index: CompiledIndexData;
+}
+
+/** The per-id data of the ids whose bucket (bucketOf with `shards`) is this shard. */
+export interface IdShard {
+  stamp: string;
   involvement: Involvement;
   /** Ids the reader's layer holds (sorted): their records are read there, all others in the pack. */
   userIds: Record<Kind, StringList>;
-  counts: { entities: number; events: number };
+}
+
+/** Records per shard of derived data: 100k entities and 50k events make 32 shards of about 300 kB. */
+const SHARD_RECORDS = 8192;
+
+/** The number of shards (a power of two) for the derived data of `records` records. */
+export function shardsFor(records: number): number {
+  let n = 1;
+  while (n * SHARD_RECORDS < records) n <<= 1;
+  return n;
+}
+
+const shardKey = (what: 'index' | 'ids', n: number) => `${what}/${n}`;
+
+/** Thrown when shards read do not belong to the head read before: the knowledge base changed meanwhile. */
+export class DerivedChanged extends Error {
+  constructor() {
+    super('the knowledge base changed while it was read');
+  }
+}
+
+/** Shards of derived data by number, all of the head's stamp (else DerivedChanged). */
+export async function readShards<T extends IndexShard | IdShard>(db: BackstoryDb, what: T extends IndexShard ? 'index' : 'ids', numbers: Iterable<number>, derived: Derived): Promise<Map<number, T>> {
+  const list = [...new Set(numbers)];
+  const rows = await db.meta.bulkGet(list.map((n) => shardKey(what, n)));
+  return new Map(
+    rows.map((row, i) => {
+      const value = row?.value as T | undefined;
+      if (value?.stamp !== derived.stamp) throw new DerivedChanged();
+      return [list[i]!, value];
+    }),
+  );
+}
+
+/** The alias index over the shards a text's tokens need, or over all of them. */
+export async function readIndex(db: BackstoryDb, derived: Derived, tokens?: import('./text/tokenize').Token[]): Promise<ShardedAliasIndex> {
+  const numbers = tokens ? ShardedAliasIndex.shardsOf(tokens, derived.shards) : Array.from({ length: derived.shards }, (_, n) => n);
+  const shards = await readShards<IndexShard>(db, 'index', numbers, derived);
+  return new ShardedAliasIndex(derived.shards, new Map([...shards].map(([n, shard]) => [n, new CompiledAliasIndex(shard.index)])));
 }
 
 /** Lower-case names of the merged view, one line a record, for substring search. */
@@ -447,7 +504,7 @@ export interface SearchLists {
 }
 
 /** Bumped when the shape of Derived changes, so that a stored copy of an older shape is derived anew. */
-const DERIVED_FORMAT = 2;
+const DERIVED_FORMAT = 3;
 
 export const stampOf = (layers: Layers) => `${layers.pack.gen}.${layers.user.gen}.${layers.revision}`;
 
@@ -480,9 +537,9 @@ export function involvedEvents(involvement: Involvement, entityId: string): stri
   return out;
 }
 
-/** The layer that holds the merged view's record of `id`. */
-export function layerOf(derived: Derived, kind: Kind, id: string): LayerName {
-  return sortedIndexOf(derived.userIds[kind], id) >= 0 ? 'user' : 'pack';
+/** The layer that holds the merged view's record of `id`, from the id's shard. */
+export function layerOf(shard: IdShard, kind: Kind, id: string): LayerName {
+  return sortedIndexOf(shard.userIds[kind], id) >= 0 ? 'user' : 'pack';
 }
 
 const searchLine = (names: string[], id: string) => `${names.join('\u0001').toLowerCase()}\u0002${id}\n`;
@@ -564,17 +621,20 @@ export class Deriver {
     this.phases.lap('read');
   }
 
-  /** Compiles and stores it all under `stamp`. */
+  /** Compiles and stores it all under `stamp`; returns the head. */
   async store(db: BackstoryDb, stamp: string): Promise<Derived> {
     const sorted = (ids: Iterable<string>) => toStringList([...ids].sort());
-    const derived: Derived = {
-      format: DERIVED_FORMAT,
-      stamp,
-      index: this.index.build(),
-      involvement: involvementOf(this.byEntity),
-      userIds: { entity: sorted(this.ids.user.entity), event: sorted(this.ids.user.event) },
-      counts: { entities: this.entityLines.length, events: this.eventLines.length },
-    };
+    const counts = { entities: this.entityLines.length, events: this.eventLines.length };
+    const shards = shardsFor(counts.entities + counts.events);
+    const derived: Derived = { format: DERIVED_FORMAT, stamp, counts, shards };
+    const indexRows = splitIndex(this.index.build(), shards).map((index, n) => ({ key: shardKey('index', n), value: { stamp, index } satisfies IndexShard }));
+    const parts = Array.from({ length: shards }, () => ({ byEntity: new Map<string, string[]>(), user: { entity: [] as string[], event: [] as string[] } }));
+    for (const [id, events] of this.byEntity) parts[bucketOf(id, shards)]!.byEntity.set(id, events);
+    for (const kind of ['entity', 'event'] as const) for (const id of this.ids.user[kind]) parts[bucketOf(id, shards)]!.user[kind].push(id);
+    const idRows = parts.map((part, n) => ({
+      key: shardKey('ids', n),
+      value: { stamp, involvement: involvementOf(part.byEntity), userIds: { entity: sorted(part.user.entity), event: sorted(part.user.event) } } satisfies IdShard,
+    }));
     this.phases.lap('index');
     const search: SearchLists = {
       stamp,
@@ -589,14 +649,17 @@ export class Deriver {
     };
     this.trimRecent();
     const recent: RecentChanges = { stamp, total: this.userCount, records: this.recent };
-    const membership: Membership = { stamp, user: derived.userIds, pack: { entity: sorted(this.ids.pack.entity), event: sorted(this.ids.pack.event) } };
+    const membership: Membership = {
+      stamp,
+      user: { entity: sorted(this.ids.user.entity), event: sorted(this.ids.user.event) },
+      pack: { entity: sorted(this.ids.pack.entity), event: sorted(this.ids.pack.event) },
+    };
     this.phases.lap('search lists');
-    await db.meta.bulkPut([
-      { key: 'derived', value: derived },
-      { key: 'search', value: search },
-      { key: 'membership', value: membership },
-      { key: 'recent', value: recent },
-    ]);
+    await db.transaction('rw', db.meta, async () => {
+      // Shards of an earlier, larger knowledge base go; the head is written with its shards.
+      for (const what of ['index', 'ids'] as const) await db.meta.where('key').between(`${what}/`, `${what}/\uffff`).delete();
+      await db.meta.bulkPut([{ key: 'derived', value: derived }, ...indexRows, ...idRows, { key: 'search', value: search }, { key: 'membership', value: membership }, { key: 'recent', value: recent }]);
+    });
     this.phases.lap('store');
     this.phases.report();
     return derived;

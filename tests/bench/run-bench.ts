@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KnowledgeBase } from '../../utils/kb/knowledge-base';
 import { readPackFile } from '../../utils/kb/load-pack-file';
+import type { CompiledAliasIndex } from '../../utils/match/compiled-index';
 import { findMentions } from '../../utils/match/find-mentions';
 import { tokenize } from '../../utils/text/tokenize';
 import { syntheticPack } from './synthetic-pack';
@@ -55,7 +56,7 @@ function main(): void {
   const build = time(() => new KnowledgeBase(entities, real.events));
   const kb = build.value;
   const indexHeap = heapMb() - before;
-  console.log(`index: ${kb.index.size} aliases, built in ${fmt(build.ms)}, heap ${indexHeap.toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for an exact figure)'}`);
+  console.log(`index: ${(kb.index as CompiledAliasIndex).size} aliases, built in ${fmt(build.ms)}, heap ${indexHeap.toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for an exact figure)'}`);
 
   for (let i = 0; i < 5; i++) tokenize(text); // let the JIT see the tokeniser first, as it has in a running extension
   const floor = time(() => tokenize(text), 20);

@@ -4,47 +4,108 @@
  * events around them) are fetched, so a wake-up does not load a 100k-entity knowledge base
  * into memory. The merged view rule applies record by record: the reader's layer wins.
  */
-import { WHOLE_LAYER_MAX, currentDerived, getItems, involvedEvents, layerOf, readLayers, scanLayer, type LayerItem, type LayerName, type BackstoryDb, type Derived, type Kind, type Layers, type RecordOf } from '../db';
+import {
+  WHOLE_LAYER_MAX,
+  bucketOf,
+  currentDerived,
+  DerivedChanged,
+  getItems,
+  involvedEvents,
+  layerOf,
+  readLayers,
+  readShards,
+  scanLayer,
+  type BackstoryDb,
+  type Derived,
+  type IdShard,
+  type IndexShard,
+  type Kind,
+  type LayerItem,
+  type LayerName,
+  type Layers,
+  type RecordOf,
+} from '../db';
 import { KnowledgeBase, referencedIds } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
-import { CompiledAliasIndex } from '../match/compiled-index';
+import { CompiledAliasIndex, ShardedAliasIndex } from '../match/compiled-index';
 import { tokenize } from '../text/tokenize';
 import type { PhaseTimer } from '../phase-timer';
 
-type Loaded = { derived: Derived; index: CompiledAliasIndex; layers: Layers; whole: Map<string, Promise<Map<string, { id: string }>>> };
+/** What was read of the stored derived data in this worker's life, by shard, and small layers read whole. */
+interface Loaded {
+  derived: Derived;
+  layers: Layers;
+  index: Map<number, Promise<CompiledAliasIndex>>;
+  ids: Map<number, Promise<IdShard>>;
+  whole: Map<string, Promise<Map<string, { id: string }>>>;
+}
 
 export class KbReader {
-  private derived: Promise<Loaded> | null = null;
+  private loaded: Promise<Loaded> | null = null;
 
   constructor(private readonly db: BackstoryDb) {}
 
   /** Forgets what was read so far; the next read takes the stored data anew. */
   invalidate(): void {
-    this.derived = null;
+    this.loaded = null;
   }
 
-  private compiled() {
-    // Read once per worker life (or per change of the knowledge base), with the layers it was derived from.
-    if (!this.derived) {
+  /** The head of the derived data and the layers, once per worker life (or change of the knowledge base). */
+  private load(): Promise<Loaded> {
+    if (!this.loaded) {
       const started = performance.now();
-      this.derived = Promise.all([currentDerived(this.db), readLayers(this.db)]).then(([derived, layers]) => {
+      this.loaded = Promise.all([currentDerived(this.db), readLayers(this.db)]).then(([derived, layers]) => {
         console.info(`[backstory] lookup data read in ${Math.round(performance.now() - started)} ms`);
-        return { derived, index: new CompiledAliasIndex(derived.index), layers, whole: new Map() };
+        return { derived, layers, index: new Map(), ids: new Map(), whole: new Map() };
       });
+      this.loaded.catch(() => (this.loaded = null));
     }
-    this.derived.catch(() => (this.derived = null));
-    return this.derived;
+    return this.loaded;
+  }
+
+  /**
+   * Runs a read; when the knowledge base changed between reading the head and a shard, once
+   * more from a fresh head.
+   */
+  private async fresh<T>(read: (loaded: Loaded) => Promise<T>): Promise<T> {
+    try {
+      return await read(await this.load());
+    } catch (error) {
+      if (!(error instanceof DerivedChanged)) throw error;
+      this.invalidate();
+      return read(await this.load());
+    }
+  }
+
+  /** Shards by number, each read once per worker life; those not read yet in one request. */
+  private async shards<T>(loaded: Loaded, what: 'index' | 'ids', cache: Map<number, Promise<T>>, numbers: Iterable<number>, open: (row: IndexShard & IdShard) => T): Promise<Map<number, T>> {
+    const wanted = [...new Set(numbers)];
+    const missing = wanted.filter((n) => !cache.has(n));
+    if (missing.length) {
+      const rows = readShards<IndexShard & IdShard>(this.db, what as never, missing, loaded.derived);
+      rows.catch(() => missing.forEach((n) => cache.delete(n)));
+      for (const n of missing) cache.set(n, rows.then((read) => open(read.get(n)!)));
+    }
+    return new Map(await Promise.all(wanted.map(async (n) => [n, await cache.get(n)!] as const)));
+  }
+
+  private idShards(loaded: Loaded, ids: string[]): Promise<Map<number, IdShard>> {
+    return this.shards(loaded, 'ids', loaded.ids, ids.map((id) => bucketOf(id, loaded.derived.shards)), (row) => row);
   }
 
   /** Records by id from the merged view: the reader's record when there is one (null: deleted), else the pack's. */
-  private async merged<K extends Kind>(kind: K, ids: Iterable<string>): Promise<RecordOf<K>[]> {
+  private async merged<K extends Kind>(loaded: Loaded, kind: K, ids: Iterable<string>): Promise<RecordOf<K>[]> {
     const list = [...new Set(ids)];
     if (!list.length) return [];
-    const loaded = await this.compiled();
     const { layers, derived } = loaded;
-    // The derived data says which layer holds each record: only that bucket is read.
+    // The id's shard says which layer holds its record: only that layer is read. With no
+    // records of the reader's, there is nothing to look up.
     const where = { user: [] as string[], pack: [] as string[] };
-    for (const id of list) where[layerOf(derived, kind, id)].push(id);
+    if (!layers.user.counts[kind]) where.pack = list;
+    else {
+      const shards = await this.idShards(loaded, list);
+      for (const id of list) where[layerOf(shards.get(bucketOf(id, derived.shards))!, kind, id)].push(id);
+    }
     // A small layer (the default pack, a reader's own additions) is read whole, once: one
     // query instead of a round of bucket reads for each article.
     const read = async <L extends LayerName>(layer: L, ids: string[]): Promise<Map<string, LayerItem<L, K>>> => {
@@ -68,9 +129,15 @@ export class KbReader {
     });
   }
 
+  private async involving(loaded: Loaded, entityIds: Iterable<string>): Promise<KbEvent[]> {
+    const ids = [...new Set(entityIds)];
+    const shards = await this.idShards(loaded, ids);
+    return this.merged(loaded, 'event', ids.flatMap((id) => involvedEvents(shards.get(bucketOf(id, loaded.derived.shards))!.involvement, id)));
+  }
+
   /** Entities by id, the reader's records first; unknown and deleted ids are left out. */
   entities(ids: Iterable<string>): Promise<Entity[]> {
-    return this.merged('entity', ids);
+    return this.fresh((loaded) => this.merged(loaded, 'entity', ids));
   }
 
   /** One entity; null when unknown or deleted. */
@@ -80,53 +147,58 @@ export class KbReader {
 
   /** Events by id, the reader's records first; unknown and deleted ids are left out. */
   events(ids: Iterable<string>): Promise<KbEvent[]> {
-    return this.merged('event', ids);
+    return this.fresh((loaded) => this.merged(loaded, 'event', ids));
   }
 
   /** Events that involve any of the entities (participant or place), merged view. */
-  async eventsInvolving(entityIds: Iterable<string>): Promise<KbEvent[]> {
-    const { derived } = await this.compiled();
-    return this.events([...new Set(entityIds)].flatMap((id) => involvedEvents(derived.involvement, id)));
+  eventsInvolving(entityIds: Iterable<string>): Promise<KbEvent[]> {
+    return this.fresh((loaded) => this.involving(loaded, entityIds));
   }
 
   /**
    * The part of the knowledge base an article needs: the entities its words may name (with
-   * the records they point at), the events around them, and the events linked to those.
+   * the records they point at), the events around them, and the events linked to those;
+   * its alias index covers the article's words (the shards they start aliases in).
    */
-  async sliceFor(text: string, phases?: PhaseTimer): Promise<KnowledgeBase> {
-    const { derived, index } = await this.compiled();
-    phases?.lap('read index');
-    const tokens = tokenize(text);
-    // The same passes as the analysis: names and demonyms, role phrases, event names.
-    const passes: ((kind: string) => boolean)[] = [(k) => k === 'name' || k === 'demonym', (k) => k === 'nominal', (k) => k === 'event'];
-    const [names, nominals, eventNames] = passes.map((pass) => new Set(index.findAll(text, tokens, (t) => pass(t.kind)).flatMap((m) => m.targets.map((t) => t.ref))));
-    phases?.lap('match');
-    // Reads go in rounds, each as wide as what the previous one revealed.
-    const named = await this.entities([...names!, ...nominals!]);
-    const known = new Set(named.map((e) => e.id));
-    const [pointedAt, involving, byName] = await Promise.all([
-      this.entities(named.flatMap(referencedIds).filter((id) => !known.has(id))),
-      this.eventsInvolving(known),
-      this.events(eventNames!),
-    ]);
-    const entities = [...named, ...pointedAt];
-    for (const e of pointedAt) known.add(e.id);
-    const events = new Map<string, KbEvent>([...involving, ...byName].map((e) => [e.id, e]));
-    const around = (list: Iterable<KbEvent>) => [...list].flatMap((e) => [...(e.place ? [e.place] : []), ...e.participants.map((p) => p.entity)]).filter((id) => !known.has(id));
-    const linkedIds = [...events.values()].flatMap((e) => (e.links ?? []).map((l) => l.event)).filter((id) => !events.has(id));
-    const [linked, places] = await Promise.all([this.events(linkedIds), this.entities(around(events.values()))]);
-    for (const e of places) known.add(e.id);
-    for (const e of linked) events.set(e.id, e);
-    entities.push(...places, ...(await this.entities(around(linked))));
-    phases?.lap(`read ${entities.length} entities, ${events.size} events`);
-    const kb = new KnowledgeBase(entities, events.values(), derived.index);
-    phases?.lap('slice');
-    return kb;
+  sliceFor(text: string, phases?: PhaseTimer): Promise<KnowledgeBase> {
+    return this.fresh(async (loaded) => {
+      const tokens = tokenize(text);
+      const { shards } = loaded.derived;
+      const parts = await this.shards(loaded, 'index', loaded.index, ShardedAliasIndex.shardsOf(tokens, shards), (row) => new CompiledAliasIndex(row.index));
+      const index = new ShardedAliasIndex(shards, parts);
+      phases?.lap(`read index (${parts.size} of ${shards} shards)`);
+      // The same passes as the analysis: names and demonyms, role phrases, event names.
+      const passes: ((kind: string) => boolean)[] = [(k) => k === 'name' || k === 'demonym', (k) => k === 'nominal', (k) => k === 'event'];
+      const [names, nominals, eventNames] = passes.map((pass) => new Set(index.findAll(text, tokens, (t) => pass(t.kind)).flatMap((m) => m.targets.map((t) => t.ref))));
+      phases?.lap('match');
+      // Reads go in rounds, each as wide as what the previous one revealed.
+      const entitiesOf = (ids: Iterable<string>) => this.merged(loaded, 'entity', ids);
+      const named = await entitiesOf([...names!, ...nominals!]);
+      const known = new Set(named.map((e) => e.id));
+      const [pointedAt, involving, byName] = await Promise.all([
+        entitiesOf(named.flatMap(referencedIds).filter((id) => !known.has(id))),
+        this.involving(loaded, known),
+        this.merged(loaded, 'event', eventNames!),
+      ]);
+      const entities = [...named, ...pointedAt];
+      for (const e of pointedAt) known.add(e.id);
+      const events = new Map<string, KbEvent>([...involving, ...byName].map((e) => [e.id, e]));
+      const around = (list: Iterable<KbEvent>) => [...list].flatMap((e) => [...(e.place ? [e.place] : []), ...e.participants.map((p) => p.entity)]).filter((id) => !known.has(id));
+      const linkedIds = [...events.values()].flatMap((e) => (e.links ?? []).map((l) => l.event)).filter((id) => !events.has(id));
+      const [linked, places] = await Promise.all([this.merged(loaded, 'event', linkedIds), entitiesOf(around(events.values()))]);
+      for (const e of places) known.add(e.id);
+      for (const e of linked) events.set(e.id, e);
+      entities.push(...places, ...(await entitiesOf(around(linked))));
+      phases?.lap(`read ${entities.length} entities, ${events.size} events`);
+      const kb = new KnowledgeBase(entities, events.values(), index);
+      phases?.lap('slice');
+      return kb;
+    });
   }
 
   /** Counts of the merged view, and of the reader's records (additions, edits and deletions). */
   async counts(): Promise<{ entities: number; events: number; userRecords: number }> {
-    const [{ derived }, layers] = await Promise.all([this.compiled(), readLayers(this.db)]);
+    const [{ derived }, layers] = await Promise.all([this.load(), readLayers(this.db)]);
     return { ...derived.counts, userRecords: layers.user.counts.entity + layers.user.counts.event };
   }
 }

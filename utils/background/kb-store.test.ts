@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { seeded } from '../../tests/bench/synthetic-pack';
-import { BackstoryDb, currentDerived, dropUnfinishedGenerations, installPack, newGeneration, readLayers, readMerged, switchGeneration } from '../db';
+import { BackstoryDb, currentDerived, dropUnfinishedGenerations, installPack, newGeneration, readIndex, readLayers, readMerged, switchGeneration } from '../db';
 import type { Entity, Pack } from '../kb/schema';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, revertRecord, searchEntities, undoDelete } from './kb-store';
@@ -12,7 +12,7 @@ import { KbReader } from './kb-reader';
 /** The whole merged view with its stored index, to look at what the database now holds. */
 async function loadKnowledgeBase(source: BackstoryDb): Promise<KnowledgeBase> {
   const [merged, derived] = await Promise.all([readMerged(source), currentDerived(source)]);
-  return new KnowledgeBase(merged.entities, merged.events, derived.index);
+  return new KnowledgeBase(merged.entities, merged.events, await readIndex(source, derived));
 }
 
 const manifest = { name: 'test pack', version: '1.0.0', schemaVersion: 1 as const, license: 'CC0', created: '2026-01-01', sources: ['tests'] };
@@ -196,20 +196,22 @@ describe('imports read in chunks', () => {
   });
 
   it('imports a file fed in small pieces, and every record is found by id and by name', async () => {
-    const text = JSON.stringify(bigPack(5000));
+    const text = JSON.stringify(bigPack(6000));
     // Written every 50k characters: a bucket's records end up in several rows.
     const run = await KbImport.begin(db, text.length, now, { flushChars: 50_000 });
     for (let at = 0; at < text.length; at += 7001) await run.write(text.slice(at, at + 7001));
-    expect(await run.finish()).toEqual({ added: 7500, updated: 0, unchanged: 0, rejected: 0, problems: [] });
+    expect(await run.finish()).toEqual({ added: 9000, updated: 0, unchanged: 0, rejected: 0, problems: [] });
     // More entities than one bucket holds: they are spread over buckets, read bucket by bucket.
     expect((await readLayers(db)).user.buckets).toEqual({ entity: 128, event: 1 });
+    // More records than one shard of derived data covers: the index and the per-id data are split.
+    expect((await currentDerived(db)).shards).toBe(2);
     const reader = new KbReader(db);
-    expect((await reader.entities(['bulk-0', 'bulk-4999', 'vladimir-putin'])).map((e) => e.id)).toEqual(['bulk-0', 'bulk-4999', 'vladimir-putin']);
+    expect((await reader.entities(['bulk-0', 'bulk-5999', 'vladimir-putin'])).map((e) => e.id)).toEqual(['bulk-0', 'bulk-5999', 'vladimir-putin']);
     expect((await reader.eventsInvolving(['bulk-1234'])).map((e) => e.id)).toEqual(['bulk-event-1234']);
-    expect((await searchEntities(db, 'bulk person 4999', 5)).map((e) => e.id)).toEqual(['bulk-4999']);
-    expect(await reader.counts()).toEqual({ entities: miniEntities.length + 5000, events: miniEvents.length + 2500, userRecords: 7500 });
+    expect((await searchEntities(db, 'bulk person 5999', 5)).map((e) => e.id)).toEqual(['bulk-5999']);
+    expect(await reader.counts()).toEqual({ entities: miniEntities.length + 6000, events: miniEvents.length + 3000, userRecords: 9000 });
     const listed = await listUserRecords(db, 3);
-    expect(listed.total).toBe(7500);
+    expect(listed.total).toBe(9000);
     expect(listed.records.map((r) => r.change)).toEqual(['added', 'added', 'added']);
     // What the import derived as records passed by is what deriving from the database gives.
     const fromImport = (await db.meta.bulkGet(['derived', 'search'])).map((r) => r!.value as { counts?: unknown; entities?: string; events?: string });
@@ -221,7 +223,7 @@ describe('imports read in chunks', () => {
     expect(lines(freshSearch.entities)).toEqual(lines(fromImport[1]!.entities!));
     expect(lines(freshSearch.events)).toEqual(lines(fromImport[1]!.events!));
     // The same file again changes nothing and says so.
-    expect(await importKbText(db, text, now)).toMatchObject({ added: 0, updated: 0, unchanged: 7500 });
+    expect(await importKbText(db, text, now)).toMatchObject({ added: 0, updated: 0, unchanged: 9000 });
   });
 
   it('leaves the database exactly as before when the reader goes away mid-file', async () => {

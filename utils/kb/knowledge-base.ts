@@ -2,24 +2,25 @@
  * The merged, in-memory view of the knowledge base that matching and ranking read:
  * records by id, events by participant and the compiled alias index.
  */
-import { compileAliasIndex, CompiledAliasIndex, type AliasEntry, type CompiledIndexData } from '../match/compiled-index';
+import { compileAliasIndex, CompiledAliasIndex, type AliasEntry, type AliasMatcher, type CompiledIndexData } from '../match/compiled-index';
 import { isActiveOn } from '../text/dates';
 import type { Entity, KbEvent, Role } from './schema';
 
 export class KnowledgeBase {
   readonly entities = new Map<string, Entity>();
   readonly events = new Map<string, KbEvent>();
-  readonly index: CompiledAliasIndex;
+  readonly index: AliasMatcher;
   private readonly eventsByEntity = new Map<string, KbEvent[]>();
 
   /**
-   * The view over these records; `index` is their compiled alias index when one was stored
-   * (see compileKnowledgeIndex), else it is compiled here.
+   * The view over these records; `index` matches their aliases when one was stored (see
+   * compileKnowledgeIndex; it may cover more records, and only the texts it was read for),
+   * else their index is compiled here.
    */
-  constructor(entities: Iterable<Entity>, events: Iterable<KbEvent>, index?: CompiledIndexData) {
+  constructor(entities: Iterable<Entity>, events: Iterable<KbEvent>, index?: AliasMatcher) {
     for (const entity of entities) this.entities.set(entity.id, entity);
     for (const event of events) this.events.set(event.id, event);
-    this.index = new CompiledAliasIndex(index ?? compileKnowledgeIndex(this.entities.values(), this.events.values()));
+    this.index = index ?? new CompiledAliasIndex(compileKnowledgeIndex(this.entities.values(), this.events.values()));
     for (const event of this.events.values()) {
       const involved = new Set([...event.participants.map((p) => p.entity), ...(event.place ? [event.place] : [])]);
       for (const id of involved) {
