@@ -465,7 +465,7 @@ export function shardsFor(records: number): number {
   return n;
 }
 
-const shardKey = (what: 'index' | 'ids', n: number) => `${what}/${n}`;
+export const shardKey = (what: 'index' | 'ids', n: number) => `${what}/${n}`;
 
 /** Thrown when shards read do not belong to the head read before: the knowledge base changed meanwhile. */
 export class DerivedChanged extends Error {
@@ -674,12 +674,22 @@ async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<Derived>
   return deriver.store(db, stampOf(layers));
 }
 
+/**
+ * The head of the derived data and the layers it was derived from, in one read with the
+ * meta rows `also` (a fresh worker gets what it needs first in one round); derived and
+ * stored anew when the stored copy is not current, and then `rows` is empty.
+ */
+export async function currentDerivedWith(db: BackstoryDb, also: string[] = []): Promise<{ derived: Derived; layers: Layers; rows: Map<string, unknown> }> {
+  const [head, layersRow, ...rest] = await db.meta.bulkGet(['derived', 'layers', ...also]);
+  const layers = (layersRow?.value as Layers | undefined) ?? { pack: emptyLayer(), user: emptyLayer(), revision: 0 };
+  const stored = head?.value as Derived | undefined;
+  if (stored?.stamp === stampOf(layers) && stored.format === DERIVED_FORMAT) return { derived: stored, layers, rows: new Map(also.map((key, i) => [key, rest[i]?.value])) };
+  return { derived: await deriveAndStore(db, layers), layers, rows: new Map() };
+}
+
 /** The derived data of the merged view: the stored copy when it is current, else derived and stored now. */
 export async function currentDerived(db: BackstoryDb): Promise<Derived> {
-  const layers = await readLayers(db);
-  const stored = (await db.meta.get('derived'))?.value as Derived | undefined;
-  if (stored?.stamp === stampOf(layers) && stored.format === DERIVED_FORMAT) return stored;
-  return deriveAndStore(db, layers);
+  return (await currentDerivedWith(db)).derived;
 }
 
 /** A row stored beside the derived data (under the same stamp), derived first when not current. */

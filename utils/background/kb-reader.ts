@@ -7,13 +7,14 @@
 import {
   WHOLE_LAYER_MAX,
   bucketOf,
-  currentDerived,
+  currentDerivedWith,
   DerivedChanged,
   getItems,
   involvedEvents,
   layerOf,
   readLayers,
   readShards,
+  shardKey,
   scanLayer,
   type BackstoryDb,
   type Derived,
@@ -54,13 +55,29 @@ export class KbReader {
   private load(): Promise<Loaded> {
     if (!this.loaded) {
       const started = performance.now();
-      this.loaded = Promise.all([currentDerived(this.db), readLayers(this.db)]).then(([derived, layers]) => {
+      // Shard 0 comes in the same read: a knowledge base the size of the default pack has no other.
+      this.loaded = currentDerivedWith(this.db, [shardKey('index', 0), shardKey('ids', 0)]).then(({ derived, layers, rows }) => {
+        const loaded: Loaded = { derived, layers, index: new Map(), ids: new Map(), whole: new Map() };
+        const index = rows.get(shardKey('index', 0)) as IndexShard | undefined;
+        const ids = rows.get(shardKey('ids', 0)) as IdShard | undefined;
+        if (index?.stamp === derived.stamp) loaded.index.set(0, Promise.resolve(new CompiledAliasIndex(index.index)));
+        if (ids?.stamp === derived.stamp) loaded.ids.set(0, Promise.resolve(ids));
         console.info(`[backstory] lookup data read in ${Math.round(performance.now() - started)} ms`);
-        return { derived, layers, index: new Map(), ids: new Map(), whole: new Map() };
+        return loaded;
       });
       this.loaded.catch(() => (this.loaded = null));
     }
     return this.loaded;
+  }
+
+  /** A small layer's kind, read whole once per worker life. */
+  private whole<L extends LayerName, K extends Kind>(loaded: Loaded, layer: L, kind: K): Promise<Map<string, LayerItem<L, K>>> {
+    const key = `${layer}/${kind}`;
+    if (!loaded.whole.has(key)) {
+      const all = new Map<string, { id: string }>();
+      loaded.whole.set(key, scanLayer(this.db, loaded.layers, layer, kind, (item) => all.set(item.id, item)).then(() => all));
+    }
+    return loaded.whole.get(key)! as Promise<Map<string, LayerItem<L, K>>>;
   }
 
   /**
@@ -111,12 +128,7 @@ export class KbReader {
     const read = async <L extends LayerName>(layer: L, ids: string[]): Promise<Map<string, LayerItem<L, K>>> => {
       if (!ids.length) return new Map();
       if (layers[layer].counts[kind] > WHOLE_LAYER_MAX) return getItems(this.db, layers, layer, kind, ids);
-      const key = `${layer}/${kind}`;
-      if (!loaded.whole.has(key)) {
-        const all = new Map<string, { id: string }>();
-        loaded.whole.set(key, scanLayer(this.db, layers, layer, kind, (item) => all.set(item.id, item)).then(() => all));
-      }
-      return (await loaded.whole.get(key)!) as Map<string, LayerItem<L, K>>;
+      return this.whole(loaded, layer, kind);
     };
     // Not in one transaction: a whole-layer read may already be under way for another call,
     // and awaiting it inside a transaction would let that transaction commit early.
