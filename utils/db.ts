@@ -20,6 +20,7 @@ import { AliasIndexBuilder, CompiledAliasIndex, ShardedAliasIndex, splitIndex, t
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
 import { PhaseTimer } from './phase-timer';
 import type { Entity, KbEvent, Pack } from './kb/schema';
+import { fingerprint } from './kb/fingerprint';
 
 export interface MetaRecord {
   key: string;
@@ -554,11 +555,31 @@ export interface RecentChanges {
   records: UserRecordSummary[];
 }
 
-/** Which ids each layer holds, sorted: an import looks up only records that exist. */
+/** A record's fingerprint (see fingerprint.ts). */
+export type Print = [number, number];
+const DELETED: Print = [0, 0];
+
+/** Ids of a layer's kind, sorted, with the fingerprints of their records (two numbers each; 0 0: a deletion). */
+export interface PrintedIds {
+  ids: StringList;
+  prints: Uint32Array;
+}
+
+function withPrints(byId: Map<string, Print>): PrintedIds {
+  const ids = [...byId.keys()].sort();
+  const prints = new Uint32Array(ids.length * 2);
+  ids.forEach((id, i) => prints.set(byId.get(id)!, 2 * i));
+  return { ids: toStringList(ids), prints };
+}
+
+/**
+ * Which ids each layer holds and the fingerprints of their records: an import tells added,
+ * updated and unchanged records apart without reading any.
+ */
 export interface Membership {
   stamp: string;
-  user: Record<Kind, StringList>;
-  pack: Record<Kind, StringList>;
+  user: Record<Kind, PrintedIds>;
+  pack: Record<Kind, PrintedIds>;
 }
 
 /**
@@ -571,7 +592,8 @@ export class Deriver {
   private readonly entityLines: { rank: number; line: string }[] = [];
   private readonly eventLines: { date: string; line: string }[] = [];
   private readonly byEntity = new Map<string, string[]>();
-  private readonly ids = { user: { entity: new Set<string>(), event: new Set<string>() }, pack: { entity: [] as string[], event: [] as string[] } };
+  /** The ids of each layer with the fingerprints of their records ([0, 0]: a deletion). */
+  private readonly ids = { user: { entity: new Map<string, Print>(), event: new Map<string, Print>() }, pack: { entity: new Map<string, Print>(), event: new Map<string, Print>() } };
   readonly phases = new PhaseTimer('derive');
 
   /** The reader's newest changes, kept to RECENT_KEPT at the end (up to twice that meanwhile). */
@@ -579,8 +601,8 @@ export class Deriver {
   private userCount = 0;
 
   /** A record of the reader's layer (with a null record: a deletion). */
-  addUser(kind: Kind, item: UserRecord<Entity | KbEvent>): void {
-    this.ids.user[kind].add(item.id);
+  addUser(kind: Kind, item: UserRecord<Entity | KbEvent>, print?: Print): void {
+    this.ids.user[kind].set(item.id, item.record ? (print ?? fingerprint(item.record)) : DELETED);
     if (item.record) this.take(kind, item.record);
     this.userCount++;
     this.recent.push({
@@ -614,7 +636,7 @@ export class Deriver {
   async addPack(db: BackstoryDb, layers: Layers): Promise<void> {
     for (const kind of ['entity', 'event'] as const) {
       await scanLayer(db, layers, 'pack', kind, (r) => {
-        this.ids.pack[kind].push(r.id);
+        this.ids.pack[kind].set(r.id, fingerprint(r));
         if (!this.ids.user[kind].has(r.id)) this.take(kind, r);
       });
     }
@@ -630,7 +652,7 @@ export class Deriver {
     const indexRows = splitIndex(this.index.build(), shards).map((index, n) => ({ key: shardKey('index', n), value: { stamp, index } satisfies IndexShard }));
     const parts = Array.from({ length: shards }, () => ({ byEntity: new Map<string, string[]>(), user: { entity: [] as string[], event: [] as string[] } }));
     for (const [id, events] of this.byEntity) parts[bucketOf(id, shards)]!.byEntity.set(id, events);
-    for (const kind of ['entity', 'event'] as const) for (const id of this.ids.user[kind]) parts[bucketOf(id, shards)]!.user[kind].push(id);
+    for (const kind of ['entity', 'event'] as const) for (const id of this.ids.user[kind].keys()) parts[bucketOf(id, shards)]!.user[kind].push(id);
     const idRows = parts.map((part, n) => ({
       key: shardKey('ids', n),
       value: { stamp, involvement: involvementOf(part.byEntity), userIds: { entity: sorted(part.user.entity), event: sorted(part.user.event) } } satisfies IdShard,
@@ -651,8 +673,8 @@ export class Deriver {
     const recent: RecentChanges = { stamp, total: this.userCount, records: this.recent };
     const membership: Membership = {
       stamp,
-      user: { entity: sorted(this.ids.user.entity), event: sorted(this.ids.user.event) },
-      pack: { entity: sorted(this.ids.pack.entity), event: sorted(this.ids.pack.event) },
+      user: { entity: withPrints(this.ids.user.entity), event: withPrints(this.ids.user.event) },
+      pack: { entity: withPrints(this.ids.pack.entity), event: withPrints(this.ids.pack.event) },
     };
     this.phases.lap('search lists');
     await db.transaction('rw', db.meta, async () => {

@@ -42,6 +42,17 @@ describe('import', () => {
     expect(kb.index.findAll('Sergej Lawrow met Ada Example', (await import('../text/tokenize')).tokenize('Sergej Lawrow met Ada Example')).map((m) => m.targets[0]!.ref)).toEqual(['sergey-lavrov', 'new-person']);
   });
 
+  it('compares by fingerprint: a record the reader deleted comes back as added, over the pack', async () => {
+    const lavrov = miniEntities.find((e) => e.id === 'sergey-lavrov')!;
+    await deleteRecord(db, 'entity', 'sergey-lavrov', now);
+    // Keys in another order are the same record.
+    const reordered = Object.fromEntries(Object.entries(lavrov).reverse());
+    const file = JSON.stringify({ manifest, entities: [reordered, miniEntities.find((e) => e.id === 'vladimir-putin')], events: [] });
+    expect(await importKbText(db, file, now)).toMatchObject({ added: 1, updated: 0, unchanged: 1 });
+    expect((await listUserRecords(db, 5)).records.find((r) => r.id === 'sergey-lavrov')?.change).toBe('edited');
+    expect(await importKbText(db, file, now)).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
+  });
+
   it.each([
     ['malformed JSON', '{"manifest": ', /not valid JSON/],
     ['a wrong schema version', JSON.stringify({ manifest: { ...manifest, schemaVersion: 9 }, entities: [], events: [] }), /schema version 9/],

@@ -12,6 +12,8 @@ import {
   stampOf,
   switchGeneration,
   type Membership,
+  type Print,
+  type PrintedIds,
   currentSearchLists,
   dropGeneration,
   GenerationWriter,
@@ -33,19 +35,7 @@ import type { ImportReport, UserRecordSummary } from '../messages';
 import { PackStream, type PackPiece } from '../kb/pack-stream';
 import { stringAt, stringCount } from '../match/string-list';
 import { PhaseTimer } from '../phase-timer';
-
-/** Key order-independent JSON, to tell an unchanged record from an updated one. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+import { fingerprint } from '../kb/fingerprint';
 
 const rejectedCount = (problems: PackProblem[]) => new Set(problems.filter((p) => /^(entities|events)\.\d+/.test(p.path)).map((p) => p.path.split('.').slice(0, 2).join('.'))).size;
 
@@ -85,8 +75,8 @@ export class KbImport {
 
   /** What the knowledge base will derive from the merged view, gathered as records pass by. */
   private readonly deriver = new Deriver();
-  /** Ids the merged view has now, by kind: only their records are read to compare. */
-  private readonly existing: Record<Kind, Set<string>>;
+  /** The merged view's ids now, by kind, each with its record's fingerprint and whether the pack has it. */
+  private readonly existing: Record<Kind, Map<string, { print: Print; inPack: boolean }>>;
 
   private constructor(
     private readonly db: BackstoryDb,
@@ -95,12 +85,17 @@ export class KbImport {
     private readonly writer: GenerationWriter,
     private readonly now: Date,
   ) {
-    const ids = (kind: Kind) => {
-      const set = new Set<string>();
-      for (const list of [membership.user[kind], membership.pack[kind]]) for (let i = 0; i < stringCount(list); i++) set.add(stringAt(list, i));
-      return set;
+    const merged = (kind: Kind) => {
+      const map = new Map<string, { print: Print; inPack: boolean }>();
+      const each = ({ ids, prints }: PrintedIds, take: (id: string, print: Print) => void) => {
+        for (let i = 0; i < stringCount(ids); i++) take(stringAt(ids, i), [prints[2 * i]!, prints[2 * i + 1]!]);
+      };
+      each(membership.pack[kind], (id, print) => map.set(id, { print, inPack: true }));
+      // The reader's record wins; a deletion keeps its print of 0 0, which no record has.
+      each(membership.user[kind], (id, print) => map.set(id, { print, inPack: map.has(id) }));
+      return map;
     };
-    this.existing = { entity: ids('entity'), event: ids('event') };
+    this.existing = { entity: merged('entity'), event: merged('event') };
   }
 
   /** Starts an import of a file of about `size` characters into a new generation. */
@@ -175,24 +170,24 @@ export class KbImport {
 
   private async stage<K extends Kind>(kind: K, records: RecordOf<K>[]): Promise<void> {
     if (!records.length) return;
-    // Only records that exist are read: most of a large new file is new.
-    const existing = this.existing[kind];
-    const { merged, inPack } = await currentRecords(this.db, this.base, kind, records.map((r) => r.id).filter((id) => existing.has(id)));
-    this.phases.lap('compare');
+    // Compared by fingerprint: nothing is read.
     const updatedAt = this.now.toISOString();
     for (const record of records) {
-      const before = merged.get(record.id);
-      if (before && canonical(before) === canonical(record)) {
+      const before = this.existing[kind].get(record.id);
+      const print = fingerprint(record);
+      const exists = before !== undefined && (before.print[0] !== 0 || before.print[1] !== 0);
+      if (exists && before.print[0] === print[0] && before.print[1] === print[1]) {
         this.report.unchanged++;
         continue;
       }
-      if (before) this.report.updated++;
+      if (exists) this.report.updated++;
       else this.report.added++;
       this.staged[kind].add(record.id);
-      const item: UserRecord<RecordOf<K>> = { id: record.id, record, overridesPack: inPack.has(record.id), updatedAt };
-      this.deriver.addUser(kind, item);
+      const item: UserRecord<RecordOf<K>> = { id: record.id, record, overridesPack: before?.inPack ?? false, updatedAt };
+      this.deriver.addUser(kind, item, print);
       this.writer.add(kind, item);
     }
+    this.phases.lap('compare');
   }
 
   /** Ends the file: checks references, and makes the new records current, or drops them all. */
@@ -210,12 +205,14 @@ export class KbImport {
     }
     if (!this.broken && !this.sawManifest) this.checker.fail('manifest', 'missing: a pack starts with a manifest');
     if (this.checker.ok) {
+      // References to records outside the file: to those the merged view has (not deleted).
       const outside = this.checker.outsideRefs();
-      const [entities, events] = await Promise.all([
-        currentRecords(this.db, this.base, 'entity', [...outside.entities]),
-        currentRecords(this.db, this.base, 'event', [...outside.events]),
-      ]);
-      this.checker.finish({ entities: new Set(entities.merged.keys()), events: new Set(events.merged.keys()) });
+      const present = (kind: Kind, ids: Iterable<string>) =>
+        new Set([...ids].filter((id) => {
+          const print = this.existing[kind].get(id)?.print;
+          return print !== undefined && (print[0] !== 0 || print[1] !== 0);
+        }));
+      this.checker.finish({ entities: present('entity', outside.entities), events: present('event', outside.events) });
       this.phases.lap('references');
     }
     const problems = this.checker.problems;
