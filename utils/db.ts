@@ -19,7 +19,7 @@ import { entityAliasEntries, eventAliasEntries } from './kb/knowledge-base';
 import { AliasIndexBuilder, CompiledAliasIndex, ShardedAliasIndex, splitIndex, type CompiledIndexData } from './match/compiled-index';
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
 import { PhaseTimer } from './phase-timer';
-import type { Entity, KbEvent, Pack } from './kb/schema';
+import { validatePack, type Entity, type KbEvent, type Pack } from './kb/schema';
 import { fingerprint } from './kb/fingerprint';
 
 export interface MetaRecord {
@@ -43,7 +43,13 @@ export interface UserRecord<T> {
   updatedAt: string;
 }
 
+/** JSON.stringify(item), given the JSON of its record: an import has it already, for the record's fingerprint. */
+export function userItemJson<T>(item: UserRecord<T>, recordJson: string): string {
+  return `{"id":${JSON.stringify(item.id)},"record":${recordJson},"overridesPack":${item.overridesPack},"updatedAt":${JSON.stringify(item.updatedAt)}}`;
+}
+
 /** What a layer holds: pack records, or the reader's records. */
+
 export type LayerItem<L extends LayerName, K extends Kind> = L extends 'pack' ? RecordOf<K> : UserRecord<RecordOf<K>>;
 
 /**
@@ -256,11 +262,11 @@ export class GenerationWriter {
     private readonly flushChars = FLUSH_CHARS,
   ) {}
 
-  add(kind: Kind, item: { id: string }): void {
+  /** Adds an item; `json` is its JSON when the caller has it already (see userItemJson). */
+  add(kind: Kind, item: { id: string }, json = JSON.stringify(item)): void {
     const bucket = bucketOf(item.id, this.buckets[kind]);
     let row = this.pending[kind].get(bucket);
     if (!row) this.pending[kind].set(bucket, (row = { ids: [], json: [] }));
-    const json = JSON.stringify(item);
     row.ids.push(item.id);
     row.json.push(json);
     this.pendingChars += json.length;
@@ -743,7 +749,11 @@ export async function installedPackVersion(db: BackstoryDb): Promise<string | nu
  * current in one small transaction, so that a failure leaves the previous pack in place.
  * The reader's layer and saved articles are never touched.
  */
-export async function installPack(db: BackstoryDb, pack: Pack): Promise<void> {
+export async function installPack(db: BackstoryDb, given: Pack): Promise<void> {
+  // Stored as the schema outputs it (keys in its order, which fingerprints rely on), and never invalid.
+  const checked = validatePack(given);
+  if (!checked.ok) throw new Error(`the pack is invalid: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  const { pack } = checked;
   const gen = await newGeneration(db);
   const info = await writeGeneration(db.blocks, 'pack', gen, { entity: pack.entities, event: pack.events });
   const { replaced } = await switchGeneration(db, 'pack', info, { meta: [{ key: 'pack', value: { ...pack.manifest, installedAt: new Date().toISOString() } }] });

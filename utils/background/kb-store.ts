@@ -29,13 +29,14 @@ import {
   type RecordOf,
   type UndoRecord,
   type UserRecord,
+  userItemJson,
 } from '../db';
 import { PACK_SCHEMA_VERSION, PackChecker, validatePack, type Entity, type KbEvent, type Pack, type PackProblem } from '../kb/schema';
 import type { ImportReport, UserRecordSummary } from '../messages';
 import { PackStream, type PackPiece } from '../kb/pack-stream';
 import { stringAt, stringCount } from '../match/string-list';
 import { PhaseTimer } from '../phase-timer';
-import { fingerprint } from '../kb/fingerprint';
+import { fingerprintOfJson } from '../kb/fingerprint';
 
 const rejectedCount = (problems: PackProblem[]) => new Set(problems.filter((p) => /^(entities|events)\.\d+/.test(p.path)).map((p) => p.path.split('.').slice(0, 2).join('.'))).size;
 
@@ -174,7 +175,8 @@ export class KbImport {
     const updatedAt = this.now.toISOString();
     for (const record of records) {
       const before = this.existing[kind].get(record.id);
-      const print = fingerprint(record);
+      const json = JSON.stringify(record);
+      const print = fingerprintOfJson(json);
       const exists = before !== undefined && (before.print[0] !== 0 || before.print[1] !== 0);
       if (exists && before.print[0] === print[0] && before.print[1] === print[1]) {
         this.report.unchanged++;
@@ -185,7 +187,7 @@ export class KbImport {
       this.staged[kind].add(record.id);
       const item: UserRecord<RecordOf<K>> = { id: record.id, record, overridesPack: before?.inPack ?? false, updatedAt };
       this.deriver.addUser(kind, item, print);
-      this.writer.add(kind, item);
+      this.writer.add(kind, item, userItemJson(item, json));
     }
     this.phases.lap('compare');
   }

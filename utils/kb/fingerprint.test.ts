@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { userItemJson } from '../db';
 import { fingerprint } from './fingerprint';
 import { readPackFile } from './load-pack-file';
-import { RECORD_KEYS, type Entity, type KbEvent } from './schema';
+import { PackChecker, type Entity, type KbEvent } from './schema';
 
 const pack = readPackFile();
 const richEntity: Entity = {
@@ -36,16 +37,15 @@ function reordered(value: unknown): unknown {
 }
 
 describe('fingerprint', () => {
-  it('knows every key of the schema', () => {
-    for (const key of ['id', 'aliases', 'roles', 'phrases', 'iso', 'alpha2', 'participants', 'role', 'sources', 'url', 'links', 'event', 'unverified']) expect(RECORD_KEYS).toContain(key);
-  });
-
   it.each([
     ['an entity', richEntity],
     ['an event', richEvent],
-  ])('changes with any value of %s, and not with the order of its keys', (_what, record: Entity | KbEvent) => {
+  ])('changes with any value of %s, and not with the order of its keys once the schema has read it', (_what, record: Entity | KbEvent) => {
     const print = fingerprint(record);
-    expect(fingerprint(reordered(record) as typeof record)).toEqual(print);
+    // Records are stored as the schema outputs them: keys in the schema's order.
+    const checker = new PackChecker();
+    const read = (value: unknown) => ('title' in record ? checker.event(value) : checker.entity(value))!;
+    expect(fingerprint(read(reordered(record)))).toEqual(fingerprint(read(record)));
     const paths = leaves(record);
     expect(paths.length).toBeGreaterThan(15);
     for (const path of paths) expect(fingerprint(changed(record, path)), path.join('.')).not.toEqual(print);
@@ -53,6 +53,14 @@ describe('fingerprint', () => {
 
   it('tells apart every record of the default pack', () => {
     const prints = new Set([...pack.entities, ...pack.events].map((r) => fingerprint(r).join(':')));
+    // Also records that differ by one character at the end of a long text, or by two swapped characters.
+    const [a, b] = [{ ...richEntity, description: 'ab' }, { ...richEntity, description: 'ba' }];
+    expect(fingerprint(a)).not.toEqual(fingerprint(b));
     expect(prints.size).toBe(pack.entities.length + pack.events.length);
+  });
+
+  it('is taken from the same JSON the import writes', () => {
+    const item = { id: richEntity.id, record: richEntity, overridesPack: true, updatedAt: '2026-11-25T12:00:00.000Z' };
+    expect(userItemJson(item, JSON.stringify(richEntity))).toBe(JSON.stringify(item));
   });
 });

@@ -251,23 +251,3 @@ export function validatePack(input: unknown, known?: KnownIds): PackValidation {
   return { ok: true, pack: { manifest, entities: entities as Entity[], events: events as KbEvent[] } };
 }
 
-/** Every property name the schema gives an entity or an event, at any depth, sorted. */
-function recordKeys(): string[] {
-  const keys = new Set<string>();
-  const walk = (schema: unknown): void => {
-    const s = schema as { entries?: Record<string, unknown>; wrapped?: unknown; item?: unknown; options?: unknown[] };
-    for (const [key, inner] of Object.entries(s.entries ?? {})) {
-      keys.add(key);
-      walk(inner);
-    }
-    if (s.wrapped) walk(s.wrapped);
-    if (s.item) walk(s.item);
-    for (const option of s.options ?? []) if (typeof option === 'object') walk(option);
-  };
-  walk(EntitySchema);
-  walk(EventSchema);
-  return [...keys].sort();
-}
-
-/** The property names of records, in one order: JSON.stringify with it writes any record's keys in that order. */
-export const RECORD_KEYS: readonly string[] = recordKeys();
