@@ -482,7 +482,7 @@ export class DerivedChanged extends Error {
 }
 
 /** Shards of derived data by number, all of the head's stamp (else DerivedChanged). */
-export async function readShards<T extends IndexShard | IdShard>(db: BackstoryDb, what: T extends IndexShard ? 'index' : 'ids', numbers: Iterable<number>, derived: Derived): Promise<Map<number, T>> {
+export async function readShards<T extends IndexShard | IdShard>(db: BackstoryDb, what: 'index' | 'ids', numbers: Iterable<number>, derived: Derived): Promise<Map<number, T>> {
   const list = [...new Set(numbers)];
   const rows = await db.meta.bulkGet(list.map((n) => shardKey(what, n)));
   return new Map(

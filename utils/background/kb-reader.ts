@@ -95,11 +95,11 @@ export class KbReader {
   }
 
   /** Shards by number, each read once per worker life; those not read yet in one request. */
-  private async shards<T>(loaded: Loaded, what: 'index' | 'ids', cache: Map<number, Promise<T>>, numbers: Iterable<number>, open: (row: IndexShard & IdShard) => T): Promise<Map<number, T>> {
+  private async shards<R extends IndexShard | IdShard, T>(loaded: Loaded, what: 'index' | 'ids', cache: Map<number, Promise<T>>, numbers: Iterable<number>, open: (row: R) => T): Promise<Map<number, T>> {
     const wanted = [...new Set(numbers)];
     const missing = wanted.filter((n) => !cache.has(n));
     if (missing.length) {
-      const rows = readShards<IndexShard & IdShard>(this.db, what as never, missing, loaded.derived);
+      const rows = readShards<R>(this.db, what, missing, loaded.derived);
       rows.catch(() => missing.forEach((n) => cache.delete(n)));
       for (const n of missing) cache.set(n, rows.then((read) => open(read.get(n)!)));
     }
@@ -107,7 +107,7 @@ export class KbReader {
   }
 
   private idShards(loaded: Loaded, ids: string[]): Promise<Map<number, IdShard>> {
-    return this.shards(loaded, 'ids', loaded.ids, ids.map((id) => bucketOf(id, loaded.derived.shards)), (row) => row);
+    return this.shards(loaded, 'ids', loaded.ids, ids.map((id) => bucketOf(id, loaded.derived.shards)), (row: IdShard) => row);
   }
 
   /** Records by id from the merged view: the reader's record when there is one (null: deleted), else the pack's. */
@@ -176,7 +176,7 @@ export class KbReader {
     return this.fresh(async (loaded) => {
       const tokens = tokenize(text);
       const { shards } = loaded.derived;
-      const parts = await this.shards(loaded, 'index', loaded.index, ShardedAliasIndex.shardsOf(tokens, shards), (row) => new CompiledAliasIndex(row.index));
+      const parts = await this.shards(loaded, 'index', loaded.index, ShardedAliasIndex.shardsOf(tokens, shards), (row: IndexShard) => new CompiledAliasIndex(row.index));
       const index = new ShardedAliasIndex(shards, parts);
       phases?.lap(`read index (${parts.size} of ${shards} shards)`);
       // The same passes as the analysis: names and demonyms, role phrases, event names.

@@ -189,7 +189,7 @@ export class KbImport {
       this.deriver.addUser(kind, item, print);
       this.writer.add(kind, item, userItemJson(item, json));
     }
-    this.phases.lap('compare');
+    this.phases.lap('stage (compare, derive)');
   }
 
   /** Ends the file: checks references, and makes the new records current, or drops them all. */
