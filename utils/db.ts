@@ -49,7 +49,6 @@ export function userItemJson<T>(item: UserRecord<T>, recordJson: string): string
 }
 
 /** What a layer holds: pack records, or the reader's records. */
-
 export type LayerItem<L extends LayerName, K extends Kind> = L extends 'pack' ? RecordOf<K> : UserRecord<RecordOf<K>>;
 
 /**
@@ -494,10 +493,9 @@ export async function readShards<T extends IndexShard | IdShard>(db: BackstoryDb
   );
 }
 
-/** The alias index over the shards a text's tokens need, or over all of them. */
-export async function readIndex(db: BackstoryDb, derived: Derived, tokens?: import('./text/tokenize').Token[]): Promise<ShardedAliasIndex> {
-  const numbers = tokens ? ShardedAliasIndex.shardsOf(tokens, derived.shards) : Array.from({ length: derived.shards }, (_, n) => n);
-  const shards = await readShards<IndexShard>(db, 'index', numbers, derived);
+/** The whole alias index, every shard of it (the reader reads only the shards a text needs). */
+export async function readIndex(db: BackstoryDb, derived: Derived): Promise<ShardedAliasIndex> {
+  const shards = await readShards<IndexShard>(db, 'index', Array.from({ length: derived.shards }, (_, n) => n), derived);
   return new ShardedAliasIndex(derived.shards, new Map([...shards].map(([n, shard]) => [n, new CompiledAliasIndex(shard.index)])));
 }
 
@@ -564,6 +562,9 @@ export interface RecentChanges {
 /** A record's fingerprint (see fingerprint.ts). */
 export type Print = [number, number];
 const DELETED: Print = [0, 0];
+
+/** Whether a fingerprint of the reader's layer marks a deletion. */
+export const isDeletion = (print: Print) => print[0] === DELETED[0] && print[1] === DELETED[1];
 
 /** Ids of a layer's kind, sorted, with the fingerprints of their records (two numbers each; 0 0: a deletion). */
 export interface PrintedIds {

@@ -12,7 +12,6 @@ import {
   getItems,
   involvedEvents,
   layerOf,
-  readLayers,
   readShards,
   shardKey,
   scanLayer,
@@ -210,7 +209,7 @@ export class KbReader {
 
   /** Counts of the merged view, and of the reader's records (additions, edits and deletions). */
   async counts(): Promise<{ entities: number; events: number; userRecords: number }> {
-    const [{ derived }, layers] = await Promise.all([this.load(), readLayers(this.db)]);
+    const { derived, layers } = await this.load();
     return { ...derived.counts, userRecords: layers.user.counts.entity + layers.user.counts.event };
   }
 }

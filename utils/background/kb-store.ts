@@ -14,6 +14,7 @@ import {
   type Membership,
   type Print,
   type PrintedIds,
+  isDeletion,
   currentSearchLists,
   dropGeneration,
   GenerationWriter,
@@ -76,8 +77,8 @@ export class KbImport {
 
   /** What the knowledge base will derive from the merged view, gathered as records pass by. */
   private readonly deriver = new Deriver();
-  /** The merged view's ids now, by kind, each with its record's fingerprint and whether the pack has it. */
-  private readonly existing: Record<Kind, Map<string, { print: Print; inPack: boolean }>>;
+  /** The merged view's ids now, by kind, each with its record's fingerprint (null: deleted) and whether the pack has it. */
+  private readonly existing: Record<Kind, Map<string, { print: Print | null; inPack: boolean }>>;
 
   private constructor(
     private readonly db: BackstoryDb,
@@ -87,13 +88,13 @@ export class KbImport {
     private readonly now: Date,
   ) {
     const merged = (kind: Kind) => {
-      const map = new Map<string, { print: Print; inPack: boolean }>();
+      const map = new Map<string, { print: Print | null; inPack: boolean }>();
       const each = ({ ids, prints }: PrintedIds, take: (id: string, print: Print) => void) => {
         for (let i = 0; i < stringCount(ids); i++) take(stringAt(ids, i), [prints[2 * i]!, prints[2 * i + 1]!]);
       };
       each(membership.pack[kind], (id, print) => map.set(id, { print, inPack: true }));
-      // The reader's record wins; a deletion keeps its print of 0 0, which no record has.
-      each(membership.user[kind], (id, print) => map.set(id, { print, inPack: map.has(id) }));
+      // The reader's record wins, and a deletion hides the pack's.
+      each(membership.user[kind], (id, print) => map.set(id, { print: isDeletion(print) ? null : print, inPack: map.has(id) }));
       return map;
     };
     this.existing = { entity: merged('entity'), event: merged('event') };
@@ -177,12 +178,11 @@ export class KbImport {
       const before = this.existing[kind].get(record.id);
       const json = JSON.stringify(record);
       const print = fingerprintOfJson(json);
-      const exists = before !== undefined && (before.print[0] !== 0 || before.print[1] !== 0);
-      if (exists && before.print[0] === print[0] && before.print[1] === print[1]) {
+      if (before?.print && before.print[0] === print[0] && before.print[1] === print[1]) {
         this.report.unchanged++;
         continue;
       }
-      if (exists) this.report.updated++;
+      if (before?.print) this.report.updated++;
       else this.report.added++;
       this.staged[kind].add(record.id);
       const item: UserRecord<RecordOf<K>> = { id: record.id, record, overridesPack: before?.inPack ?? false, updatedAt };
@@ -209,11 +209,7 @@ export class KbImport {
     if (this.checker.ok) {
       // References to records outside the file: to those the merged view has (not deleted).
       const outside = this.checker.outsideRefs();
-      const present = (kind: Kind, ids: Iterable<string>) =>
-        new Set([...ids].filter((id) => {
-          const print = this.existing[kind].get(id)?.print;
-          return print !== undefined && (print[0] !== 0 || print[1] !== 0);
-        }));
+      const present = (kind: Kind, ids: Iterable<string>) => new Set([...ids].filter((id) => this.existing[kind].get(id)?.print));
       this.checker.finish({ entities: present('entity', outside.entities), events: present('event', outside.events) });
       this.phases.lap('references');
     }

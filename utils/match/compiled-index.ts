@@ -242,6 +242,19 @@ export function compileAliasIndex(entries: Iterable<AliasEntry>): CompiledIndexD
   return builder.build();
 }
 
+/** Every non-overlapping longest match, left to right, given the longest match at each token. */
+function longestMatches(tokenCount: number, matchAt: (i: number) => AliasMatch | null): AliasMatch[] {
+  const matches: AliasMatch[] = [];
+  for (let i = 0; i < tokenCount; ) {
+    const match = matchAt(i);
+    if (match) {
+      matches.push(match);
+      i = match.to;
+    } else i++;
+  }
+  return matches;
+}
+
 /** What matching needs of an index: every non-overlapping longest match, left to right. */
 export interface AliasMatcher {
   findAll(text: string, tokens: Token[], accept?: (t: AliasTarget) => boolean): AliasMatch[];
@@ -262,7 +275,8 @@ export function shardOfToken(norm: string, shards: number): number {
  */
 export function splitIndex(data: CompiledIndexData, shards: number): CompiledIndexData[] {
   if (shards === 1) return [data];
-  const tokenOf = (id: number) => data.tokenBlob.slice(data.tokenStart[id], data.tokenStart[id + 1]);
+  const tokens: StringList = { blob: data.tokenBlob, start: data.tokenStart };
+  const tokenOf = (id: number) => stringAt(tokens, id);
   const roots: number[][] = Array.from({ length: shards }, () => []);
   for (let e = data.edgeStart[0]!; e < data.edgeStart[1]!; e++) roots[shardOfToken(tokenOf(data.edgeToken[e]!), shards)]!.push(e);
   const phrases = new Map(data.phrases);
@@ -341,18 +355,12 @@ export class ShardedAliasIndex implements AliasMatcher {
   }
 
   findAll(text: string, tokens: Token[], accept?: (t: AliasTarget) => boolean): AliasMatch[] {
-    const matches: AliasMatch[] = [];
-    for (let i = 0; i < tokens.length; ) {
+    return longestMatches(tokens.length, (i) => {
       const shard = shardOfToken(tokens[i]!.norm, this.shards);
       const part = this.parts.get(shard);
       if (!part) throw new Error(`alias index shard ${shard} was not read`);
-      const match = part.longestMatchAt(text, tokens, i, accept);
-      if (match) {
-        matches.push(match);
-        i = match.to;
-      } else i++;
-    }
-    return matches;
+      return part.longestMatchAt(text, tokens, i, accept);
+    });
   }
 }
 
@@ -454,14 +462,7 @@ export class CompiledAliasIndex implements AliasMatcher {
       for (let i = 0; i < tokens.length; i++) ids[i] = this.tokenId(tokens[i]!.norm);
       this.idCache.set(tokens, ids);
     }
-    const matches: AliasMatch[] = [];
-    for (let i = 0; i < tokens.length; ) {
-      const match = ids[i] === -1 ? null : this.longestMatchAt(text, tokens, i, accept, ids);
-      if (match) {
-        matches.push(match);
-        i = match.to;
-      } else i++;
-    }
-    return matches;
+    const known = ids;
+    return longestMatches(tokens.length, (i) => (known[i] === -1 ? null : this.longestMatchAt(text, tokens, i, accept, known)));
   }
 }
