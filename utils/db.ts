@@ -19,6 +19,7 @@ import { entityAliasEntries, eventAliasEntries } from './kb/knowledge-base';
 import { AliasIndexBuilder, CompiledAliasIndex, ShardedAliasIndex, splitIndex, type CompiledIndexData } from './match/compiled-index';
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
 import { PhaseTimer } from './phase-timer';
+import { Column } from './match/column';
 import { validatePack, type Entity, type KbEvent, type Pack } from './kb/schema';
 import { fingerprint } from './kb/fingerprint';
 
@@ -45,7 +46,9 @@ export interface UserRecord<T> {
 
 /** JSON.stringify(item), given the JSON of its record: an import has it already, for the record's fingerprint. */
 export function userItemJson<T>(item: UserRecord<T>, recordJson: string): string {
-  return `{"id":${JSON.stringify(item.id)},"record":${recordJson},"overridesPack":${item.overridesPack},"updatedAt":${JSON.stringify(item.updatedAt)}}`;
+  // Joined rather than concatenated: one flat string, where `+` makes a rope of eight that
+  // a large import would hold twice over until its rows are written.
+  return ['{"id":', JSON.stringify(item.id), ',"record":', recordJson, ',"overridesPack":', String(item.overridesPack), ',"updatedAt":', JSON.stringify(item.updatedAt), '}'].join('');
 }
 
 /** What a layer holds: pack records, or the reader's records. */
@@ -153,7 +156,7 @@ function tableOf<T>(src: Source, name: string): Table<T, string> {
 }
 
 /** Characters of JSON a writer gathers before it writes (unless told to write now). */
-const FLUSH_CHARS = 24 << 20;
+const FLUSH_CHARS = 8 << 20;
 
 /** Records per bucket a layer is sized for. */
 const BUCKET_SIZE = 64;
@@ -547,7 +550,36 @@ export function layerOf(shard: IdShard, kind: Kind, id: string): LayerName {
   return sortedIndexOf(shard.userIds[kind], id) >= 0 ? 'user' : 'pack';
 }
 
-const searchLine = (names: string[], id: string) => `${names.join('\u0001').toLowerCase()}\u0002${id}\n`;
+/**
+ * Search-list lines and the key each is ordered by (descending), joined into one text at the
+ * end. Each line is one flat string (joined, not concatenated into a rope of four).
+ */
+class SearchLines {
+  private readonly lines: string[] = [];
+  private readonly keys: (number | string)[] = [];
+
+  add(key: number | string, names: string[], id: string): void {
+    this.lines.push([names.join('\u0001').toLowerCase(), '\u0002', id, '\n'].join(''));
+    this.keys.push(key);
+  }
+
+  get count(): number {
+    return this.lines.length;
+  }
+
+  text(): string {
+    const { keys, lines } = this;
+    const descending = (a: number, b: number) => {
+      const x = keys[a]!;
+      const y = keys[b]!;
+      return typeof x === 'number' ? (y as number) - x : x < y ? 1 : x > y ? -1 : 0;
+    };
+    return Array.from(keys.keys())
+      .sort(descending)
+      .map((i) => lines[i])
+      .join('');
+  }
+}
 
 /** How many of the reader's newest changes are kept ready for the library's list. */
 export const RECENT_KEPT = 500;
@@ -572,11 +604,42 @@ export interface PrintedIds {
   prints: Uint32Array;
 }
 
-function withPrints(byId: Map<string, Print>): PrintedIds {
-  const ids = [...byId.keys()].sort();
-  const prints = new Uint32Array(ids.length * 2);
-  ids.forEach((id, i) => prints.set(byId.get(id)!, 2 * i));
-  return { ids: toStringList(ids), prints };
+/** Ids with the fingerprints of their records, gathered in any order, sorted at the end. */
+class PrintedIdSet {
+  /** Id → its number; fingerprint n is prints[2n], prints[2n + 1]. */
+  private readonly numbers = new Map<string, number>();
+  private readonly prints = new Column((size) => new Uint32Array(size));
+
+  set(id: string, [a, b]: Print): void {
+    const n = this.numbers.get(id);
+    if (n === undefined) {
+      this.numbers.set(id, this.prints.length / 2);
+      this.prints.push(a);
+      this.prints.push(b);
+    } else {
+      this.prints.set(2 * n, a);
+      this.prints.set(2 * n + 1, b);
+    }
+  }
+
+  has(id: string): boolean {
+    return this.numbers.has(id);
+  }
+
+  ids(): IterableIterator<string> {
+    return this.numbers.keys();
+  }
+
+  sorted(): PrintedIds {
+    const ids = [...this.numbers.keys()].sort();
+    const prints = new Uint32Array(ids.length * 2);
+    ids.forEach((id, i) => {
+      const n = this.numbers.get(id)!;
+      prints[2 * i] = this.prints.at(2 * n);
+      prints[2 * i + 1] = this.prints.at(2 * n + 1);
+    });
+    return { ids: toStringList(ids), prints };
+  }
 }
 
 /**
@@ -595,17 +658,24 @@ export interface Membership {
  * win; a deletion hides the pack's record), then the pack's records they do not replace.
  */
 export class Deriver {
-  private readonly index = new AliasIndexBuilder();
-  private readonly entityLines: { rank: number; line: string }[] = [];
-  private readonly eventLines: { date: string; line: string }[] = [];
+  // Not readonly: `store` lets go of each part once it is compiled, so that a large
+  // knowledge base does not hold the parts and what they compile to at once.
+  private index = new AliasIndexBuilder();
+  private entityLines = new SearchLines();
+  private eventLines = new SearchLines();
   private readonly byEntity = new Map<string, string[]>();
   /** The ids of each layer with the fingerprints of their records ([0, 0]: a deletion). */
-  private readonly ids = { user: { entity: new Map<string, Print>(), event: new Map<string, Print>() }, pack: { entity: new Map<string, Print>(), event: new Map<string, Print>() } };
+  private readonly ids = { user: { entity: new PrintedIdSet(), event: new PrintedIdSet() }, pack: { entity: new PrintedIdSet(), event: new PrintedIdSet() } };
   readonly phases = new PhaseTimer('derive');
 
   /** The reader's newest changes, kept to RECENT_KEPT at the end (up to twice that meanwhile). */
   private recent: UserRecordSummary[] = [];
   private userCount = 0;
+
+  /** Whether the reader's layer has a record (or a deletion) of `id`, among those added. */
+  hasUser(kind: Kind, id: string): boolean {
+    return this.ids.user[kind].has(id);
+  }
 
   /** A record of the reader's layer (with a null record: a deletion). */
   addUser(kind: Kind, item: UserRecord<Entity | KbEvent>, print?: Print): void {
@@ -630,11 +700,11 @@ export class Deriver {
     if (kind === 'entity') {
       const e = record as Entity;
       for (const entry of entityAliasEntries(e)) this.index.add(entry);
-      this.entityLines.push({ rank: e.prominence ?? 0, line: searchLine([e.name, ...e.aliases], e.id) });
+      this.entityLines.add(e.prominence ?? 0, [e.name, ...e.aliases], e.id);
     } else {
       const e = record as KbEvent;
       for (const entry of eventAliasEntries(e)) this.index.add(entry);
-      this.eventLines.push({ date: e.date, line: searchLine([e.title, ...e.aliases], e.id) });
+      this.eventLines.add(e.date, [e.title, ...e.aliases], e.id);
       addInvolvement(this.byEntity, e);
     }
   }
@@ -653,35 +723,30 @@ export class Deriver {
   /** Compiles and stores it all under `stamp`; returns the head. */
   async store(db: BackstoryDb, stamp: string): Promise<Derived> {
     const sorted = (ids: Iterable<string>) => toStringList([...ids].sort());
-    const counts = { entities: this.entityLines.length, events: this.eventLines.length };
+    const counts = { entities: this.entityLines.count, events: this.eventLines.count };
     const shards = shardsFor(counts.entities + counts.events);
     const derived: Derived = { format: DERIVED_FORMAT, stamp, counts, shards };
-    const indexRows = splitIndex(this.index.build(), shards).map((index, n) => ({ key: shardKey('index', n), value: { stamp, index } satisfies IndexShard }));
+    const whole = this.index.build();
+    this.index = new AliasIndexBuilder();
+    const indexRows = splitIndex(whole, shards).map((index, n) => ({ key: shardKey('index', n), value: { stamp, index } satisfies IndexShard }));
     const parts = Array.from({ length: shards }, () => ({ byEntity: new Map<string, string[]>(), user: { entity: [] as string[], event: [] as string[] } }));
     for (const [id, events] of this.byEntity) parts[bucketOf(id, shards)]!.byEntity.set(id, events);
-    for (const kind of ['entity', 'event'] as const) for (const id of this.ids.user[kind].keys()) parts[bucketOf(id, shards)]!.user[kind].push(id);
+    for (const kind of ['entity', 'event'] as const) for (const id of this.ids.user[kind].ids()) parts[bucketOf(id, shards)]!.user[kind].push(id);
     const idRows = parts.map((part, n) => ({
       key: shardKey('ids', n),
       value: { stamp, involvement: involvementOf(part.byEntity), userIds: { entity: sorted(part.user.entity), event: sorted(part.user.event) } } satisfies IdShard,
     }));
+    this.byEntity.clear();
     this.phases.lap('index');
-    const search: SearchLists = {
-      stamp,
-      entities: this.entityLines
-        .sort((a, b) => b.rank - a.rank)
-        .map((e) => e.line)
-        .join(''),
-      events: this.eventLines
-        .sort((a, b) => b.date.localeCompare(a.date))
-        .map((e) => e.line)
-        .join(''),
-    };
+    const search: SearchLists = { stamp, entities: this.entityLines.text(), events: this.eventLines.text() };
+    this.entityLines = new SearchLines();
+    this.eventLines = new SearchLines();
     this.trimRecent();
     const recent: RecentChanges = { stamp, total: this.userCount, records: this.recent };
     const membership: Membership = {
       stamp,
-      user: { entity: withPrints(this.ids.user.entity), event: withPrints(this.ids.user.event) },
-      pack: { entity: withPrints(this.ids.pack.entity), event: withPrints(this.ids.pack.event) },
+      user: { entity: this.ids.user.entity.sorted(), event: this.ids.user.event.sorted() },
+      pack: { entity: this.ids.pack.entity.sorted(), event: this.ids.pack.event.sorted() },
     };
     this.phases.lap('search lists');
     await db.transaction('rw', db.meta, async () => {

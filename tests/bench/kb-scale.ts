@@ -6,7 +6,8 @@
  * the service worker's JS heap (read through the DevTools protocol, during and after the
  * import), and the time from a fresh service worker to the first answered lookups.
  * KB_INVALID=1 also imports the same file with one broken reference at its very end, which
- * must be refused with the database unchanged. Figures only, no assertions.
+ * must be refused with the database unchanged; KB_LIVE=1 collects garbage before each heap
+ * reading, to tell live data from garbage not yet collected. Figures only, no assertions.
  */
 
 import { writeFileSync, rmSync, statSync } from 'node:fs';
@@ -69,13 +70,17 @@ class WorkerProbe {
   }
 }
 
-/** Imports a file through the library page; returns seconds, the report text and the heap peak. */
-async function importThroughPage(page: Page, file: string, probe: WorkerProbe): Promise<{ seconds: number; outcome: string; peak: number }> {
+/** Imports a file through the library page; returns seconds, the report text, the heap peak and the heap every half second. */
+async function importThroughPage(page: Page, file: string, probe: WorkerProbe): Promise<{ seconds: number; outcome: string; peak: number; timeline: string }> {
   let peak = 0;
   let sampling = true;
+  const samples: number[] = [];
   const sampler = (async () => {
-    while (sampling) {
-      peak = Math.max(peak, await probe.heap().catch(() => 0));
+    for (let i = 0; sampling; i++) {
+      // KB_LIVE=1: collect garbage before each reading, so they show live data (and slow the import).
+      const used = await probe.heap(Boolean(process.env.KB_LIVE)).catch(() => 0);
+      peak = Math.max(peak, used);
+      if (i % 2 === 0) samples.push(Math.round(used / 2 ** 20));
       await new Promise((ok) => setTimeout(ok, 250));
     }
   })();
@@ -87,7 +92,7 @@ async function importThroughPage(page: Page, file: string, probe: WorkerProbe): 
   const seconds = (Date.now() - started) / 1000;
   sampling = false;
   await sampler;
-  return { seconds, outcome: (await report.innerText()).replace(/\s+/g, ' ').slice(0, 200), peak };
+  return { seconds, outcome: (await report.innerText()).replace(/\s+/g, ' ').slice(0, 200), peak, timeline: samples.join(' ') };
 }
 
 /** Stops the service worker, opens a demo article, and prints how long until its analysis is stored. */
@@ -145,6 +150,7 @@ async function main(): Promise<void> {
     const run = await importThroughPage(page, file, probe);
     console.log(`import through the library page: ${run.seconds.toFixed(1)} s — ${run.outcome}`);
     console.log(`service worker heap: peak during import ${mb(run.peak)}, after import ${mb(await probe.heap(true))}`);
+    console.log(`  heap during the import, MB every 0.5 s: ${run.timeline}`);
     const info = await send('getKbInfo', {});
     console.log(`knowledge base now: ${JSON.stringify(info.value)}`);
     const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
@@ -175,7 +181,7 @@ async function main(): Promise<void> {
       const before = JSON.stringify((await send('getKbInfo', {})).value);
       const refused = await importThroughPage(page, invalid, probe);
       const after = JSON.stringify((await send('getKbInfo', {})).value);
-      console.log(`invalid file (${mb(statSync(invalid).size)}, one bad reference at the end): ${refused.seconds.toFixed(1)} s — ${refused.outcome}; heap peak ${mb(refused.peak)}; knowledge base ${before === after ? 'unchanged' : `CHANGED: ${after}`}`);
+      console.log(`invalid file (${mb(statSync(invalid).size)}, one bad reference at the end): ${refused.seconds.toFixed(1)} s — ${refused.outcome}; heap peak ${mb(refused.peak)} (MB every 0.5 s: ${refused.timeline}); knowledge base ${before === after ? 'unchanged' : `CHANGED: ${after}`}`);
     }
 
     // A fresh service worker: stop it, then time the first answered lookups. The worker logs

@@ -6,7 +6,7 @@ import { seeded } from '../../tests/bench/synthetic-pack';
 import { BackstoryDb, currentDerived, dropUnfinishedGenerations, installPack, newGeneration, readIndex, readLayers, readMerged, switchGeneration } from '../db';
 import type { Entity, Pack } from '../kb/schema';
 import { KnowledgeBase } from '../kb/knowledge-base';
-import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, revertRecord, searchEntities, undoDelete } from './kb-store';
+import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, revertRecord, searchEntities, searchEvents, undoDelete } from './kb-store';
 import { KbReader } from './kb-reader';
 
 /** The whole merged view with its stored index, to look at what the database now holds. */
@@ -73,6 +73,20 @@ describe('import', () => {
     const paths = report.problems.map((p) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['entities.0.id', 'entities.0.name', 'entities.0.type']));
     expect(report.rejected).toBe(1);
+  });
+});
+
+describe('search', () => {
+  it('lists events newest first; one dated only to the month or year comes after the days within it', async () => {
+    const talks = (id: string, date: string) => ({ id, title: `Zembla talks ${id}`, aliases: [], date, participants: [{ entity: 'russia' }], type: 'talks' as const, summary: 'Test.', sources: [{ url: 'https://example.org/' }] });
+    const events = [talks('a', '2024-12-31'), talks('b', '2025-10'), talks('c', '2025'), talks('d', '2025-10-22'), talks('e', '2010-01-02')];
+    expect(await importKbText(db, JSON.stringify({ manifest, entities: [], events }), now)).toMatchObject({ added: 5 });
+    expect((await searchEvents(db, 'zembla talks', 10)).map((e) => e.id)).toEqual(['d', 'b', 'c', 'a', 'e']);
+  });
+
+  it('lists entities most prominent first', async () => {
+    expect((await searchEntities(db, 'georgia', 5)).map((e) => e.id)).toEqual(['georgia-state', 'georgia-country']);
+    expect((await searchEntities(db, 'trump', 5)).map((e) => e.id)).toEqual(['donald-trump']);
   });
 });
 

@@ -35,7 +35,7 @@ import {
 import { PACK_SCHEMA_VERSION, PackChecker, validatePack, type Entity, type KbEvent, type Pack, type PackProblem } from '../kb/schema';
 import type { ImportReport, UserRecordSummary } from '../messages';
 import { PackStream, type PackPiece } from '../kb/pack-stream';
-import { stringAt, stringCount } from '../match/string-list';
+import { sortedIndexOf } from '../match/string-list';
 import { PhaseTimer } from '../phase-timer';
 import { fingerprintOfJson } from '../kb/fingerprint';
 
@@ -68,7 +68,6 @@ export class KbImport {
   private readonly checker = new PackChecker();
   /** For a file given as text; a page that parses the file itself sends pieces instead. */
   private stream: PackStream | null = null;
-  private readonly staged = { entity: new Set<string>(), event: new Set<string>() };
   private readonly report = { added: 0, updated: 0, unchanged: 0 };
   private readonly phases = new PhaseTimer('import');
   private sawManifest = false;
@@ -77,27 +76,26 @@ export class KbImport {
 
   /** What the knowledge base will derive from the merged view, gathered as records pass by. */
   private readonly deriver = new Deriver();
-  /** The merged view's ids now, by kind, each with its record's fingerprint (null: deleted) and whether the pack has it. */
-  private readonly existing: Record<Kind, Map<string, { print: Print | null; inPack: boolean }>>;
-
   private constructor(
     private readonly db: BackstoryDb,
     private readonly base: Layers,
-    membership: Membership,
+    /** The ids of each layer now, with their records' fingerprints: sorted lists, searched, not copied into maps. */
+    private readonly membership: Membership,
     private readonly writer: GenerationWriter,
     private readonly now: Date,
-  ) {
-    const merged = (kind: Kind) => {
-      const map = new Map<string, { print: Print | null; inPack: boolean }>();
-      const each = ({ ids, prints }: PrintedIds, take: (id: string, print: Print) => void) => {
-        for (let i = 0; i < stringCount(ids); i++) take(stringAt(ids, i), [prints[2 * i]!, prints[2 * i + 1]!]);
-      };
-      each(membership.pack[kind], (id, print) => map.set(id, { print, inPack: true }));
-      // The reader's record wins, and a deletion hides the pack's.
-      each(membership.user[kind], (id, print) => map.set(id, { print: isDeletion(print) ? null : print, inPack: map.has(id) }));
-      return map;
+  ) {}
+
+  /** The merged view's record of `id` now: its fingerprint (null: the reader deleted it) and whether the pack has it. */
+  private existing(kind: Kind, id: string): { print: Print | null; inPack: boolean } | undefined {
+    const printAt = ({ ids, prints }: PrintedIds): Print | undefined => {
+      const i = sortedIndexOf(ids, id);
+      return i < 0 ? undefined : [prints[2 * i]!, prints[2 * i + 1]!];
     };
-    this.existing = { entity: merged('entity'), event: merged('event') };
+    const pack = printAt(this.membership.pack[kind]);
+    const user = printAt(this.membership.user[kind]);
+    // The reader's record wins, and a deletion hides the pack's.
+    if (user) return { print: isDeletion(user) ? null : user, inPack: pack !== undefined };
+    return pack && { print: pack, inPack: true };
   }
 
   /** Starts an import of a file of about `size` characters into a new generation. */
@@ -175,7 +173,7 @@ export class KbImport {
     // Compared by fingerprint: nothing is read.
     const updatedAt = this.now.toISOString();
     for (const record of records) {
-      const before = this.existing[kind].get(record.id);
+      const before = this.existing(kind, record.id);
       const json = JSON.stringify(record);
       const print = fingerprintOfJson(json);
       if (before?.print && before.print[0] === print[0] && before.print[1] === print[1]) {
@@ -184,7 +182,6 @@ export class KbImport {
       }
       if (before?.print) this.report.updated++;
       else this.report.added++;
-      this.staged[kind].add(record.id);
       const item: UserRecord<RecordOf<K>> = { id: record.id, record, overridesPack: before?.inPack ?? false, updatedAt };
       this.deriver.addUser(kind, item, print);
       this.writer.add(kind, item, userItemJson(item, json));
@@ -209,7 +206,7 @@ export class KbImport {
     if (this.checker.ok) {
       // References to records outside the file: to those the merged view has (not deleted).
       const outside = this.checker.outsideRefs();
-      const present = (kind: Kind, ids: Iterable<string>) => new Set([...ids].filter((id) => this.existing[kind].get(id)?.print));
+      const present = (kind: Kind, ids: Iterable<string>) => new Set([...ids].filter((id) => this.existing(kind, id)?.print));
       this.checker.finish({ entities: present('entity', outside.entities), events: present('event', outside.events) });
       this.phases.lap('references');
     }
@@ -233,7 +230,8 @@ export class KbImport {
   private async commit(): Promise<void> {
     for (const kind of ['entity', 'event'] as const) {
       await scanLayer(this.db, this.base, 'user', kind, (item) => {
-        if (this.staged[kind].has(item.id)) return;
+        // Records the file replaced were added to the deriver as they were staged.
+        if (this.deriver.hasUser(kind, item.id)) return;
         this.writer.add(kind, item);
         this.deriver.addUser(kind, item);
       });

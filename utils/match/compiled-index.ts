@@ -8,6 +8,7 @@
 import { Case, tokenize, type Token } from '../text/tokenize';
 import { isNameGap, type AliasKind, type AliasMatch, type AliasTarget } from './alias-index';
 import { stringAt, toStringList, type StringList } from './string-list';
+import { Column } from './column';
 
 /** Everything the index holds; plain data, safe to store and structured-clone. */
 export interface CompiledIndexData {
@@ -139,8 +140,16 @@ export class AliasIndexBuilder {
   private readonly refs: string[] = [];
   private readonly edges = new EdgeTable();
   private nodeCount = 1;
-  /** Targets in the order found, one array per field; grouped by node in `build`. */
-  private readonly t = { node: [] as number[], ref: [] as number[], kind: [] as number[], cases: [] as number[], flags: [] as number[], alias: [] as string[] };
+  /** Targets in the order found, one column per field; grouped by node in `build`. */
+  private readonly t = {
+    node: new Column((n) => new Int32Array(n)),
+    ref: new Column((n) => new Int32Array(n)),
+    kind: new Column((n) => new Uint8Array(n)),
+    cases: new Column((n) => new Uint32Array(n)),
+    flags: new Column((n) => new Uint8Array(n)),
+    /** The alias text of nominal targets (role phrases) by target number; others need none. */
+    phrase: new Map<number, string>(),
+  };
 
   add({ alias: raw, ref, kind }: AliasEntry): void {
     const { tokenIds, refIds, refs, edges, t } = this;
@@ -167,11 +176,12 @@ export class AliasIndexBuilder {
     t.kind.push(KINDS.indexOf(kind));
     t.cases.push(cases);
     t.flags.push((alias.endsWith('.') ? 1 : 0) | (tokens.length << 1));
-    t.alias.push(kind === 'nominal' ? alias : '');
+    if (kind === 'nominal') t.phrase.set(t.node.length - 1, alias);
   }
 
   build(): CompiledIndexData {
-    const { tokenIds, refs, edges, nodeCount, t } = this;
+    const { tokenIds, refs, edges, nodeCount } = this;
+    const t = { node: this.t.node.view(), ref: this.t.ref.view(), kind: this.t.kind.view(), cases: this.t.cases.view(), flags: this.t.flags.view() };
     const { tokenBlob: blob, tokenStart, tokenSlots } = tokenTable([...tokenIds.keys()]);
 
     if (nodeCount >= 2 ** 24) throw new Error(`too many aliases to index (${nodeCount} trie nodes; at most 2^24)`);
@@ -202,18 +212,27 @@ export class AliasIndexBuilder {
     for (let n = 0; n < nodeCount; n++) targetStart[n + 1]! += targetStart[n]!;
     const place = targetStart.slice(0, nodeCount);
     t.node.forEach((node, i) => (order[place[node]!++] = i));
-    const kept: number[] = [];
+    const keptColumn = new Column((size) => new Int32Array(size), Math.max(1, t.node.length));
     const keptStart = new Int32Array(nodeCount + 1);
     for (let n = 0; n < nodeCount; n++) {
-      keptStart[n] = kept.length;
+      keptStart[n] = keptColumn.length;
       for (let k = targetStart[n]!; k < targetStart[n + 1]!; k++) {
         const i = order[k]!;
         let repeat = false;
-        for (let j = keptStart[n]!; j < kept.length && !repeat; j++) repeat = t.ref[kept[j]!] === t.ref[i] && t.kind[kept[j]!] === t.kind[i] && t.cases[kept[j]!] === t.cases[i];
-        if (!repeat) kept.push(i);
+        for (let j = keptStart[n]!; j < keptColumn.length && !repeat; j++) {
+          const other = keptColumn.at(j);
+          repeat = t.ref[other] === t.ref[i] && t.kind[other] === t.kind[i] && t.cases[other] === t.cases[i];
+        }
+        if (!repeat) keptColumn.push(i);
       }
     }
-    keptStart[nodeCount] = kept.length;
+    keptStart[nodeCount] = keptColumn.length;
+    const kept = keptColumn.view();
+    const nominal = KINDS.indexOf('nominal');
+    const phrases: [number, string][] = [];
+    kept.forEach((i, target) => {
+      if (t.kind[i] === nominal) phrases.push([target, this.t.phrase.get(i)!]);
+    });
 
     const data: CompiledIndexData = {
       format: 2,
@@ -224,12 +243,12 @@ export class AliasIndexBuilder {
       edgeToken,
       edgeChild,
       targetStart: keptStart,
-      targetRef: Int32Array.from(kept, (i) => t.ref[i]!),
+      targetRef: kept.map((i) => t.ref[i]!),
       targetKind: Uint8Array.from(kept, (i) => t.kind[i]!),
       targetCases: Uint32Array.from(kept, (i) => t.cases[i]!),
       targetFlags: Uint8Array.from(kept, (i) => t.flags[i]!),
       refs: toStringList(refs),
-      phrases: kept.flatMap((i, target) => (t.kind[i] === KINDS.indexOf('nominal') ? [[target, t.alias[i]!] as [number, string]] : [])),
+      phrases,
     };
     return data;
   }

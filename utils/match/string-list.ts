@@ -28,15 +28,27 @@ export function stringAt(list: StringList, i: number): string {
   return list.blob.slice(list.start[i], list.start[i + 1]);
 }
 
+/** String i compared with `value` by code units (as `<` and the default sort order them), without copying it out. */
+function compareAt(list: StringList, i: number, value: string): number {
+  const from = list.start[i]!;
+  const length = list.start[i + 1]! - from;
+  const n = Math.min(length, value.length);
+  for (let k = 0; k < n; k++) {
+    const difference = list.blob.charCodeAt(from + k) - value.charCodeAt(k);
+    if (difference) return difference;
+  }
+  return length - value.length;
+}
+
 /** Index of `value` in a list sorted by code units; -1 when absent. */
 export function sortedIndexOf(list: StringList, value: string): number {
   let lo = 0;
   let hi = stringCount(list) - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const here = stringAt(list, mid);
-    if (here === value) return mid;
-    if (here < value) lo = mid + 1;
+    const order = compareAt(list, mid, value);
+    if (order === 0) return mid;
+    if (order < 0) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
