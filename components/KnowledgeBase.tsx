@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Entity } from '@/utils/kb/schema';
 import { sendToBackground, type Result, type UserRecordSummary } from '@/utils/messages';
-import { downloadText } from '@/utils/ui/download';
+import { exportToFile } from '@/utils/ui/export-file';
 import { importFile } from '@/utils/ui/import-file';
 import { t } from '@/utils/ui/i18n';
 import { useReload } from '@/utils/ui/use-reload';
@@ -31,12 +31,6 @@ export function KnowledgeBase() {
     reload();
     return result;
   };
-  const exportKb = async (scope: 'all' | 'user'): Promise<Result<string>> => {
-    const reply = await sendToBackground('exportKb', { scope });
-    if (!reply.ok) return reply;
-    downloadText(reply.value.fileName, reply.value.text);
-    return { ok: true, value: reply.value.fileName };
-  };
   const change = async (action: 'deleteRecord' | 'revertRecord', record: UserRecordSummary) => {
     const reply = await reloadAfter(sendToBackground(action, { kind: record.kind, id: record.id }));
     setFailure(reply.ok ? '' : t('actionFailed', reply.error));
@@ -53,7 +47,7 @@ export function KnowledgeBase() {
       {info.status === 'ok' && <KbSummary info={info.value} />}
       {info.status === 'error' && <StatusNote kind="error" detail={info.error} />}
       <KbImport onImport={(file, progress) => reloadAfter(importFile(file, progress))} />
-      <KbExport onExport={exportKb} />
+      <KbExport onExport={exportToFile} />
       <div class="kb-part">
         <h3>{t('userRecordsHeading')}</h3>
         {failure && (

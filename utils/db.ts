@@ -335,18 +335,23 @@ export async function getItems<L extends LayerName, K extends Kind>(db: Backstor
   return found;
 }
 
-/** Calls `each` with every item of a layer's kind, row by row. */
-export async function scanLayer<L extends LayerName, K extends Kind>(db: BackstoryDb, layers: Layers, layer: L, kind: K, each: (item: LayerItem<L, K>) => void): Promise<void> {
+/** The items of a layer's kind, a page of rows at a time. */
+export async function* layerPages<L extends LayerName, K extends Kind>(db: BackstoryDb, layers: Layers, layer: L, kind: K): AsyncGenerator<LayerItem<L, K>[]> {
   const info = layers[layer];
   if (!info.counts[kind]) return;
   const prefix = kindPrefix(layer, info.gen, kind);
   // Pages of rows rather than a cursor: a cursor step costs a round trip per row.
   for (let from = prefix, first = true; ; first = false) {
     const rows = await db.blocks.where('key').between(from, `${prefix}\uffff`, first, false).limit(SCAN_PAGE).toArray();
-    for (const row of rows) for (const item of JSON.parse(row.json) as LayerItem<L, K>[]) each(item);
+    yield rows.flatMap((row) => JSON.parse(row.json) as LayerItem<L, K>[]);
     if (rows.length < SCAN_PAGE) return;
     from = rows.at(-1)!.key;
   }
+}
+
+/** Calls `each` with every item of a layer's kind, row by row. */
+export async function scanLayer<L extends LayerName, K extends Kind>(db: BackstoryDb, layers: Layers, layer: L, kind: K, each: (item: LayerItem<L, K>) => void): Promise<void> {
+  for await (const items of layerPages(db, layers, layer, kind)) for (const item of items) each(item);
 }
 
 /** Rows read at a time by a scan. */

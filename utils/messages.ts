@@ -133,8 +133,13 @@ export interface BackgroundProtocol {
   importFinish(query: { importId: string }): ImportReport;
   /** Pages: stop an import; nothing of it is kept. */
   importAbort(query: { importId: string }): null;
-  /** Pages: export as JSON text: the whole merged knowledge base, or only the reader's layer. */
-  exportKb(query: { scope: 'all' | 'user' }): { fileName: string; text: string };
+  /**
+   * Pages: export as a pack file: the whole merged knowledge base, or only the reader's
+   * layer. The text comes in chunks of a few MB (a message has a size limit): `exportBegin`
+   * names the file, then `exportNext` gives the next chunk until `done`.
+   */
+  exportBegin(query: { scope: 'all' | 'user' }): { exportId: string; fileName: string };
+  exportNext(query: { exportId: string }): { text: string; done: boolean };
   /** Pages: add or replace an entity in the reader's layer (it wins over the pack). */
   putUserEntity(query: { entity: Entity }): Entity;
   /** Pages: add or replace an event in the reader's layer. */
@@ -210,7 +215,8 @@ export const backgroundRequests = {
   }),
   importFinish: v.object({ importId: v.pipe(v.string(), v.maxLength(100)) }),
   importAbort: v.object({ importId: v.pipe(v.string(), v.maxLength(100)) }),
-  exportKb: v.object({ scope: v.picklist(['all', 'user']) }),
+  exportBegin: v.object({ scope: v.picklist(['all', 'user']) }),
+  exportNext: v.object({ exportId: v.pipe(v.string(), v.maxLength(100)) }),
   // The records themselves are checked against the pack schema by the handler.
   putUserEntity: v.object({ entity: v.any() }),
   putUserEvent: v.object({ event: v.any() }),
@@ -236,7 +242,8 @@ export const privilegedMessages = new Set<keyof BackgroundProtocol>([
   'importPiece',
   'importFinish',
   'importAbort',
-  'exportKb',
+  'exportBegin',
+  'exportNext',
   'putUserEntity',
   'putUserEvent',
   'addAlias',

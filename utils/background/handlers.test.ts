@@ -144,3 +144,22 @@ describe('imports through the protocol', () => {
     expect(report.added).toBe(0);
   });
 });
+
+describe('exports through the protocol', () => {
+  const page: Sender = { url: 'chrome-extension://backstory/library.html' };
+
+  it('hands the file over chunk by chunk until done, then forgets the export', async () => {
+    const { exportId, fileName } = await handlers.exportBegin({ scope: 'all' }, page);
+    expect(fileName).toBe('backstory-knowledge-base-2026-11-25.json');
+    const parts: string[] = [];
+    for (;;) {
+      const next = await handlers.exportNext({ exportId }, page);
+      parts.push(next.text);
+      if (next.done) break;
+    }
+    const pack = JSON.parse(parts.join('')) as { entities: { id: string }[]; events: unknown[] };
+    expect(pack.entities.map((e) => e.id).sort()).toEqual(miniEntities.map((e) => e.id).sort());
+    expect(pack.events).toHaveLength(miniEvents.length);
+    await expect(handlers.exportNext({ exportId }, page)).rejects.toThrow(/no longer running/);
+  });
+});

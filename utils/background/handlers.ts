@@ -55,7 +55,7 @@ const SEARCH_LIMIT = 20;
 /** The reader's records the library lists at once; an import of a whole pack makes thousands. */
 const USER_RECORDS_SHOWN = 200;
 
-/** An import that receives no piece for this long is dropped (its page was closed, say). */
+/** An import that receives no piece, or an export not read on, for this long is dropped (its page was closed, say). */
 const IMPORT_IDLE_MS = 60_000;
 /** A new import replaces one that has received nothing for this long. */
 const IMPORT_GIVE_WAY_MS = 5_000;
@@ -116,6 +116,47 @@ export class ImportSessions {
 
 }
 
+/** Exports being read by a page, chunk by chunk; one left unread for a while is dropped. */
+export class ExportSessions {
+  private readonly running = new Map<string, { chunks: AsyncGenerator<string>; timer: ReturnType<typeof setTimeout> }>();
+
+  constructor(private readonly idleMs = IMPORT_IDLE_MS) {}
+
+  begin(chunks: AsyncGenerator<string>): string {
+    const id = `export-${Math.random().toString(36).slice(2, 10)}`;
+    this.running.set(id, { chunks, timer: this.idle(id) });
+    return id;
+  }
+
+  private idle(id: string): ReturnType<typeof setTimeout> {
+    return setTimeout(() => void this.end(id), this.idleMs);
+  }
+
+  /** The next chunk of an export's text; done once it has all been read (the session then ends). */
+  async next(id: string): Promise<{ text: string; done: boolean }> {
+    const session = this.running.get(id);
+    if (!session) throw new Error('this export is no longer running (it waited too long); please export again');
+    clearTimeout(session.timer);
+    try {
+      const step = await session.chunks.next();
+      if (step.done) await this.end(id);
+      else session.timer = this.idle(id);
+      return { text: step.done ? '' : step.value, done: Boolean(step.done) };
+    } catch (error) {
+      await this.end(id);
+      throw error;
+    }
+  }
+
+  private async end(id: string): Promise<void> {
+    const session = this.running.get(id);
+    if (!session) return;
+    clearTimeout(session.timer);
+    this.running.delete(id);
+    await session.chunks.return(undefined).catch(() => {});
+  }
+}
+
 /** The site a URL belongs to, for per-site settings: its host name, or '' when unreadable. */
 export function siteOf(url: string): string {
   try {
@@ -137,6 +178,7 @@ function requireTab(sender: Sender): number {
 
 export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol, Sender> {
   const imports = new ImportSessions(deps.db, deps.now ?? (() => new Date()));
+  const exports = new ExportSessions();
   /** After an import (which stored the new lookup data itself): readers must read anew. */
   const imported = (report: ImportReport): ImportReport => {
     if (report.added + report.updated) deps.knowledgeChanged();
@@ -318,10 +360,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       return null;
     },
 
-    async exportKb({ scope }) {
-      const { fileName, pack } = await kbStore.exportKb(db, scope, now());
-      return { fileName, text: `${JSON.stringify(pack, null, 1)}\n` };
+    async exportBegin({ scope }) {
+      const { fileName, chunks } = kbStore.exportKb(db, scope, now());
+      return { exportId: exports.begin(chunks), fileName };
     },
+
+    exportNext: ({ exportId }) => exports.next(exportId),
 
     putUserEntity: ({ entity }) => changing(kbStore.putUserEntity(db, entity as Entity, now())),
 

@@ -30,6 +30,15 @@ afterEach(async () => {
 
 const snapshot = async () => JSON.stringify(await readMerged(db));
 
+/** An export's chunks, and the pack they make together. */
+async function exportPack(source: BackstoryDb, scope: 'all' | 'user', chunkChars?: number): Promise<{ fileName: string; chunks: string[]; text: string; pack: Pack }> {
+  const { fileName, chunks } = exportKb(source, scope, now, { chunkChars });
+  const all: string[] = [];
+  for await (const chunk of chunks) all.push(chunk);
+  const text = all.join('');
+  return { fileName, chunks: all, text, pack: JSON.parse(text) as Pack };
+}
+
 describe('import', () => {
   it('merges by id and reports added, updated and unchanged records', async () => {
     const edited = { ...miniEntities.find((e) => e.id === 'sergey-lavrov')!, aliases: ['Sergei Lavrov', 'Lavrov', 'Sergej Lawrow'] };
@@ -106,13 +115,13 @@ describe('export', () => {
       const report = await importKbText(db, JSON.stringify({ manifest, entities, events: [] } satisfies Pack), now);
       expect(report.added).toBe(20);
     }
-    const { pack } = await exportKb(db, 'all', now);
+    const { pack } = await exportPack(db, 'all');
     const copy = new BackstoryDb(`copy-${Math.random()}`);
     await installPack(copy, { manifest, entities: [], events: [] });
     const report = await importKbText(copy, JSON.stringify(pack), now);
     expect(report.rejected).toBe(0);
     const sort = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
-    const again = (await exportKb(copy, 'all', now)).pack;
+    const again = (await exportPack(copy, 'all')).pack;
     expect(sort(again.entities)).toEqual(sort(pack.entities));
     expect(sort(again.events)).toEqual(sort(pack.events));
     copy.close();
@@ -121,9 +130,40 @@ describe('export', () => {
 
   it('exports only the reader’s layer when asked', async () => {
     await putUserEntity(db, { id: 'mine', name: 'My Entity', type: 'place', aliases: [], description: 'Mine.' }, now);
-    const { pack, fileName } = await exportKb(db, 'user', now);
+    const { pack, fileName } = await exportPack(db, 'user');
     expect(fileName).toBe('backstory-my-additions-2026-11-25.json');
     expect(pack.entities.map((e) => e.id)).toEqual(['mine']);
+    expect(pack.events).toEqual([]);
+  });
+
+  it('writes the merged view as JSON.stringify would, in chunks, whatever their size', async () => {
+    await putUserEntity(db, { id: 'mine', name: 'My Entity', type: 'place', aliases: ['Mine “quoted”'], description: 'Mine.\nTwo lines.' }, now);
+    await addAlias(db, 'vladimir-putin', 'Wladimir Putin', now);
+    await deleteRecord(db, 'entity', 'chad', now);
+    await deleteRecord(db, 'event', miniEvents[0]!.id, now);
+    const whole = await exportPack(db, 'all');
+    const merged = await readMerged(db);
+    expect(whole.text).toBe(`${JSON.stringify({ manifest: whole.pack.manifest, ...merged }, null, 1)}\n`);
+    expect(whole.pack.entities.map((e) => e.id)).not.toContain('chad');
+    expect(whole.pack.entities.find((e) => e.id === 'vladimir-putin')?.aliases).toContain('Wladimir Putin');
+    const small = await exportPack(db, 'all', 500);
+    expect(small.chunks.length).toBeGreaterThan(1);
+    expect(small.text).toBe(whole.text);
+    // The reader's layer alone: their records, not their deletions.
+    const user = await exportPack(db, 'user');
+    expect(user.pack.entities.map((e) => e.id).sort()).toEqual(['mine', 'vladimir-putin']);
+    expect(user.text).toBe(`${JSON.stringify(user.pack, null, 1)}\n`);
+  });
+
+  it('stops with a clear message when the knowledge base changes while it is exported', async () => {
+    const text = JSON.stringify({ manifest, entities: Array.from({ length: 5000 }, (_, i) => ({ id: `bulk-${i}`, name: `Bulk ${i}`, type: 'person', aliases: [], description: 'x' })), events: [] });
+    await importKbText(db, text, now);
+    const { chunks } = exportKb(db, 'all', now, { chunkChars: 1000 });
+    await chunks.next();
+    await putUserEntity(db, { id: 'late', name: 'Late Entity', type: 'place', aliases: [], description: 'Added meanwhile.' }, now);
+    await expect((async () => {
+      for await (const _ of chunks);
+    })()).rejects.toThrow(/changed while it was exported/);
   });
 });
 

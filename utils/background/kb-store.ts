@@ -22,7 +22,7 @@ import {
   newGeneration,
   putUserItem,
   readLayers,
-  readMerged,
+  layerPages,
   scanLayer,
   type BackstoryDb,
   type Kind,
@@ -286,28 +286,77 @@ export async function importKbText(db: BackstoryDb, text: string, now: Date): Pr
   }
 }
 
-/** The knowledge base (or only the reader's layer) as a pack, ready to save as a file. */
-export async function exportKb(db: BackstoryDb, scope: 'all' | 'user', now: Date): Promise<{ fileName: string; pack: Pack }> {
-  const packInfo = (await db.meta.get('pack'))?.value as { version?: string } | undefined;
+/** Characters of an export's text handed over at a time. */
+const EXPORT_CHUNK = 4 << 20;
+
+/** JSON.stringify(value, null, 1) as it reads nested `depth` levels deep in a larger document. */
+const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 1).replace(/\n/g, `\n${' '.repeat(depth)}`);
+
+/**
+ * The knowledge base (or only the reader's layer) as the text of a pack file, in chunks of a
+ * few MB read page by page, so that one of any size is exported without being held whole;
+ * joined, the chunks are `JSON.stringify(pack, null, 1)` and a newline. The chunks fail with
+ * a clear message when the knowledge base changes while they are read.
+ */
+export function exportKb(db: BackstoryDb, scope: 'all' | 'user', now: Date, options: { chunkChars?: number } = {}): { fileName: string; chunks: AsyncGenerator<string> } {
   const day = now.toISOString().slice(0, 10);
+  return {
+    fileName: scope === 'all' ? `backstory-knowledge-base-${day}.json` : `backstory-my-additions-${day}.json`,
+    chunks: exportChunks(db, scope, day, options.chunkChars ?? EXPORT_CHUNK),
+  };
+}
+
+async function* exportChunks(db: BackstoryDb, scope: 'all' | 'user', day: string, chunkChars: number): AsyncGenerator<string> {
+  const packInfo = (await db.meta.get('pack'))?.value as { version?: string } | undefined;
   const manifest = {
     name: scope === 'all' ? 'Backstory knowledge base (export)' : 'Backstory: my additions (export)',
     version: packInfo?.version ?? '0.0.0',
-    schemaVersion: PACK_SCHEMA_VERSION as typeof PACK_SCHEMA_VERSION,
+    schemaVersion: PACK_SCHEMA_VERSION,
     license: 'Facts from the cited sources; the reader’s own additions',
     created: day,
     sources: ['Backstory export'],
   };
-  if (scope === 'all') {
-    const { entities, events } = await readMerged(db);
-    return { fileName: `backstory-knowledge-base-${day}.json`, pack: { manifest, entities, events } };
-  }
+  // The whole export leaves out the pack records that the reader's layer replaces or deletes.
+  const membership = await currentMembership(db);
   const layers = await readLayers(db);
-  const entities: Entity[] = [];
-  const events: KbEvent[] = [];
-  await scanLayer(db, layers, 'user', 'entity', (u) => u.record && entities.push(u.record));
-  await scanLayer(db, layers, 'user', 'event', (u) => u.record && events.push(u.record));
-  return { fileName: `backstory-my-additions-${day}.json`, pack: { manifest, entities, events } };
+  const unchanged = async () => {
+    if (stampOf(await readLayers(db)) !== membership.stamp) throw new Error('the knowledge base changed while it was exported; please export it again');
+  };
+  await unchanged();
+  let parts: string[] = [];
+  let size = 0;
+  const out = (text: string) => {
+    parts.push(text);
+    size += text.length;
+  };
+  const take = () => {
+    const text = parts.join('');
+    parts = [];
+    size = 0;
+    return text;
+  };
+  out(`{\n "manifest": ${indented(manifest, 1)}`);
+  for (const [key, kind] of [['entities', 'entity'], ['events', 'event']] as const) {
+    out(`,\n "${key}": [`);
+    let count = 0;
+    const put = (record: Entity | KbEvent) => out(`${count++ ? ',' : ''}\n  ${indented(record, 2)}`);
+    const replaced = membership.user[kind].ids;
+    for (const layer of scope === 'all' ? (['pack', 'user'] as const) : (['user'] as const)) {
+      for await (const items of layerPages(db, layers, layer, kind)) {
+        await unchanged();
+        for (const item of items) {
+          if (layer === 'user') {
+            const { record } = item as UserRecord<Entity | KbEvent>;
+            if (record) put(record);
+          } else if (sortedIndexOf(replaced, item.id) < 0) put(item as Entity | KbEvent);
+        }
+        if (size >= chunkChars) yield take();
+      }
+    }
+    out(count ? '\n ]' : ']');
+  }
+  out('\n}\n');
+  yield take();
 }
 
 /** Checks one record against the pack schema and the records it names; throws listing every problem. */

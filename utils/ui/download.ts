@@ -1,6 +1,6 @@
-/** Saves text as a file through the browser's downloads: a Blob URL and an `<a download>`. */
-export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves text, given in parts, as a file through the browser's downloads: a Blob URL and an `<a download>`. */
+export function downloadParts(fileName: string, parts: BlobPart[], type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
