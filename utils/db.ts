@@ -20,7 +20,7 @@ import { AliasIndexBuilder, CompiledAliasIndex, ShardedAliasIndex, splitIndex, t
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
 import { PhaseTimer } from './phase-timer';
 import { Column } from './match/column';
-import { validatePack, type Entity, type KbEvent, type Pack } from './kb/schema';
+import { validatePack, type Entity, type KbEvent } from './kb/schema';
 import { fingerprint } from './kb/fingerprint';
 
 export interface MetaRecord {
@@ -818,9 +818,10 @@ export async function installedPackVersion(db: BackstoryDb): Promise<string | nu
 /**
  * Replaces the pack's records with those of `pack`: written as a new generation, then made
  * current in one small transaction, so that a failure leaves the previous pack in place.
- * The reader's layer and saved articles are never touched.
+ * The reader's layer and saved articles are never touched. The pack is validated here, and
+ * an invalid one is refused with its problems listed.
  */
-export async function installPack(db: BackstoryDb, given: Pack): Promise<void> {
+export async function installPack(db: BackstoryDb, given: unknown): Promise<void> {
   // Stored as the schema outputs it (keys in its order, which fingerprints rely on), and never invalid.
   const checked = validatePack(given);
   if (!checked.ok) throw new Error(`the pack is invalid: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);

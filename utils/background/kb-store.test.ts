@@ -339,3 +339,11 @@ describe('imports read in chunks', () => {
     expect(report.problems.at(-1)!.message).toBe('and 1500 more problems');
   });
 });
+
+describe('pack install', () => {
+  it('refuses an invalid pack, listing its problems, and keeps the one installed', async () => {
+    const before = await snapshot();
+    await expect(installPack(db, { manifest, entities: [{ id: 'x', name: '', type: 'nothing' }], events: [] })).rejects.toThrow(/the pack is invalid: entities\.0/);
+    expect(await snapshot()).toBe(before);
+  });
+});
