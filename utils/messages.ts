@@ -178,7 +178,7 @@ const id = v.pipe(v.string(), v.maxLength(200));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const empty = v.object({});
 
-/** The most records of each kind one piece of an import carries (the page sends about 8 MB of text's worth). */
+/** The most records of each kind one piece of an import carries (the page sends about 1 MB of text's worth). */
 export const IMPORT_PIECE_MAX = 200_000;
 
 /** Validators for every request: pages are hostile, so nothing crosses unchecked. */
