@@ -414,25 +414,6 @@ export async function putUserItem(db: BackstoryDb, kind: Kind, id: string, item:
   await db.meta.put({ key: 'layers', value: { ...layers, user: info, revision: layers.revision + 1 } satisfies Layers });
 }
 
-/**
- * The merged view: pack records, replaced by the reader's records of the same id, without
- * the ones the reader deleted, plus the reader's own.
- */
-export async function readMerged(db: BackstoryDb): Promise<{ entities: Entity[]; events: KbEvent[] }> {
-  const current = await readLayers(db);
-  const merge = async <K extends Kind>(kind: K): Promise<RecordOf<K>[]> => {
-    const user = new Map<string, UserRecord<RecordOf<K>>>();
-    await scanLayer(db, current, 'user', kind, (u) => user.set(u.id, u as UserRecord<RecordOf<K>>));
-    const out: RecordOf<K>[] = [];
-    await scanLayer(db, current, 'pack', kind, (r) => {
-      if (!user.has(r.id)) out.push(r as RecordOf<K>);
-    });
-    for (const u of user.values()) if (u.record) out.push(u.record);
-    return out;
-  };
-  return { entities: await merge('entity'), events: await merge('event') };
-}
-
 /** For each entity, the events it took part in or that took place there: entity ids sorted, then CSR. */
 export interface Involvement {
   entityIds: StringList;

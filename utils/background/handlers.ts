@@ -56,7 +56,7 @@ const SEARCH_LIMIT = 20;
 const USER_RECORDS_SHOWN = 200;
 
 /** An import that receives no piece, or an export not read on, for this long is dropped (its page was closed, say). */
-const IMPORT_IDLE_MS = 60_000;
+const SESSION_IDLE_MS = 60_000;
 /** A new import replaces one that has received nothing for this long. */
 const IMPORT_GIVE_WAY_MS = 5_000;
 
@@ -70,7 +70,7 @@ export class ImportSessions {
   constructor(
     private readonly db: BackstoryDb,
     private readonly now: () => Date,
-    private readonly idleMs = IMPORT_IDLE_MS,
+    private readonly idleMs = SESSION_IDLE_MS,
   ) {}
 
   async begin(size: number): Promise<string> {
@@ -120,7 +120,7 @@ export class ImportSessions {
 export class ExportSessions {
   private readonly running = new Map<string, { chunks: AsyncGenerator<string>; timer: ReturnType<typeof setTimeout> }>();
 
-  constructor(private readonly idleMs = IMPORT_IDLE_MS) {}
+  constructor(private readonly idleMs = SESSION_IDLE_MS) {}
 
   begin(chunks: AsyncGenerator<string>): string {
     const id = `export-${Math.random().toString(36).slice(2, 10)}`;

@@ -3,11 +3,31 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { seeded } from '../../tests/bench/synthetic-pack';
-import { BackstoryDb, currentDerived, dropUnfinishedGenerations, installPack, newGeneration, readIndex, readLayers, readMerged, switchGeneration } from '../db';
-import type { Entity, Pack } from '../kb/schema';
+import { BackstoryDb, currentDerived, dropUnfinishedGenerations, installPack, newGeneration, readIndex, readLayers, scanLayer, switchGeneration, type Kind, type RecordOf, type UserRecord } from '../db';
+import type { Entity, KbEvent, Pack } from '../kb/schema';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, revertRecord, searchEntities, searchEvents, undoDelete } from './kb-store';
 import { KbReader } from './kb-reader';
+
+/**
+ * The merged view, read the plain way, as the reference the tests compare with: pack
+ * records, replaced by the reader's records of the same id, without the ones the reader
+ * deleted, plus the reader's own.
+ */
+async function readMerged(source: BackstoryDb): Promise<{ entities: Entity[]; events: KbEvent[] }> {
+  const layers = await readLayers(source);
+  const merge = async <K extends Kind>(kind: K): Promise<RecordOf<K>[]> => {
+    const user = new Map<string, UserRecord<RecordOf<K>>>();
+    await scanLayer(source, layers, 'user', kind, (u) => user.set(u.id, u as UserRecord<RecordOf<K>>));
+    const out: RecordOf<K>[] = [];
+    await scanLayer(source, layers, 'pack', kind, (r) => {
+      if (!user.has(r.id)) out.push(r as RecordOf<K>);
+    });
+    for (const u of user.values()) if (u.record) out.push(u.record);
+    return out;
+  };
+  return { entities: await merge('entity'), events: await merge('event') };
+}
 
 /** The whole merged view with its stored index, to look at what the database now holds. */
 async function loadKnowledgeBase(source: BackstoryDb): Promise<KnowledgeBase> {

@@ -319,10 +319,10 @@ async function* exportChunks(db: BackstoryDb, scope: 'all' | 'user', day: string
   // The whole export leaves out the pack records that the reader's layer replaces or deletes.
   const membership = await currentMembership(db);
   const layers = await readLayers(db);
-  const unchanged = async () => {
-    if (stampOf(await readLayers(db)) !== membership.stamp) throw new Error('the knowledge base changed while it was exported; please export it again');
+  const unchanged = (now: Layers) => {
+    if (stampOf(now) !== membership.stamp) throw new Error('the knowledge base changed while it was exported; please export it again');
   };
-  await unchanged();
+  unchanged(layers);
   let parts: string[] = [];
   let size = 0;
   const out = (text: string) => {
@@ -343,7 +343,7 @@ async function* exportChunks(db: BackstoryDb, scope: 'all' | 'user', day: string
     const replaced = membership.user[kind].ids;
     for (const layer of scope === 'all' ? (['pack', 'user'] as const) : (['user'] as const)) {
       for await (const items of layerPages(db, layers, layer, kind)) {
-        await unchanged();
+        unchanged(await readLayers(db));
         for (const item of items) {
           if (layer === 'user') {
             const { record } = item as UserRecord<Entity | KbEvent>;

@@ -65,11 +65,12 @@ function sessionTabStore(): TabStore {
  * is known at build time, so a wake-up with the pack in place reads nothing more.
  */
 async function ensureDefaultPack(db: BackstoryDb, packUrl: string, version: string): Promise<boolean> {
-  if ((await installedPackVersion(db)) === version) return false;
+  const installed = await installedPackVersion(db);
+  if (installed === version) return false;
   const response = await fetch(browser.runtime.getURL(packUrl as '/'));
   const file: unknown = await response.json();
   // A file whose version is not the build's is not installed again at every start.
-  if ((await installedPackVersion(db)) === (file as { manifest?: { version?: unknown } } | null)?.manifest?.version) return false;
+  if (installed === (file as { manifest?: { version?: unknown } } | null)?.manifest?.version) return false;
   // installPack validates it (once) and refuses an invalid one, listing its problems.
   await installPack(db, file);
   return true;
