@@ -382,11 +382,13 @@ export async function dropUnfinishedGenerations(db: BackstoryDb): Promise<number
 
 /**
  * Puts one item into the reader's layer (or removes it: `item` null), in place in its
- * bucket, and counts a revision. Runs inside the caller's transaction over blocks and meta.
+ * bucket, and counts a revision. When the stored derived data was current, the change is
+ * added to its overlay (see Derived) instead of making the next read derive it all anew.
+ * Runs inside the caller's transaction over blocks and meta.
  */
 export async function putUserItem(db: BackstoryDb, kind: Kind, id: string, item: UserRecord<Entity> | UserRecord<KbEvent> | null): Promise<void> {
   const layers = await readLayers(db);
-  const info = layers.user;
+  const info = structuredClone(layers.user);
   if (info.gen === 0) {
     // The first record of the reader's layer: give it a generation of its own.
     info.gen = await allocateGeneration(db, false);
@@ -396,8 +398,10 @@ export async function putUserItem(db: BackstoryDb, kind: Kind, id: string, item:
   // Rows are small (a bucket's share): an edit rewrites the row it touches.
   const decoded = rows.map((row) => ({ key: row.key, ids: rowIds(row), json: rowIds(row).map((_, i) => rowRecordText(row, i)) }));
   const holder = decoded.find((row) => row.ids.includes(id));
+  let before: UserRecord<Entity | KbEvent> | null = null;
   if (holder) {
     const at = holder.ids.indexOf(id);
+    before = JSON.parse(holder.json[at]!) as UserRecord<Entity | KbEvent>;
     holder.ids.splice(at, 1);
     holder.json.splice(at, 1);
   }
@@ -411,7 +415,68 @@ export async function putUserItem(db: BackstoryDb, kind: Kind, id: string, item:
     info.counts[kind]--;
     await db.blocks.put(encodeRow(holder.key, holder.ids, holder.json));
   }
-  await db.meta.put({ key: 'layers', value: { ...layers, user: info, revision: layers.revision + 1 } satisfies Layers });
+  const after: Layers = { ...layers, user: info, revision: layers.revision + 1 };
+  await db.meta.put({ key: 'layers', value: after satisfies Layers });
+  await addToOverlay(db, { kind, id, before, item, layers, after });
+}
+
+/** Records changed since the derived data was derived that the overlay keeps at most; more, and it is derived anew. */
+export const OVERLAY_MAX = 256;
+
+/**
+ * The merged view's record of an id changed since the stored derived data was derived
+ * (null: the merged view has none now), the layer it is read from, and whether the pack has
+ * one (an import tells added and updated records apart by it).
+ */
+export interface OverlayEntry {
+  id: string;
+  record: Entity | KbEvent | null;
+  layer: LayerName;
+  inPack: boolean;
+}
+
+/** A summary of a record of the reader's layer, for the library's list of changes. */
+export function changeSummary(kind: Kind, item: UserRecord<Entity | KbEvent>): UserRecordSummary {
+  return {
+    kind,
+    id: item.id,
+    name: item.record ? ('name' in item.record ? item.record.name : item.record.title) : item.id,
+    change: !item.record ? 'deleted' : item.overridesPack ? 'edited' : 'added',
+    updatedAt: item.updatedAt,
+  };
+}
+
+/**
+ * Adds one change of the reader's layer to the overlay of the stored derived data, with the
+ * counts and the list of the reader's newest changes, when they were current before it; left
+ * as it is otherwise (or when the overlay is full), the next read derives everything anew.
+ */
+async function addToOverlay(
+  db: BackstoryDb,
+  change: { kind: Kind; id: string; before: UserRecord<Entity | KbEvent> | null; item: UserRecord<Entity | KbEvent> | null; layers: Layers; after: Layers },
+): Promise<void> {
+  const { kind, id, before, item, layers, after } = change;
+  const [headRow, recentRow] = await db.meta.bulkGet(['derived', 'recent']);
+  const head = headRow?.value as Derived | undefined;
+  const recent = recentRow?.value as RecentChanges | undefined;
+  const was = stampOf(layers);
+  if (head?.format !== DERIVED_FORMAT || head.stamp !== was || recent?.stamp !== was) return;
+  const entries = head.overlay[kind].filter((e) => e.id !== id);
+  if (entries.length + head.overlay[kind === 'entity' ? 'event' : 'entity'].length >= OVERLAY_MAX) return;
+  const packed = (await getItems(db, layers, 'pack', kind, [id])).get(id) ?? null;
+  const record = item ? item.record : packed;
+  entries.push({ id, record, layer: item ? 'user' : 'pack', inPack: packed !== null });
+  const present = (r: unknown) => (r ? 1 : 0);
+  const count = kind === 'entity' ? 'entities' : 'events';
+  const counts = { ...head.counts, [count]: head.counts[count] + present(record) - present(before ? before.record : packed) };
+  const stamp = stampOf(after);
+  const records = recent.records.filter((r) => r.kind !== kind || r.id !== id);
+  if (item) records.push(changeSummary(kind, item));
+  records.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  await db.meta.bulkPut([
+    { key: 'derived', value: { ...head, stamp, counts, overlay: { ...head.overlay, [kind]: entries } } satisfies Derived },
+    { key: 'recent', value: { stamp, total: after.user.counts.entity + after.user.counts.event, records: records.slice(0, RECENT_KEPT) } satisfies RecentChanges },
+  ]);
 }
 
 /** For each entity, the events it took part in or that took place there: entity ids sorted, then CSR. */
@@ -429,8 +494,17 @@ export interface Involvement {
  */
 export interface Derived {
   format: typeof DERIVED_FORMAT;
-  /** Generations and revision it was derived from. */
+  /** Generations and revision of the merged view it answers for: the shards' and the overlay's together. */
   stamp: string;
+  /** Generations and revision the shards, search lists and membership were derived from. */
+  base: string;
+  /**
+   * The records the reader changed since `base` (at most OVERLAY_MAX): an edit is added
+   * here rather than deriving everything anew. Their entries in the shards are out of date
+   * and not read; these records are matched and read instead.
+   */
+  overlay: Record<Kind, OverlayEntry[]>;
+  /** Of the merged view, overlay included. */
   counts: { entities: number; events: number };
   /** A power of two: the alias index is split by first token, the per-id data by id bucket. */
   shards: number;
@@ -476,7 +550,7 @@ export async function readShards<T extends IndexShard | IdShard>(db: BackstoryDb
   return new Map(
     rows.map((row, i) => {
       const value = row?.value as T | undefined;
-      if (value?.stamp !== derived.stamp) throw new DerivedChanged();
+      if (value?.stamp !== derived.base) throw new DerivedChanged();
       return [list[i]!, value];
     }),
   );
@@ -498,7 +572,7 @@ export interface SearchLists {
 }
 
 /** Bumped when the shape of Derived changes, so that a stored copy of an older shape is derived anew. */
-const DERIVED_FORMAT = 3;
+const DERIVED_FORMAT = 4;
 
 export const stampOf = (layers: Layers) => `${layers.pack.gen}.${layers.user.gen}.${layers.revision}`;
 
@@ -536,6 +610,14 @@ export function layerOf(shard: IdShard, kind: Kind, id: string): LayerName {
   return sortedIndexOf(shard.userIds[kind], id) >= 0 ? 'user' : 'pack';
 }
 
+/** The order of search results by their keys (prominence, or date compared by code unit), highest first. */
+export function searchOrder(x: number | string, y: number | string): number {
+  return typeof x === 'number' ? (y as number) - x : x < y ? 1 : x > y ? -1 : 0;
+}
+
+/** The key a record is ordered by in search results. */
+export const searchKey = (kind: Kind, record: Entity | KbEvent): number | string => (kind === 'entity' ? ((record as Entity).prominence ?? 0) : (record as KbEvent).date);
+
 /**
  * Search-list lines and the key each is ordered by (descending), joined into one text at the
  * end. Each line is one flat string (joined, not concatenated into a rope of four).
@@ -555,13 +637,8 @@ class SearchLines {
 
   text(): string {
     const { keys, lines } = this;
-    const descending = (a: number, b: number) => {
-      const x = keys[a]!;
-      const y = keys[b]!;
-      return typeof x === 'number' ? (y as number) - x : x < y ? 1 : x > y ? -1 : 0;
-    };
     return Array.from(keys.keys())
-      .sort(descending)
+      .sort((a, b) => searchOrder(keys[a]!, keys[b]!))
       .map((i) => lines[i])
       .join('');
   }
@@ -668,13 +745,7 @@ export class Deriver {
     this.ids.user[kind].set(item.id, item.record ? (print ?? fingerprint(item.record)) : DELETED);
     if (item.record) this.take(kind, item.record);
     this.userCount++;
-    this.recent.push({
-      kind,
-      id: item.id,
-      name: item.record ? ('name' in item.record ? item.record.name : item.record.title) : item.id,
-      change: !item.record ? 'deleted' : item.overridesPack ? 'edited' : 'added',
-      updatedAt: item.updatedAt,
-    });
+    this.recent.push(changeSummary(kind, item));
     if (this.recent.length >= 2 * RECENT_KEPT) this.trimRecent();
   }
 
@@ -686,11 +757,11 @@ export class Deriver {
     if (kind === 'entity') {
       const e = record as Entity;
       for (const entry of entityAliasEntries(e)) this.index.add(entry);
-      this.entityLines.add(e.prominence ?? 0, [e.name, ...e.aliases], e.id);
+      this.entityLines.add(searchKey(kind, e), [e.name, ...e.aliases], e.id);
     } else {
       const e = record as KbEvent;
       for (const entry of eventAliasEntries(e)) this.index.add(entry);
-      this.eventLines.add(e.date, [e.title, ...e.aliases], e.id);
+      this.eventLines.add(searchKey(kind, e), [e.title, ...e.aliases], e.id);
       addInvolvement(this.byEntity, e);
     }
   }
@@ -711,7 +782,7 @@ export class Deriver {
     const sorted = (ids: Iterable<string>) => toStringList([...ids].sort());
     const counts = { entities: this.entityLines.count, events: this.eventLines.count };
     const shards = shardsFor(counts.entities + counts.events);
-    const derived: Derived = { format: DERIVED_FORMAT, stamp, counts, shards };
+    const derived: Derived = { format: DERIVED_FORMAT, stamp, base: stamp, overlay: { entity: [], event: [] }, counts, shards };
     const whole = this.index.build();
     this.index = new AliasIndexBuilder();
     const indexRows = splitIndex(whole, shards).map((index, n) => ({ key: shardKey('index', n), value: { stamp, index } satisfies IndexShard }));
@@ -772,23 +843,74 @@ export async function currentDerived(db: BackstoryDb): Promise<Derived> {
   return (await currentDerivedWith(db)).derived;
 }
 
-/** A row stored beside the derived data (under the same stamp), derived first when not current. */
-async function currentCompanion<T extends { stamp: string }>(db: BackstoryDb, key: 'membership' | 'search' | 'recent'): Promise<T> {
-  const derived = await currentDerived(db);
-  const stored = (await db.meta.get(key))?.value as T | undefined;
-  if (stored?.stamp === derived.stamp) return stored;
-  await deriveAndStore(db, await readLayers(db));
-  return (await db.meta.get(key))!.value as T;
+/**
+ * A row stored beside the derived data, with the head it goes with; derived first when not
+ * current. The reader's newest changes follow every edit (`stamp`); membership and search
+ * lists are those of the shards (`base`), read with the head's overlay.
+ */
+async function currentCompanion<T extends { stamp: string }>(db: BackstoryDb, key: 'membership' | 'search' | 'recent'): Promise<{ derived: Derived; stored: T }> {
+  const stampFor = (derived: Derived) => (key === 'recent' ? derived.stamp : derived.base);
+  const { derived, rows } = await currentDerivedWith(db, [key]);
+  // Derived just now (rows is then empty): the row was written with it.
+  const stored = (rows.has(key) ? rows.get(key) : (await db.meta.get(key))?.value) as T | undefined;
+  if (stored?.stamp === stampFor(derived)) return { derived, stored };
+  const fresh = await deriveAndStore(db, await readLayers(db));
+  return { derived: fresh, stored: (await db.meta.get(key))!.value as T };
 }
 
-/** Which ids each layer holds. */
-export const currentMembership = (db: BackstoryDb) => currentCompanion<Membership>(db, 'membership');
+/** Which ids each layer holds now, with their records' fingerprints: the stored lists and the overlay. */
+export class MembershipView {
+  private readonly changed: Record<Kind, Map<string, OverlayEntry>>;
+
+  constructor(
+    private readonly stored: Membership,
+    /** The stamp of the merged view it answers for. */
+    readonly stamp: string,
+    overlay: Derived['overlay'],
+  ) {
+    this.changed = { entity: new Map(overlay.entity.map((e) => [e.id, e])), event: new Map(overlay.event.map((e) => [e.id, e])) };
+  }
+
+  private static printIn({ ids, prints }: PrintedIds, id: string): Print | undefined {
+    const i = sortedIndexOf(ids, id);
+    return i < 0 ? undefined : [prints[2 * i]!, prints[2 * i + 1]!];
+  }
+
+  /** The merged view's record of `id`: its fingerprint (null: the reader deleted it) and whether the pack has it; undefined when neither layer has it. */
+  existing(kind: Kind, id: string): { print: Print | null; inPack: boolean } | undefined {
+    const entry = this.changed[kind].get(id);
+    if (entry) {
+      if (entry.record) return { print: fingerprint(entry.record), inPack: entry.inPack };
+      return entry.layer === 'user' ? { print: null, inPack: entry.inPack } : undefined;
+    }
+    const pack = MembershipView.printIn(this.stored.pack[kind], id);
+    const user = MembershipView.printIn(this.stored.user[kind], id);
+    // The reader's record wins, and a deletion hides the pack's.
+    if (user) return { print: isDeletion(user) ? null : user, inPack: pack !== undefined };
+    return pack && { print: pack, inPack: true };
+  }
+
+  /** Whether the reader's layer holds a record (or a deletion) of `id`. */
+  inUserLayer(kind: Kind, id: string): boolean {
+    const entry = this.changed[kind].get(id);
+    return entry ? entry.layer === 'user' : sortedIndexOf(this.stored.user[kind].ids, id) >= 0;
+  }
+}
+
+/** Which ids each layer holds now. */
+export async function currentMembership(db: BackstoryDb): Promise<MembershipView> {
+  const { derived, stored } = await currentCompanion<Membership>(db, 'membership');
+  return new MembershipView(stored, derived.stamp, derived.overlay);
+}
 
 /** The reader's newest changes and how many there are. */
-export const currentRecentChanges = (db: BackstoryDb) => currentCompanion<RecentChanges>(db, 'recent');
+export const currentRecentChanges = async (db: BackstoryDb) => (await currentCompanion<RecentChanges>(db, 'recent')).stored;
 
-/** The search lists of the merged view. */
-export const currentSearchLists = (db: BackstoryDb) => currentCompanion<SearchLists>(db, 'search');
+/** The search lists of the merged view as derived, and the records changed since (see Derived). */
+export async function currentSearchLists(db: BackstoryDb): Promise<{ lists: SearchLists; overlay: Derived['overlay'] }> {
+  const { derived, stored } = await currentCompanion<SearchLists>(db, 'search');
+  return { lists: stored, overlay: derived.overlay };
+}
 
 /** The version of the pack now in the database; null before the first import. */
 export async function installedPackVersion(db: BackstoryDb): Promise<string | null> {

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../analysis/analyze-document';
 import { analyzeText } from '../analysis/analyze-text';
 import { parsePage } from '../cli/parse-page';
-import { BackstoryDb, currentDerived, installPack } from '../db';
+import { BackstoryDb, currentDerived, currentMembership, installPack } from '../db';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { readPackFile } from '../kb/load-pack-file';
 import { KbReader } from './kb-reader';
 import { syntheticPack } from '../../tests/bench/synthetic-pack';
-import { deleteRecord, importKbText, putUserEntity, undoDelete } from './kb-store';
+import { addAlias, deleteRecord, importKbText, listUserRecords, putUserEntity, putUserEvent, revertRecord, searchEntities, searchEvents, undoDelete } from './kb-store';
 
 const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
 if (!existsSync(shared)) throw new Error(`../shared not found at ${shared}: these tests read real pages from it`);
@@ -91,14 +91,96 @@ describe('KbReader', () => {
   });
 
   it('reads again from the start when the knowledge base changed between its reads', async () => {
-    const reader = new KbReader(db);
-    const at = new Date('2026-01-01T00:00:00Z');
-    await putUserEntity(db, { id: 'first-mine', name: 'First Mine', type: 'place', aliases: [], description: 'Mine.' }, at);
-    expect((await reader.counts()).userRecords).toBe(1);
-    // A change the reader is not told of: its head is now older than the stored shards.
-    await putUserEntity(db, { id: 'second-mine', name: 'Second Mine', type: 'place', aliases: [], description: 'Mine too.' }, at);
-    await currentDerived(db);
-    expect((await reader.entities(['second-mine', 'first-mine'])).map((e) => e.id)).toEqual(['second-mine', 'first-mine']);
-    expect((await reader.counts()).userRecords).toBe(2);
+    const source = new BackstoryDb(`reader-changed-${Math.random()}`);
+    try {
+      await installPack(source, pack);
+      const at = new Date('2026-01-01T00:00:00Z');
+      await putUserEntity(source, { id: 'first-mine', name: 'First Mine', type: 'place', aliases: [], description: 'Mine.' }, at);
+      // No stored head: the reader derives it on its first read and holds no shard yet.
+      await source.meta.delete('derived');
+      const reader = new KbReader(source);
+      expect((await reader.counts()).userRecords).toBe(1);
+      // A change the reader is not told of, derived anew: its head is now older than the stored shards.
+      const second = { id: 'second-mine', name: 'Second Mine', type: 'place', aliases: [], description: 'Mine too.' };
+      await importKbText(source, JSON.stringify({ manifest: { ...pack.manifest, name: 'mine' }, entities: [second], events: [] }), at);
+      expect((await reader.entities(['second-mine', 'first-mine'])).map((e) => e.id)).toEqual(['second-mine', 'first-mine']);
+      expect((await reader.counts()).userRecords).toBe(2);
+    } finally {
+      source.close();
+      await source.delete();
+    }
+  });
+
+  it('answers after the reader’s edits exactly as after deriving everything anew', async () => {
+    const source = new BackstoryDb(`reader-overlay-${Math.random()}`);
+    try {
+      await installPack(source, pack);
+      const reader = new KbReader(source);
+      // Read before the edits, as a running worker has: its shards stay in use after them.
+      await reader.sliceFor('Lavrov met Rubio.');
+      const base = (await currentDerived(source)).base;
+      const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
+      const changes: (() => Promise<unknown>)[] = [
+        () => deleteRecord(source, 'entity', 'dmitry-peskov', at(1)),
+        // A name that another entity has too: both are its targets.
+        () => putUserEntity(source, { id: 'lavrov-namesake', name: 'Lavrov', type: 'person', aliases: ['Kremlin spokesman Lavrov'], description: 'A namesake.' }, at(2)),
+        () => addAlias(source, 'viktor-orban', 'the Hungarian host', at(3)),
+        async () => {
+          const alaska = (await reader.events(['2025-08-15-alaska-summit']))[0]!;
+          const participants = alaska.participants.filter((p) => p.entity !== 'vladimir-putin');
+          return putUserEvent(source, { ...alaska, aliases: [...alaska.aliases, 'Anchorage summit'], participants, place: 'budapest' }, at(4));
+        },
+        () => addAlias(source, 'donald-trump', 'The Donald', at(5)).then(() => revertRecord(source, 'entity', 'donald-trump', at(6))),
+        async () => undoDelete(source, (await deleteRecord(source, 'entity', 'budapest', at(7))).undoToken),
+        () => putUserEntity(source, { id: 'short-lived', name: 'Short Lived', type: 'place', aliases: [], description: 'Gone.' }, at(8)).then(() => deleteRecord(source, 'entity', 'short-lived', at(9))),
+      ];
+      for (const change of changes) {
+        await change();
+        reader.invalidate();
+      }
+      const head = await currentDerived(source);
+      // The edits went into the overlay: the shards are still those derived before them.
+      expect(head.base).toBe(base);
+      expect(head.stamp).not.toBe(base);
+      expect(head.overlay.entity.map((e) => e.id).sort()).toEqual(['budapest', 'dmitry-peskov', 'donald-trump', 'lavrov-namesake', 'short-lived', 'viktor-orban']);
+
+      const answers = async (r: KbReader) => {
+        const slices = await Promise.all(pages.map(async ([page, date]) => {
+          const article = analyzeDocument(parsePage(readFileSync(shared + page)), full, { date }).article;
+          const text = `${article.text}\n\nThe Hungarian host spoke of the Anchorage summit; Kremlin spokesman Lavrov agreed.`;
+          const slice = await r.sliceFor(text);
+          const { mentions, eventMentions, related } = analyzeText({ ...article, text }, slice);
+          return { entities: [...slice.entities.keys()].sort(), events: [...slice.events.keys()].sort(), mentions, eventMentions, related };
+        }));
+        const ids = ['dmitry-peskov', 'lavrov-namesake', 'viktor-orban', 'donald-trump', 'budapest', 'short-lived', 'sergey-lavrov'];
+        return {
+          slices,
+          entities: await r.entities(ids),
+          involving: await Promise.all(['vladimir-putin', 'budapest', 'dmitry-peskov'].map(async (id) => (await r.eventsInvolving([id])).map((e) => e.id).sort())),
+          counts: await r.counts(),
+          search: [await searchEntities(source, 'lavrov', 10), await searchEntities(source, 'hungarian host', 10), await searchEvents(source, 'summit', 40)],
+          recent: await listUserRecords(source),
+          membership: await currentMembership(source).then((m) => ids.map((id) => [m.existing('entity', id), m.inUserLayer('entity', id)])),
+        };
+      };
+      const overlaid = await answers(reader);
+      expect(overlaid.entities.map((e) => e.id)).toEqual(['lavrov-namesake', 'viktor-orban', 'donald-trump', 'budapest', 'sergey-lavrov']);
+      const seed = overlaid.slices[0]!;
+      expect(seed.mentions.some((m) => m.entity.id === 'viktor-orban' && /Hungarian host/i.test(m.text))).toBe(true);
+      expect(seed.eventMentions.some((m) => m.event.id === '2025-08-15-alaska-summit' && m.text === 'Anchorage summit')).toBe(true);
+      expect(seed.mentions.some((m) => m.entity.id === 'dmitry-peskov')).toBe(false);
+      const [putin, budapest] = overlaid.involving;
+      expect(putin).not.toContain('2025-08-15-alaska-summit');
+      expect(budapest).toContain('2025-08-15-alaska-summit');
+
+      await source.meta.delete('derived');
+      const derivedAnew = await currentDerived(source);
+      expect(derivedAnew.base).not.toBe(base);
+      expect(derivedAnew.overlay.entity).toEqual([]);
+      expect(await answers(new KbReader(source))).toEqual(overlaid);
+    } finally {
+      source.close();
+      await source.delete();
+    }
   });
 });

@@ -24,11 +24,13 @@ import {
   type LayerName,
   type Layers,
   type RecordOf,
+  type OverlayEntry,
 } from '../db';
-import { KnowledgeBase, referencedIds } from '../kb/knowledge-base';
+import { compileKnowledgeIndex, KnowledgeBase, referencedIds } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
-import { CompiledAliasIndex, ShardedAliasIndex } from '../match/compiled-index';
-import { tokenize } from '../text/tokenize';
+import { CompiledAliasIndex, OverlaidIndex, ShardedAliasIndex, type AliasMatcher } from '../match/compiled-index';
+import type { AliasTarget } from '../match/alias-index';
+import { tokenize, type Token } from '../text/tokenize';
 import type { PhaseTimer } from '../phase-timer';
 
 /** What was read of the stored derived data in this worker's life, by shard, and small layers read whole. */
@@ -38,14 +40,24 @@ interface Loaded {
   index: Map<number, Promise<CompiledAliasIndex>>;
   ids: Map<number, Promise<IdShard>>;
   whole: Map<string, Promise<Map<string, { id: string }>>>;
+  /** The records changed since the shards were derived, by id: read from here, not from the layers. */
+  changed: Record<Kind, Map<string, OverlayEntry>>;
+  /** The alias index of the changed records, compiled when first needed. */
+  changedIndex?: CompiledAliasIndex;
 }
 
 export class KbReader {
   private loaded: Promise<Loaded> | null = null;
+  /** What the last load read, kept across `invalidate`: its shards serve while the shards stay the same. */
+  private last: Loaded | null = null;
 
   constructor(private readonly db: BackstoryDb) {}
 
-  /** Forgets what was read so far; the next read takes the stored data anew. */
+  /**
+   * Forgets the head and the layers; the next read takes them anew. Shards already read are
+   * kept when they are still current (an edit changes only the overlay), and so is a small
+   * pack read whole while the pack is the same.
+   */
   invalidate(): void {
     this.loaded = null;
   }
@@ -56,11 +68,22 @@ export class KbReader {
       const started = performance.now();
       // Shard 0 comes in the same read: a knowledge base the size of the default pack has no other.
       this.loaded = currentDerivedWith(this.db, [shardKey('index', 0), shardKey('ids', 0)]).then(({ derived, layers, rows }) => {
-        const loaded: Loaded = { derived, layers, index: new Map(), ids: new Map(), whole: new Map() };
+        const changed = { entity: new Map(derived.overlay.entity.map((e) => [e.id, e])), event: new Map(derived.overlay.event.map((e) => [e.id, e])) };
+        const last = this.last;
+        const sameShards = last?.derived.base === derived.base;
+        const loaded: Loaded = {
+          derived,
+          layers,
+          index: sameShards ? last.index : new Map(),
+          ids: sameShards ? last.ids : new Map(),
+          whole: new Map([...(last?.whole ?? [])].filter(([key]) => key.startsWith('pack/') && last!.layers.pack.gen === layers.pack.gen)),
+          changed,
+        };
         const index = rows.get(shardKey('index', 0)) as IndexShard | undefined;
         const ids = rows.get(shardKey('ids', 0)) as IdShard | undefined;
-        if (index?.stamp === derived.stamp) loaded.index.set(0, Promise.resolve(new CompiledAliasIndex(index.index)));
-        if (ids?.stamp === derived.stamp) loaded.ids.set(0, Promise.resolve(ids));
+        if (index?.stamp === derived.base && !loaded.index.has(0)) loaded.index.set(0, Promise.resolve(new CompiledAliasIndex(index.index)));
+        if (ids?.stamp === derived.base && !loaded.ids.has(0)) loaded.ids.set(0, Promise.resolve(ids));
+        this.last = loaded;
         console.info(`[backstory] lookup data read in ${Math.round(performance.now() - started)} ms`);
         return loaded;
       });
@@ -111,8 +134,16 @@ export class KbReader {
 
   /** Records by id from the merged view: the reader's record when there is one (null: deleted), else the pack's. */
   private async merged<K extends Kind>(loaded: Loaded, kind: K, ids: Iterable<string>): Promise<RecordOf<K>[]> {
-    const list = [...new Set(ids)];
-    if (!list.length) return [];
+    const wanted = [...new Set(ids)];
+    const changed = loaded.changed[kind];
+    // A record changed since the shards were derived is read from the overlay.
+    const list = changed.size ? wanted.filter((id) => !changed.has(id)) : wanted;
+    const fromOverlay = new Map<string, RecordOf<K>>();
+    for (const id of wanted) {
+      const record = changed.get(id)?.record;
+      if (record) fromOverlay.set(id, record as RecordOf<K>);
+    }
+    if (!list.length) return wanted.flatMap((id) => fromOverlay.get(id) ?? []);
     const { layers, derived } = loaded;
     // The id's shard says which layer holds its record: only that layer is read. With no
     // records of the reader's, there is nothing to look up.
@@ -132,7 +163,8 @@ export class KbReader {
     // Not in one transaction: a whole-layer read may already be under way for another call,
     // and awaiting it inside a transaction would let that transaction commit early.
     const [mine, packed] = await Promise.all([read('user', where.user), read('pack', where.pack)]);
-    return list.flatMap((id) => {
+    return wanted.flatMap((id) => {
+      if (changed.has(id)) return fromOverlay.get(id) ?? [];
       const u = mine.get(id);
       if (u) return u.record ? [u.record as RecordOf<K>] : [];
       const p = packed.get(id);
@@ -143,7 +175,28 @@ export class KbReader {
   private async involving(loaded: Loaded, entityIds: Iterable<string>): Promise<KbEvent[]> {
     const ids = [...new Set(entityIds)];
     const shards = await this.idShards(loaded, ids);
-    return this.merged(loaded, 'event', ids.flatMap((id) => involvedEvents(shards.get(bucketOf(id, loaded.derived.shards))!.involvement, id)));
+    // Events changed since the shards were derived count as they are now, not as they were.
+    const changed = loaded.changed.event;
+    const stored = ids.flatMap((id) => involvedEvents(shards.get(bucketOf(id, loaded.derived.shards))!.involvement, id)).filter((id) => !changed.has(id));
+    const wanted = new Set(ids);
+    const now = [...changed.values()].flatMap((e) => {
+      const event = e.record as KbEvent | null;
+      return event && (wanted.has(event.place ?? '') || event.participants.some((p) => wanted.has(p.entity))) ? [event.id] : [];
+    });
+    return this.merged(loaded, 'event', [...stored, ...now]);
+  }
+
+  /** The alias index of what the article needs: the stored shards, with the changed records over them. */
+  private async indexFor(loaded: Loaded, tokens: Token[]): Promise<{ index: AliasMatcher; read: number }> {
+    const { shards } = loaded.derived;
+    const parts = await this.shards(loaded, 'index', loaded.index, ShardedAliasIndex.shardsOf(tokens, shards), (row: IndexShard) => new CompiledAliasIndex(row.index));
+    const stored = new ShardedAliasIndex(shards, parts);
+    const { entity, event } = loaded.changed;
+    if (!entity.size && !event.size) return { index: stored, read: parts.size };
+    const records = (map: Map<string, OverlayEntry>) => [...map.values()].flatMap((e) => (e.record ? [e.record] : []));
+    loaded.changedIndex ??= new CompiledAliasIndex(compileKnowledgeIndex(records(entity) as Entity[], records(event) as KbEvent[]));
+    const hidden = (t: AliasTarget) => (t.kind === 'event' ? event : entity).has(t.ref);
+    return { index: new OverlaidIndex(stored, loaded.changedIndex, hidden), read: parts.size };
   }
 
   /** Entities by id, the reader's records first; unknown and deleted ids are left out. */
@@ -174,10 +227,8 @@ export class KbReader {
   sliceFor(text: string, phases?: PhaseTimer): Promise<KnowledgeBase> {
     return this.fresh(async (loaded) => {
       const tokens = tokenize(text);
-      const { shards } = loaded.derived;
-      const parts = await this.shards(loaded, 'index', loaded.index, ShardedAliasIndex.shardsOf(tokens, shards), (row: IndexShard) => new CompiledAliasIndex(row.index));
-      const index = new ShardedAliasIndex(shards, parts);
-      phases?.lap(`read index (${parts.size} of ${shards} shards)`);
+      const { index, read } = await this.indexFor(loaded, tokens);
+      phases?.lap(`read index (${read} of ${loaded.derived.shards} shards)`);
       // The same passes as the analysis: names and demonyms, role phrases, event names.
       const passes: ((kind: string) => boolean)[] = [(k) => k === 'name' || k === 'demonym', (k) => k === 'nominal', (k) => k === 'event'];
       const [names, nominals, eventNames] = passes.map((pass) => new Set(index.findAll(text, tokens, (t) => pass(t.kind)).flatMap((m) => m.targets.map((t) => t.ref))));

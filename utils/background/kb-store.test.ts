@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { seeded } from '../../tests/bench/synthetic-pack';
-import { BackstoryDb, currentDerived, dropUnfinishedGenerations, installPack, newGeneration, readIndex, readLayers, scanLayer, switchGeneration, type Kind, type RecordOf, type UserRecord } from '../db';
+import { BackstoryDb, OVERLAY_MAX, currentDerived, dropUnfinishedGenerations, installPack, newGeneration, readIndex, readLayers, scanLayer, switchGeneration, type Kind, type RecordOf, type UserRecord } from '../db';
 import type { Entity, KbEvent, Pack } from '../kb/schema';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, revertRecord, searchEntities, searchEvents, undoDelete } from './kb-store';
@@ -220,6 +220,24 @@ describe('the reader’s layer', () => {
 
   it('refuses an invalid edit with the reason', async () => {
     await expect(putUserEntity(db, { id: 'x', name: 'X', type: 'person', aliases: [], description: 'x', roles: [{ title: 'T', of: 'atlantis' }] }, now)).rejects.toThrow(/roles.0.of: unknown entity "atlantis"/);
+  });
+});
+
+describe('the derived data after an edit', () => {
+  it('takes an edit into its overlay, and derives everything anew once the overlay is full', async () => {
+    const before = await currentDerived(db);
+    for (let i = 0; i < OVERLAY_MAX; i++) {
+      await putUserEntity(db, { id: `mine-${i}`, name: `Mine ${i}`, type: 'place', aliases: [], description: 'Mine.' }, now);
+      const head = await currentDerived(db);
+      expect([head.base, head.overlay.entity.length, head.counts.entities]).toEqual([before.base, i + 1, before.counts.entities + i + 1]);
+    }
+    await putUserEntity(db, { id: 'one-more', name: 'One More', type: 'place', aliases: [], description: 'Mine.' }, now);
+    const anew = await currentDerived(db);
+    expect(anew.base).toBe(anew.stamp);
+    expect(anew.overlay.entity).toEqual([]);
+    expect(anew.counts.entities).toBe(before.counts.entities + OVERLAY_MAX + 1);
+    expect((await searchEntities(db, 'one more', 5)).map((e) => e.id)).toEqual(['one-more']);
+    expect((await listUserRecords(db)).total).toBe(OVERLAY_MAX + 1);
   });
 });
 

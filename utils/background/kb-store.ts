@@ -11,7 +11,9 @@ import {
   Deriver,
   stampOf,
   switchGeneration,
-  type Membership,
+  type MembershipView,
+  searchKey,
+  searchOrder,
   type Print,
   type PrintedIds,
   isDeletion,
@@ -80,22 +82,14 @@ export class KbImport {
     private readonly db: BackstoryDb,
     private readonly base: Layers,
     /** The ids of each layer now, with their records' fingerprints: sorted lists, searched, not copied into maps. */
-    private readonly membership: Membership,
+    private readonly membership: MembershipView,
     private readonly writer: GenerationWriter,
     private readonly now: Date,
   ) {}
 
   /** The merged view's record of `id` now: its fingerprint (null: the reader deleted it) and whether the pack has it. */
   private existing(kind: Kind, id: string): { print: Print | null; inPack: boolean } | undefined {
-    const printAt = ({ ids, prints }: PrintedIds): Print | undefined => {
-      const i = sortedIndexOf(ids, id);
-      return i < 0 ? undefined : [prints[2 * i]!, prints[2 * i + 1]!];
-    };
-    const pack = printAt(this.membership.pack[kind]);
-    const user = printAt(this.membership.user[kind]);
-    // The reader's record wins, and a deletion hides the pack's.
-    if (user) return { print: isDeletion(user) ? null : user, inPack: pack !== undefined };
-    return pack && { print: pack, inPack: true };
+    return this.membership.existing(kind, id);
   }
 
   /** Starts an import of a file of about `size` characters into a new generation. */
@@ -340,7 +334,6 @@ async function* exportChunks(db: BackstoryDb, scope: 'all' | 'user', day: string
     out(`,\n "${key}": [`);
     let count = 0;
     const put = (record: Entity | KbEvent) => out(`${count++ ? ',' : ''}\n  ${indented(record, 2)}`);
-    const replaced = membership.user[kind].ids;
     for (const layer of scope === 'all' ? (['pack', 'user'] as const) : (['user'] as const)) {
       for await (const items of layerPages(db, layers, layer, kind)) {
         unchanged(await readLayers(db));
@@ -348,7 +341,7 @@ async function* exportChunks(db: BackstoryDb, scope: 'all' | 'user', day: string
           if (layer === 'user') {
             const { record } = item as UserRecord<Entity | KbEvent>;
             if (record) put(record);
-          } else if (sortedIndexOf(replaced, item.id) < 0) put(item as Entity | KbEvent);
+          } else if (!membership.inUserLayer(kind, item.id)) put(item as Entity | KbEvent);
         }
         if (size >= chunkChars) yield take();
       }
@@ -461,8 +454,8 @@ export async function listUserRecords(db: BackstoryDb, limit = RECENT_KEPT): Pro
   return { records: recent.records.slice(0, limit), total: recent.total };
 }
 
-/** Ids of the first `limit` lines of a search list in which `q` occurs in a name. */
-function searchList(list: string, q: string, limit: number): string[] {
+/** Ids of the first `limit` lines of a search list in which `q` occurs in a name, but for those `skip` names. */
+function searchList(list: string, q: string, limit: number, skip: (id: string) => boolean): string[] {
   const ids: string[] = [];
   let from = 0;
   while (ids.length < limit) {
@@ -471,22 +464,39 @@ function searchList(list: string, q: string, limit: number): string[] {
     const lineEnd = list.indexOf('\n', hit);
     const idStart = list.lastIndexOf('\u0002', lineEnd);
     // A hit inside the id part, or across a line's end, is not a name match.
-    if (hit < idStart && hit + q.length <= idStart) ids.push(list.slice(idStart + 1, lineEnd));
+    if (hit < idStart && hit + q.length <= idStart) {
+      const id = list.slice(idStart + 1, lineEnd);
+      if (!skip(id)) ids.push(id);
+    }
     from = lineEnd + 1;
   }
   return ids;
 }
 
+/**
+ * Up to `limit` records of a kind whose name or an alias contains `q` (lower case), in search
+ * order: from the stored search list, and from the records changed since it was derived.
+ */
+async function search<K extends Kind>(db: BackstoryDb, kind: K, q: string, limit: number): Promise<RecordOf<K>[]> {
+  const { lists, overlay } = await currentSearchLists(db);
+  const changed = new Map(overlay[kind].map((e) => [e.id, e.record]));
+  const ids = searchList(kind === 'entity' ? lists.entities : lists.events, q, limit, (id) => changed.has(id));
+  const { merged } = await currentRecords(db, await readLayers(db), kind, ids);
+  const names = (r: Entity | KbEvent) => ['name' in r ? r.name : r.title, ...r.aliases];
+  const found = [
+    ...ids.flatMap((id) => merged.get(id) ?? []),
+    ...[...changed.values()].filter((r): r is RecordOf<K> => r !== null && names(r).some((n) => n.toLowerCase().includes(q))),
+  ];
+  // A stable sort: ties keep the stored list's order, then the changes'.
+  return found.sort((a, b) => searchOrder(searchKey(kind, a), searchKey(kind, b))).slice(0, limit);
+}
+
 /** Up to `limit` entities whose name or an alias contains `q` (lower case), most prominent first. */
-export async function searchEntities(db: BackstoryDb, q: string, limit: number): Promise<Entity[]> {
-  const ids = searchList((await currentSearchLists(db)).entities, q, limit);
-  const { merged } = await currentRecords(db, await readLayers(db), 'entity', ids);
-  return ids.flatMap((id) => merged.get(id) ?? []);
+export function searchEntities(db: BackstoryDb, q: string, limit: number): Promise<Entity[]> {
+  return search(db, 'entity', q, limit);
 }
 
 /** Up to `limit` events whose title or an alias contains `q` (lower case), newest first. */
-export async function searchEvents(db: BackstoryDb, q: string, limit: number): Promise<KbEvent[]> {
-  const ids = searchList((await currentSearchLists(db)).events, q, limit);
-  const { merged } = await currentRecords(db, await readLayers(db), 'event', ids);
-  return ids.flatMap((id) => merged.get(id) ?? []);
+export function searchEvents(db: BackstoryDb, q: string, limit: number): Promise<KbEvent[]> {
+  return search(db, 'event', q, limit);
 }

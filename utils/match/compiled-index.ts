@@ -373,12 +373,40 @@ export class ShardedAliasIndex implements AliasMatcher {
     return new Set(tokens.map((t) => shardOfToken(t.norm, shards)));
   }
 
+  /** The longest alias starting at token `from` whose case the text satisfies; null when none. */
+  longestMatchAt(text: string, tokens: Token[], from: number, accept?: (t: AliasTarget) => boolean): AliasMatch | null {
+    const shard = shardOfToken(tokens[from]!.norm, this.shards);
+    const part = this.parts.get(shard);
+    if (!part) throw new Error(`alias index shard ${shard} was not read`);
+    return part.longestMatchAt(text, tokens, from, accept);
+  }
+
   findAll(text: string, tokens: Token[], accept?: (t: AliasTarget) => boolean): AliasMatch[] {
+    return longestMatches(tokens.length, (i) => this.longestMatchAt(text, tokens, i, accept));
+  }
+}
+
+/**
+ * An index with some of its records changed: the stored index without the targets of the
+ * changed records (`hidden` says which), and a small index of the changed records as they
+ * are now. It answers as one index compiled from the records now would: the longest match
+ * of either, with the targets of both when they are as long.
+ */
+export class OverlaidIndex implements AliasMatcher {
+  constructor(
+    private readonly base: { longestMatchAt(text: string, tokens: Token[], from: number, accept?: (t: AliasTarget) => boolean): AliasMatch | null },
+    private readonly changed: CompiledAliasIndex,
+    private readonly hidden: (t: AliasTarget) => boolean,
+  ) {}
+
+  findAll(text: string, tokens: Token[], accept?: (t: AliasTarget) => boolean): AliasMatch[] {
+    const fromBase = (t: AliasTarget) => !this.hidden(t) && (!accept || accept(t));
     return longestMatches(tokens.length, (i) => {
-      const shard = shardOfToken(tokens[i]!.norm, this.shards);
-      const part = this.parts.get(shard);
-      if (!part) throw new Error(`alias index shard ${shard} was not read`);
-      return part.longestMatchAt(text, tokens, i, accept);
+      const a = this.base.longestMatchAt(text, tokens, i, fromBase);
+      const b = this.changed.size ? this.changed.longestMatchAt(text, tokens, i, accept) : null;
+      if (!a || !b) return a ?? b;
+      if (a.to !== b.to) return a.to > b.to ? a : b;
+      return { from: i, to: a.to, targets: [...a.targets, ...b.targets] };
     });
   }
 }

@@ -109,16 +109,21 @@ export function rankRelated(
     const event = kb.events.get(id);
     if (event) candidates.add(event);
   }
-  // Links go both ways: the call that prepared a mentioned summit, the summit a mentioned call prepared.
+  // Links go both ways: the call that prepared a mentioned summit, the summit a mentioned call
+  // prepared. An event's own link is its reason before a link to it from another; events go
+  // by id, so the reason does not depend on the order the knowledge base lists them in.
   const linkedTo = new Map<string, { type: string; other: KbEvent }>();
-  for (const event of kb.events.values()) {
-    for (const link of event.links ?? []) {
-      const other = kb.events.get(link.event);
-      if (!other) continue;
-      if (mentionedAs.has(other.id) && !linkedTo.has(event.id)) linkedTo.set(event.id, { type: link.type, other });
-      if (mentionedAs.has(event.id) && !linkedTo.has(other.id)) linkedTo.set(other.id, { type: `${link.type}-by`, other: event });
-      if (linkedTo.has(event.id)) candidates.add(event);
-      if (linkedTo.has(other.id)) candidates.add(other);
+  const byId = [...kb.events.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const inverse of [false, true]) {
+    for (const event of byId) {
+      for (const link of event.links ?? []) {
+        const other = kb.events.get(link.event);
+        if (!other) continue;
+        if (!inverse && mentionedAs.has(other.id) && !linkedTo.has(event.id)) linkedTo.set(event.id, { type: link.type, other });
+        if (inverse && mentionedAs.has(event.id) && !linkedTo.has(other.id)) linkedTo.set(other.id, { type: `${link.type}-by`, other: event });
+        if (linkedTo.has(event.id)) candidates.add(event);
+        if (linkedTo.has(other.id)) candidates.add(other);
+      }
     }
   }
 
