@@ -16,7 +16,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { SavedArticle, UserRecordSummary } from './messages';
 import { entityAliasEntries, eventAliasEntries } from './kb/knowledge-base';
-import { AliasIndexBuilder, CompiledAliasIndex, ShardedAliasIndex, splitIndex, type CompiledIndexData } from './match/compiled-index';
+import { CompiledAliasIndex, ShardedAliasIndex, ShardedIndexBuilder, type CompiledIndexData } from './match/compiled-index';
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
 import { PhaseTimer } from './phase-timer';
 import { Column } from './match/column';
@@ -721,9 +721,10 @@ export interface Membership {
  * win; a deletion hides the pack's record), then the pack's records they do not replace.
  */
 export class Deriver {
+  /** Built in shards from the start, so that the index is never built whole and then split. */
+  private readonly index: ShardedIndexBuilder;
   // Not readonly: `store` lets go of each part once it is compiled, so that a large
   // knowledge base does not hold the parts and what they compile to at once.
-  private index = new AliasIndexBuilder();
   private entityLines = new SearchLines();
   private eventLines = new SearchLines();
   private readonly byEntity = new Map<string, string[]>();
@@ -734,6 +735,14 @@ export class Deriver {
   /** The reader's newest changes, kept to RECENT_KEPT at the end (up to twice that meanwhile). */
   private recent: UserRecordSummary[] = [];
   private userCount = 0;
+
+  /**
+   * `records`: about how many records the merged view will have (a bound, or an estimate for
+   * an import), which sizes the shards; the count derived may differ from it.
+   */
+  constructor(records: number) {
+    this.index = new ShardedIndexBuilder(shardsFor(records));
+  }
 
   /** Whether the reader's layer has a record (or a deletion) of `id`, among those added. */
   hasUser(kind: Kind, id: string): boolean {
@@ -781,11 +790,9 @@ export class Deriver {
   async store(db: BackstoryDb, stamp: string): Promise<Derived> {
     const sorted = (ids: Iterable<string>) => toStringList([...ids].sort());
     const counts = { entities: this.entityLines.count, events: this.eventLines.count };
-    const shards = shardsFor(counts.entities + counts.events);
+    const { shards } = this.index;
     const derived: Derived = { format: DERIVED_FORMAT, stamp, base: stamp, overlay: { entity: [], event: [] }, counts, shards };
-    const whole = this.index.build();
-    this.index = new AliasIndexBuilder();
-    const indexRows = splitIndex(whole, shards).map((index, n) => ({ key: shardKey('index', n), value: { stamp, index } satisfies IndexShard }));
+    const indexRows = [...this.index.build()].map((index, n) => ({ key: shardKey('index', n), value: { stamp, index } satisfies IndexShard }));
     const parts = Array.from({ length: shards }, () => ({ byEntity: new Map<string, string[]>(), user: { entity: [] as string[], event: [] as string[] } }));
     for (const [id, events] of this.byEntity) parts[bucketOf(id, shards)]!.byEntity.set(id, events);
     for (const kind of ['entity', 'event'] as const) for (const id of this.ids.user[kind].ids()) parts[bucketOf(id, shards)]!.user[kind].push(id);
@@ -819,7 +826,7 @@ export class Deriver {
 
 /** Derives and stores everything lookups need from the merged view, reading it record by record. */
 async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<Derived> {
-  const deriver = new Deriver();
+  const deriver = new Deriver(layers.pack.counts.entity + layers.pack.counts.event + layers.user.counts.entity + layers.user.counts.event);
   for (const kind of ['entity', 'event'] as const) await scanLayer(db, layers, 'user', kind, (u) => deriver.addUser(kind, u));
   await deriver.addPack(db, layers);
   return deriver.store(db, stampOf(layers));

@@ -45,6 +45,8 @@ const rejectedCount = (problems: PackProblem[]) => new Set(problems.filter((p) =
 
 /** Bytes of JSON a record takes, about: to size a new generation from a file's size. */
 const BYTES_PER_RECORD = 250;
+/** Bytes of JSON of a small record: to size the derived data's shards from a file's size. */
+const SMALL_RECORD_BYTES = 120;
 
 /** Records by id from the merged view, with whether the pack has each. */
 async function currentRecords<K extends Kind>(db: BackstoryDb, layers: Layers, kind: K, ids: string[]): Promise<{ merged: Map<string, RecordOf<K>>; inPack: Set<string> }> {
@@ -77,7 +79,7 @@ export class KbImport {
   private done = false;
 
   /** What the knowledge base will derive from the merged view, gathered as records pass by. */
-  private readonly deriver = new Deriver();
+  private readonly deriver: Deriver;
   private constructor(
     private readonly db: BackstoryDb,
     private readonly base: Layers,
@@ -85,7 +87,10 @@ export class KbImport {
     private readonly membership: MembershipView,
     private readonly writer: GenerationWriter,
     private readonly now: Date,
-  ) {}
+    expectedRecords: number,
+  ) {
+    this.deriver = new Deriver(expectedRecords);
+  }
 
   /** The merged view's record of `id` now: its fingerprint (null: the reader deleted it) and whether the pack has it. */
   private existing(kind: Kind, id: string): { print: Print | null; inPack: boolean } | undefined {
@@ -101,7 +106,11 @@ export class KbImport {
       entity: bucketsFor(base.user.counts.entity + expected),
       event: bucketsFor(base.user.counts.event + expected / 2),
     };
-    return new KbImport(db, base, membership, new GenerationWriter(db.blocks, 'user', await newGeneration(db), buckets, options.flushChars), now);
+    // Shards are sized for at least as many records as the file may hold (small ones, a
+    // third smaller than those the synthetic benchmark pack has): more of them is cheaper
+    // than shards too large.
+    const records = base.pack.counts.entity + base.pack.counts.event + base.user.counts.entity + base.user.counts.event + Math.ceil(size / SMALL_RECORD_BYTES);
+    return new KbImport(db, base, membership, new GenerationWriter(db.blocks, 'user', await newGeneration(db), buckets, options.flushChars), now, records);
   }
 
   /** The generation being written. */

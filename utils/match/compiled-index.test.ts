@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileKnowledgeIndex } from '../kb/knowledge-base';
+import { compileKnowledgeIndex, entityAliasEntries, eventAliasEntries } from '../kb/knowledge-base';
 import { readPackFile } from '../kb/load-pack-file';
 import { tokenize } from '../text/tokenize';
-import { CompiledAliasIndex, ShardedAliasIndex, splitIndex } from './compiled-index';
+import { CompiledAliasIndex, ShardedAliasIndex, ShardedIndexBuilder, type CompiledIndexData } from './compiled-index';
 
 const pack = readPackFile();
 const data = compileKnowledgeIndex(pack.entities, pack.events);
@@ -19,9 +19,17 @@ const texts = [
     .map((f) => readFileSync(`${shared}corpus/pages/${f}`, 'utf8')),
 ];
 
-describe('splitIndex', () => {
-  it.each([1, 2, 16, 64])('gives the same matches from %i shards as from the whole index, reading only the shards a text needs', (shards) => {
-    const parts = splitIndex(data, shards);
+/** The default pack's index built in `shards` shards. */
+function inShards(shards: number): CompiledIndexData[] {
+  const builder = new ShardedIndexBuilder(shards);
+  for (const entity of pack.entities) for (const entry of entityAliasEntries(entity)) builder.add(entry);
+  for (const event of pack.events) for (const entry of eventAliasEntries(event)) builder.add(entry);
+  return [...builder.build()];
+}
+
+describe('ShardedIndexBuilder', () => {
+  it.each([1, 2, 16, 64])('gives the same matches from %i shards as the whole index, reading only the shards a text needs', (shards) => {
+    const parts = inShards(shards);
     expect(parts).toHaveLength(shards);
     // Every target lands in exactly one shard.
     expect(parts.reduce((n, p) => n + p.targetRef.length, 0)).toBe(data.targetRef.length);
@@ -40,7 +48,7 @@ describe('splitIndex', () => {
   });
 
   it('refuses to match a text whose shard was not read', () => {
-    const parts = splitIndex(data, 16);
+    const parts = inShards(16);
     const tokens = tokenize('Sergei Lavrov');
     expect(() => new ShardedAliasIndex(16, new Map([[99, new CompiledAliasIndex(parts[0]!)]])).findAll('Sergei Lavrov', tokens)).toThrow(/was not read/);
   });

@@ -151,10 +151,14 @@ export class AliasIndexBuilder {
     phrase: new Map<number, string>(),
   };
 
-  add({ alias: raw, ref, kind }: AliasEntry): void {
+  add(entry: AliasEntry): void {
+    const alias = entry.alias.replace(/^the\s+/i, '');
+    this.addTokens(alias, tokenize(alias), entry.ref, entry.kind);
+  }
+
+  /** Adds an alias (without a leading "the") already tokenised. */
+  addTokens(alias: string, tokens: Token[], ref: string, kind: AliasKind): void {
     const { tokenIds, refIds, refs, edges, t } = this;
-    const alias = raw.replace(/^the\s+/i, '');
-    const tokens = tokenize(alias);
     if (tokens.length === 0 || tokens.length > MAX_TOKENS) return;
     let node = 0;
     for (const token of tokens) {
@@ -288,74 +292,33 @@ export function shardOfToken(norm: string, shards: number): number {
 }
 
 /**
- * Splits an index into `shards` (a power of two) indexes by the first token of each alias,
- * so that a lookup reads only the shards of the tokens it has. Each shard is a whole index
- * of its own (tokens, trie, refs), built by copying the subtrees under its first tokens.
+ * Builds an index split into `shards` (a power of two) by the first token of each alias, so
+ * that a lookup reads only the shards of the tokens it has: each shard is a whole index of
+ * its own (tokens, trie, refs), built from its own aliases.
  */
-export function splitIndex(data: CompiledIndexData, shards: number): CompiledIndexData[] {
-  if (shards === 1) return [data];
-  const tokens: StringList = { blob: data.tokenBlob, start: data.tokenStart };
-  const tokenOf = (id: number) => stringAt(tokens, id);
-  const roots: number[][] = Array.from({ length: shards }, () => []);
-  for (let e = data.edgeStart[0]!; e < data.edgeStart[1]!; e++) roots[shardOfToken(tokenOf(data.edgeToken[e]!), shards)]!.push(e);
-  const phrases = new Map(data.phrases);
-  return roots.map((rootEdges) => {
-    const tokenIds = new Map<string, number>();
-    const tokenId = (old: number) => {
-      const t = tokenOf(old);
-      let id = tokenIds.get(t);
-      if (id === undefined) tokenIds.set(t, (id = tokenIds.size));
-      return id;
-    };
-    const refIds = new Map<number, number>();
-    // Nodes in breadth-first order from the shard's root; old node of each new one.
-    const oldNode = [0];
-    const edges: [number, number][][] = [];
-    const t = { ref: [] as number[], kind: [] as number[], cases: [] as number[], flags: [] as number[], start: [0] };
-    const shardPhrases: [number, string][] = [];
-    for (let n = 0; n < oldNode.length; n++) {
-      const old = oldNode[n]!;
-      const out: [number, number][] = [];
-      const [from, to] = n === 0 ? [0, rootEdges.length] : [data.edgeStart[old]!, data.edgeStart[old + 1]!];
-      for (let k = from; k < to; k++) {
-        const e = n === 0 ? rootEdges[k]! : k;
-        out.push([tokenId(data.edgeToken[e]!), oldNode.length]);
-        oldNode.push(data.edgeChild[e]!);
-      }
-      edges.push(out.sort((a, b) => a[0] - b[0]));
-      if (n > 0) {
-        for (let k = data.targetStart[old]!; k < data.targetStart[old + 1]!; k++) {
-          const ref = data.targetRef[k]!;
-          let refId = refIds.get(ref);
-          if (refId === undefined) refIds.set(ref, (refId = refIds.size));
-          const phrase = phrases.get(k);
-          if (phrase !== undefined) shardPhrases.push([t.ref.length, phrase]);
-          t.ref.push(refId);
-          t.kind.push(data.targetKind[k]!);
-          t.cases.push(data.targetCases[k]!);
-          t.flags.push(data.targetFlags[k]!);
-        }
-      }
-      t.start.push(t.ref.length);
+export class ShardedIndexBuilder {
+  private parts: AliasIndexBuilder[];
+
+  constructor(readonly shards: number) {
+    this.parts = Array.from({ length: shards }, () => new AliasIndexBuilder());
+  }
+
+  add(entry: AliasEntry): void {
+    const alias = entry.alias.replace(/^the\s+/i, '');
+    const tokens = tokenize(alias);
+    if (tokens.length) this.parts[shardOfToken(tokens[0]!.norm, this.shards)]!.addTokens(alias, tokens, entry.ref, entry.kind);
+  }
+
+  /** The shards, in order; the builder is empty afterwards (each part is let go once built). */
+  *build(): Generator<CompiledIndexData> {
+    const parts = this.parts;
+    this.parts = [];
+    for (let n = 0; n < parts.length; n++) {
+      const data = parts[n]!.build();
+      parts[n] = new AliasIndexBuilder();
+      yield data;
     }
-    const edgeStart = new Int32Array(oldNode.length + 1);
-    edges.forEach((out, n) => (edgeStart[n + 1] = edgeStart[n]! + out.length));
-    const flat = edges.flat();
-    return {
-      format: 2,
-      ...tokenTable([...tokenIds.keys()]),
-      edgeStart,
-      edgeToken: Int32Array.from(flat, (e) => e[0]),
-      edgeChild: Int32Array.from(flat, (e) => e[1]),
-      targetStart: Int32Array.from(t.start),
-      targetRef: Int32Array.from(t.ref),
-      targetKind: Uint8Array.from(t.kind),
-      targetCases: Uint32Array.from(t.cases),
-      targetFlags: Uint8Array.from(t.flags),
-      refs: toStringList([...refIds.keys()].map((old) => stringAt(data.refs, old))),
-      phrases: shardPhrases,
-    } satisfies CompiledIndexData;
-  });
+  }
 }
 
 /**
