@@ -33,6 +33,18 @@ afterAll(async () => {
   await db.delete();
 });
 
+/** Runs `test` on a database of its own with the default pack installed, deleted afterwards. */
+async function withOwnDb(name: string, test: (source: BackstoryDb) => Promise<void>): Promise<void> {
+  const source = new BackstoryDb(`${name}-${Math.random()}`);
+  try {
+    await installPack(source, pack);
+    await test(source);
+  } finally {
+    source.close();
+    await source.delete();
+  }
+}
+
 describe('KbReader', () => {
   it.each(pages)('gives %s the same analysis from its slice as from the whole knowledge base', async (page, date) => {
     const whole = analyzeDocument(parsePage(readFileSync(shared + page)), full, { date });
@@ -90,10 +102,8 @@ describe('KbReader', () => {
     }
   });
 
-  it('reads again from the start when the knowledge base changed between its reads', async () => {
-    const source = new BackstoryDb(`reader-changed-${Math.random()}`);
-    try {
-      await installPack(source, pack);
+  it('reads again from the start when the knowledge base changed between its reads', () =>
+    withOwnDb('reader-changed', async (source) => {
       const at = new Date('2026-01-01T00:00:00Z');
       await putUserEntity(source, { id: 'first-mine', name: 'First Mine', type: 'place', aliases: [], description: 'Mine.' }, at);
       // No stored head: the reader derives it on its first read and holds no shard yet.
@@ -105,16 +115,10 @@ describe('KbReader', () => {
       await importKbText(source, JSON.stringify({ manifest: { ...pack.manifest, name: 'mine' }, entities: [second], events: [] }), at);
       expect((await reader.entities(['second-mine', 'first-mine'])).map((e) => e.id)).toEqual(['second-mine', 'first-mine']);
       expect((await reader.counts()).userRecords).toBe(2);
-    } finally {
-      source.close();
-      await source.delete();
-    }
-  });
+    }));
 
-  it('answers after the reader’s edits exactly as after deriving everything anew', async () => {
-    const source = new BackstoryDb(`reader-overlay-${Math.random()}`);
-    try {
-      await installPack(source, pack);
+  it('answers after the reader’s edits exactly as after deriving everything anew', () =>
+    withOwnDb('reader-overlay', async (source) => {
       const reader = new KbReader(source);
       // Read before the edits, as a running worker has: its shards stay in use after them.
       await reader.sliceFor('Lavrov met Rubio.');
@@ -178,9 +182,5 @@ describe('KbReader', () => {
       expect(derivedAnew.base).not.toBe(base);
       expect(derivedAnew.overlay.entity).toEqual([]);
       expect(await answers(new KbReader(source))).toEqual(overlaid);
-    } finally {
-      source.close();
-      await source.delete();
-    }
-  });
+    }));
 });

@@ -81,7 +81,9 @@ export interface AliasEntry {
  * in typed arrays — one Map per node cost seconds of garbage collection at 300k aliases.
  */
 class EdgeTable {
-  private size = 1 << 16;
+  // Small at first: an index built in shards has a table for each.
+  private size = 1 << 10;
+  private shift = 32 - 10;
   private nodes = new Int32Array(this.size).fill(-1);
   private tokens = new Int32Array(this.size);
   private children = new Int32Array(this.size);
@@ -89,7 +91,8 @@ class EdgeTable {
 
   private slot(node: number, token: number): number {
     const mask = this.size - 1;
-    let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(token, 0x85ebca6b)) & mask;
+    // The product's top bits: its low bits depend only on the low bits of node and token.
+    let slot = Math.imul(Math.imul(node, 0x9e3779b1) ^ token, 0x85ebca6b) >>> this.shift;
     while (this.nodes[slot] !== -1 && (this.nodes[slot] !== node || this.tokens[slot] !== token)) slot = (slot + 1) & mask;
     return slot;
   }
@@ -111,6 +114,7 @@ class EdgeTable {
   private grow(): void {
     const { nodes, tokens, children } = this;
     this.size <<= 1;
+    this.shift--;
     this.nodes = new Int32Array(this.size).fill(-1);
     this.tokens = new Int32Array(this.size);
     this.children = new Int32Array(this.size);
