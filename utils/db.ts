@@ -506,14 +506,8 @@ export interface Derived {
   overlay: Record<Kind, OverlayEntry[]>;
   /** Of the merged view, overlay included. */
   counts: { entities: number; events: number };
-  /** A power of two: the per-id data is split by id bucket into this many shards. */
+  /** A power of two: the alias index is split by first token, the per-id data by id bucket. */
   shards: number;
-  /**
-   * A power of two: the alias index is split by first token into this many shards, finer
-   * than the per-id data (an article reads the shards of the tokens that start an alias,
-   * found in `index/first` when there is more than one shard; see FirstTokens).
-   */
-  indexShards: number;
 }
 
 /** One shard of the alias index: aliases whose first token falls in it (see shardOfToken). */
@@ -533,31 +527,14 @@ export interface IdShard {
 /** Records per shard of derived data: 100k entities and 50k events make 32 shards of about 300 kB. */
 const SHARD_RECORDS = 8192;
 
-/** The number of shards (a power of two) for the per-id data of `records` records. */
+/** The number of shards (a power of two) for the derived data of `records` records. */
 export function shardsFor(records: number): number {
   let n = 1;
   while (n * SHARD_RECORDS < records) n <<= 1;
   return n;
 }
 
-/**
- * Index shards for each per-id shard, when there is more than one: an article names only
- * some of the words that start an alias, and reads fewer bytes from finer shards (at 100k
- * records, 64 of 256 shards instead of all 32 of 32), while a row costs about a millisecond.
- */
-const INDEX_SHARDS_EACH = 8;
-
-/** The number of alias-index shards for `records` records. */
-export const indexShardsFor = (records: number) => (shardsFor(records) === 1 ? 1 : shardsFor(records) * INDEX_SHARDS_EACH);
-
-/** The tokens that start an alias of the index, by hash (sorted): stored when it has more than one shard. */
-export interface IndexFirstTokens {
-  stamp: string;
-  hashes: Uint32Array;
-}
-
 export const shardKey = (what: 'index' | 'ids', n: number) => `${what}/${n}`;
-export const FIRST_TOKENS_KEY = 'index/first';
 
 /** Thrown when shards read do not belong to the head read before: the knowledge base changed meanwhile. */
 export class DerivedChanged extends Error {
@@ -581,8 +558,8 @@ export async function readShards<T extends IndexShard | IdShard>(db: BackstoryDb
 
 /** The whole alias index, every shard of it (the reader reads only the shards a text needs). */
 export async function readIndex(db: BackstoryDb, derived: Derived): Promise<ShardedAliasIndex> {
-  const shards = await readShards<IndexShard>(db, 'index', Array.from({ length: derived.indexShards }, (_, n) => n), derived);
-  return new ShardedAliasIndex(derived.indexShards, new Map([...shards].map(([n, shard]) => [n, new CompiledAliasIndex(shard.index)])));
+  const shards = await readShards<IndexShard>(db, 'index', Array.from({ length: derived.shards }, (_, n) => n), derived);
+  return new ShardedAliasIndex(derived.shards, new Map([...shards].map(([n, shard]) => [n, new CompiledAliasIndex(shard.index)])));
 }
 
 /** Lower-case names of the merged view, one line a record, for substring search. */
@@ -746,7 +723,6 @@ export interface Membership {
 export class Deriver {
   /** Built in shards from the start, so that the index is never built whole and then split. */
   private readonly index: ShardedIndexBuilder;
-  private readonly shards: number;
   // Not readonly: `store` lets go of each part once it is compiled, so that a large
   // knowledge base does not hold the parts and what they compile to at once.
   private entityLines = new SearchLines();
@@ -765,8 +741,7 @@ export class Deriver {
    * an import), which sizes the shards; the count derived may differ from it.
    */
   constructor(records: number) {
-    this.shards = shardsFor(records);
-    this.index = new ShardedIndexBuilder(indexShardsFor(records));
+    this.index = new ShardedIndexBuilder(shardsFor(records));
   }
 
   /** Whether the reader's layer has a record (or a deletion) of `id`, among those added. */
@@ -815,11 +790,9 @@ export class Deriver {
   async store(db: BackstoryDb, stamp: string): Promise<Derived> {
     const sorted = (ids: Iterable<string>) => toStringList([...ids].sort());
     const counts = { entities: this.entityLines.count, events: this.eventLines.count };
-    const { shards } = this;
-    const indexShards = this.index.shards;
-    const derived: Derived = { format: DERIVED_FORMAT, stamp, base: stamp, overlay: { entity: [], event: [] }, counts, shards, indexShards };
-    const indexRows: MetaRecord[] = [...this.index.build()].map((index, n) => ({ key: shardKey('index', n), value: { stamp, index } satisfies IndexShard }));
-    if (indexShards > 1) indexRows.push({ key: FIRST_TOKENS_KEY, value: { stamp, hashes: this.index.firstTokens() } satisfies IndexFirstTokens });
+    const { shards } = this.index;
+    const derived: Derived = { format: DERIVED_FORMAT, stamp, base: stamp, overlay: { entity: [], event: [] }, counts, shards };
+    const indexRows = [...this.index.build()].map((index, n) => ({ key: shardKey('index', n), value: { stamp, index } satisfies IndexShard }));
     const parts = Array.from({ length: shards }, () => ({ byEntity: new Map<string, string[]>(), user: { entity: [] as string[], event: [] as string[] } }));
     for (const [id, events] of this.byEntity) parts[bucketOf(id, shards)]!.byEntity.set(id, events);
     for (const kind of ['entity', 'event'] as const) for (const id of this.ids.user[kind].ids()) parts[bucketOf(id, shards)]!.user[kind].push(id);

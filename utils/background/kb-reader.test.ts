@@ -9,7 +9,6 @@ import { BackstoryDb, currentDerived, currentMembership, installPack } from '../
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { readPackFile } from '../kb/load-pack-file';
 import { KbReader } from './kb-reader';
-import { shardOfToken } from '../match/compiled-index';
 import { syntheticPack } from '../../tests/bench/synthetic-pack';
 import { addAlias, deleteRecord, importKbText, listUserRecords, putUserEntity, putUserEvent, revertRecord, searchEntities, searchEvents, undoDelete } from './kb-store';
 
@@ -85,7 +84,7 @@ describe('KbReader', () => {
       // Enough records of the reader's own for the derived data to be split in two.
       const report = await importKbText(big, JSON.stringify(syntheticPack({ entities: 9000, aliasesPerEntity: 2, events: 0 }, 7, 'syn-')), new Date('2026-01-01T00:00:00Z'));
       expect(report.added).toBe(9000);
-      expect(await currentDerived(big)).toMatchObject({ shards: 2, indexShards: 16 });
+      expect((await currentDerived(big)).shards).toBe(2);
       const [page, date] = pages[0];
       const whole = analyzeDocument(parsePage(readFileSync(shared + page)), full, { date });
       const slice = await new KbReader(big).sliceFor(whole.article.text);
@@ -96,8 +95,7 @@ describe('KbReader', () => {
       big.meta.bulkGet = ((wanted: string[]) => (keys.push(...wanted), bulkGet(wanted))) as typeof big.meta.bulkGet;
       const lavrov = await new KbReader(big).sliceFor('Lavrov');
       expect([...lavrov.entities.keys()]).toContain('sergey-lavrov');
-      // The first tokens and shard 0 come with the head; then only the shard that starts "Lavrov".
-      expect(keys.filter((k) => k.startsWith('index/')).sort()).toEqual(['index/0', `index/${shardOfToken('lavrov', 16)}`, 'index/first'].sort());
+      expect(keys.filter((k) => k.startsWith('index/'))).toHaveLength(1);
     } finally {
       big.close();
       await big.delete();

@@ -25,12 +25,10 @@ import {
   type Layers,
   type RecordOf,
   type OverlayEntry,
-  type IndexFirstTokens,
-  FIRST_TOKENS_KEY,
 } from '../db';
 import { compileKnowledgeIndex, KnowledgeBase, referencedIds } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
-import { CompiledAliasIndex, FirstTokens, OverlaidIndex, ShardedAliasIndex, type AliasMatcher } from '../match/compiled-index';
+import { CompiledAliasIndex, OverlaidIndex, ShardedAliasIndex, type AliasMatcher } from '../match/compiled-index';
 import type { AliasTarget } from '../match/alias-index';
 import { tokenize, type Token } from '../text/tokenize';
 import type { PhaseTimer } from '../phase-timer';
@@ -40,8 +38,6 @@ interface Loaded {
   derived: Derived;
   layers: Layers;
   index: Map<number, Promise<CompiledAliasIndex>>;
-  /** The tokens that start an alias, read with the first index shards when there is more than one. */
-  firsts: { read?: Promise<FirstTokens> };
   ids: Map<number, Promise<IdShard>>;
   whole: Map<string, Promise<Map<string, { id: string }>>>;
   /** The records changed since the shards were derived, by id: read from here, not from the layers. */
@@ -71,8 +67,7 @@ export class KbReader {
     if (!this.loaded) {
       const started = performance.now();
       // Shard 0 comes in the same read: a knowledge base the size of the default pack has no other.
-      // With the first tokens of a split index: any article needs them.
-      this.loaded = currentDerivedWith(this.db, [shardKey('index', 0), shardKey('ids', 0), FIRST_TOKENS_KEY]).then(({ derived, layers, rows }) => {
+      this.loaded = currentDerivedWith(this.db, [shardKey('index', 0), shardKey('ids', 0)]).then(({ derived, layers, rows }) => {
         const changed = { entity: new Map(derived.overlay.entity.map((e) => [e.id, e])), event: new Map(derived.overlay.event.map((e) => [e.id, e])) };
         const last = this.last;
         const sameShards = last?.derived.base === derived.base;
@@ -80,7 +75,6 @@ export class KbReader {
           derived,
           layers,
           index: sameShards ? last.index : new Map(),
-          firsts: sameShards ? last.firsts : {},
           ids: sameShards ? last.ids : new Map(),
           whole: new Map([...(last?.whole ?? [])].filter(([key]) => key.startsWith('pack/') && last!.layers.pack.gen === layers.pack.gen)),
           changed,
@@ -89,8 +83,6 @@ export class KbReader {
         const ids = rows.get(shardKey('ids', 0)) as IdShard | undefined;
         if (index?.stamp === derived.base && !loaded.index.has(0)) loaded.index.set(0, Promise.resolve(new CompiledAliasIndex(index.index)));
         if (ids?.stamp === derived.base && !loaded.ids.has(0)) loaded.ids.set(0, Promise.resolve(ids));
-        const firsts = rows.get(FIRST_TOKENS_KEY) as IndexFirstTokens | undefined;
-        if (firsts?.stamp === derived.base && !loaded.firsts.read) loaded.firsts.read = Promise.resolve(new FirstTokens(firsts.hashes));
         this.last = loaded;
         console.info(`[backstory] lookup data read in ${Math.round(performance.now() - started)} ms`);
         return loaded;
@@ -196,21 +188,9 @@ export class KbReader {
 
   /** The alias index of what the article needs: the stored shards, with the changed records over them. */
   private async indexFor(loaded: Loaded, tokens: Token[]): Promise<{ index: AliasMatcher; read: number }> {
-    const { indexShards, base } = loaded.derived;
-    let firsts: FirstTokens | undefined;
-    if (indexShards > 1) {
-      if (!loaded.firsts.read) {
-        const read = (loaded.firsts.read = this.db.meta.get(FIRST_TOKENS_KEY).then((row) => {
-          const value = row?.value as IndexFirstTokens | undefined;
-          if (value?.stamp !== base) throw new DerivedChanged();
-          return new FirstTokens(value.hashes);
-        }));
-        read.catch(() => delete loaded.firsts.read);
-      }
-      firsts = await loaded.firsts.read;
-    }
-    const parts = await this.shards(loaded, 'index', loaded.index, ShardedAliasIndex.shardsOf(tokens, indexShards, firsts), (row: IndexShard) => new CompiledAliasIndex(row.index));
-    const stored = new ShardedAliasIndex(indexShards, parts, firsts);
+    const { shards } = loaded.derived;
+    const parts = await this.shards(loaded, 'index', loaded.index, ShardedAliasIndex.shardsOf(tokens, shards), (row: IndexShard) => new CompiledAliasIndex(row.index));
+    const stored = new ShardedAliasIndex(shards, parts);
     const { entity, event } = loaded.changed;
     if (!entity.size && !event.size) return { index: stored, read: parts.size };
     const records = (map: Map<string, OverlayEntry>) => [...map.values()].flatMap((e) => (e.record ? [e.record] : []));
@@ -248,7 +228,7 @@ export class KbReader {
     return this.fresh(async (loaded) => {
       const tokens = tokenize(text);
       const { index, read } = await this.indexFor(loaded, tokens);
-      phases?.lap(`read index (${read} of ${loaded.derived.indexShards} shards)`);
+      phases?.lap(`read index (${read} of ${loaded.derived.shards} shards)`);
       // The same passes as the analysis: names and demonyms, role phrases, event names.
       const passes: ((kind: string) => boolean)[] = [(k) => k === 'name' || k === 'demonym', (k) => k === 'nominal', (k) => k === 'event'];
       const [names, nominals, eventNames] = passes.map((pass) => new Set(index.findAll(text, tokens, (t) => pass(t.kind)).flatMap((m) => m.targets.map((t) => t.ref))));

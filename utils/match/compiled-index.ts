@@ -292,29 +292,7 @@ export interface AliasMatcher {
  * The hash's top bits: the token table inside a shard slots by its low bits.
  */
 export function shardOfToken(norm: string, shards: number): number {
-  return shards === 1 ? 0 : shardOfHash(hash(norm), shards);
-}
-
-const shardOfHash = (h: number, shards: number) => (shards === 1 ? 0 : h >>> (32 - Math.log2(shards)));
-
-/** Which tokens start an alias of an index, by their hash (a collision only costs a shard read). */
-export class FirstTokens {
-  /** `hashes`: sorted, as ShardedIndexBuilder.firstTokens gives them. */
-  constructor(private readonly hashes: Uint32Array) {}
-
-  has(norm: string): boolean {
-    const h = hash(norm);
-    const { hashes } = this;
-    let lo = 0;
-    let hi = hashes.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (hashes[mid] === h) return true;
-      if (hashes[mid]! < h) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
-  }
+  return shards === 1 ? 0 : hash(norm) >>> (32 - Math.log2(shards));
 }
 
 /**
@@ -324,8 +302,6 @@ export class FirstTokens {
  */
 export class ShardedIndexBuilder {
   private parts: AliasIndexBuilder[];
-  /** The hash of each alias's first token, repeats included (see firstTokens). */
-  private readonly firsts = new Column((n) => new Uint32Array(n));
 
   constructor(readonly shards: number) {
     this.parts = Array.from({ length: shards }, () => new AliasIndexBuilder());
@@ -334,21 +310,7 @@ export class ShardedIndexBuilder {
   add(entry: AliasEntry): void {
     const alias = entry.alias.replace(/^the\s+/i, '');
     const tokens = tokenize(alias);
-    if (!tokens.length || tokens.length > MAX_TOKENS) return;
-    const first = hash(tokens[0]!.norm);
-    this.firsts.push(first);
-    this.parts[shardOfHash(first, this.shards)]!.addTokens(alias, tokens, entry.ref, entry.kind);
-  }
-
-  /**
-   * The hashes of the tokens that start an alias, sorted, each once: a text's other tokens
-   * need no shard read (see FirstTokens).
-   */
-  firstTokens(): Uint32Array {
-    const sorted = this.firsts.view().slice().sort();
-    let kept = 0;
-    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[kept++] = sorted[i]!;
-    return sorted.slice(0, kept);
+    if (tokens.length) this.parts[shardOfToken(tokens[0]!.norm, this.shards)]!.addTokens(alias, tokens, entry.ref, entry.kind);
   }
 
   /** The shards, in order; the builder is empty afterwards (each part is let go once built). */
@@ -371,18 +333,15 @@ export class ShardedAliasIndex implements AliasMatcher {
   constructor(
     readonly shards: number,
     private readonly parts: ReadonlyMap<number, CompiledAliasIndex>,
-    /** When known, the tokens that start an alias: no other token starts a match, and its shard need not be read. */
-    private readonly firsts?: FirstTokens,
   ) {}
 
   /** The shards a text's tokens may start an alias in. */
-  static shardsOf(tokens: Token[], shards: number, firsts?: FirstTokens): Set<number> {
-    return new Set(tokens.flatMap((t) => (!firsts || firsts.has(t.norm) ? [shardOfToken(t.norm, shards)] : [])));
+  static shardsOf(tokens: Token[], shards: number): Set<number> {
+    return new Set(tokens.map((t) => shardOfToken(t.norm, shards)));
   }
 
   /** The longest alias starting at token `from` whose case the text satisfies; null when none. */
   longestMatchAt(text: string, tokens: Token[], from: number, accept?: (t: AliasTarget) => boolean): AliasMatch | null {
-    if (this.firsts && !this.firsts.has(tokens[from]!.norm)) return null;
     const shard = shardOfToken(tokens[from]!.norm, this.shards);
     const part = this.parts.get(shard);
     if (!part) throw new Error(`alias index shard ${shard} was not read`);
