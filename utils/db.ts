@@ -461,6 +461,10 @@ async function addToOverlay(
   const recent = recentRow?.value as RecentChanges | undefined;
   const was = stampOf(layers);
   if (head?.format !== DERIVED_FORMAT || head.stamp !== was || recent?.stamp !== was) return;
+  // A change of the reader's that goes from the list, when the list was cut at RECENT_KEPT,
+  // would leave it one short: the next read derives it anew, with the next older change.
+  const listed = (r: UserRecordSummary) => r.kind === kind && r.id === id;
+  if (!item && recent.total > RECENT_KEPT && recent.records.some(listed)) return;
   const entries = head.overlay[kind].filter((e) => e.id !== id);
   if (entries.length + head.overlay[kind === 'entity' ? 'event' : 'entity'].length >= OVERLAY_MAX) return;
   const packed = (await getItems(db, layers, 'pack', kind, [id])).get(id) ?? null;
@@ -470,7 +474,7 @@ async function addToOverlay(
   const count = kind === 'entity' ? 'entities' : 'events';
   const counts = { ...head.counts, [count]: head.counts[count] + present(record) - present(before ? before.record : packed) };
   const stamp = stampOf(after);
-  const records = recent.records.filter((r) => r.kind !== kind || r.id !== id);
+  const records = recent.records.filter((r) => !listed(r));
   if (item) records.push(changeSummary(kind, item));
   records.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   await db.meta.bulkPut([
@@ -496,7 +500,10 @@ export interface Derived {
   format: typeof DERIVED_FORMAT;
   /** Generations and revision of the merged view it answers for: the shards' and the overlay's together. */
   stamp: string;
-  /** Generations and revision the shards, search lists and membership were derived from. */
+  /**
+   * The name of the derivation the shards, search lists and membership come from: the
+   * stamp they were derived at, and a random part of its own.
+   */
   base: string;
   /**
    * The records the reader changed since `base` (at most OVERLAY_MAX): an edit is added
@@ -786,29 +793,33 @@ export class Deriver {
     this.phases.lap('read');
   }
 
-  /** Compiles and stores it all under `stamp`; returns the head. */
+  /** Compiles and stores it all for the merged view of `stamp`; returns the head. */
   async store(db: BackstoryDb, stamp: string): Promise<Derived> {
+    // Its own name, beyond the stamp: two derivations of one merged view (an import's and a
+    // reader's that found the head stale) may split it in different numbers of shards, and
+    // a shard of one must never be read with the head of the other.
+    const base = `${stamp}#${Math.random().toString(36).slice(2, 10)}`;
     const sorted = (ids: Iterable<string>) => toStringList([...ids].sort());
     const counts = { entities: this.entityLines.count, events: this.eventLines.count };
     const { shards } = this.index;
-    const derived: Derived = { format: DERIVED_FORMAT, stamp, base: stamp, overlay: { entity: [], event: [] }, counts, shards };
-    const indexRows = [...this.index.build()].map((index, n) => ({ key: shardKey('index', n), value: { stamp, index } satisfies IndexShard }));
+    const derived: Derived = { format: DERIVED_FORMAT, stamp, base, overlay: { entity: [], event: [] }, counts, shards };
+    const indexRows = [...this.index.build()].map((index, n) => ({ key: shardKey('index', n), value: { stamp: base, index } satisfies IndexShard }));
     const parts = Array.from({ length: shards }, () => ({ byEntity: new Map<string, string[]>(), user: { entity: [] as string[], event: [] as string[] } }));
     for (const [id, events] of this.byEntity) parts[bucketOf(id, shards)]!.byEntity.set(id, events);
     for (const kind of ['entity', 'event'] as const) for (const id of this.ids.user[kind].ids()) parts[bucketOf(id, shards)]!.user[kind].push(id);
     const idRows = parts.map((part, n) => ({
       key: shardKey('ids', n),
-      value: { stamp, involvement: involvementOf(part.byEntity), userIds: { entity: sorted(part.user.entity), event: sorted(part.user.event) } } satisfies IdShard,
+      value: { stamp: base, involvement: involvementOf(part.byEntity), userIds: { entity: sorted(part.user.entity), event: sorted(part.user.event) } } satisfies IdShard,
     }));
     this.byEntity.clear();
     this.phases.lap('index');
-    const search: SearchLists = { stamp, entities: this.entityLines.text(), events: this.eventLines.text() };
+    const search: SearchLists = { stamp: base, entities: this.entityLines.text(), events: this.eventLines.text() };
     this.entityLines = new SearchLines();
     this.eventLines = new SearchLines();
     this.trimRecent();
     const recent: RecentChanges = { stamp, total: this.userCount, records: this.recent };
     const membership: Membership = {
-      stamp,
+      stamp: base,
       user: { entity: this.ids.user.entity.sorted(), event: this.ids.user.event.sorted() },
       pack: { entity: this.ids.pack.entity.sorted(), event: this.ids.pack.event.sorted() },
     };

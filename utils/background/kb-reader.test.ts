@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../analysis/analyze-document';
 import { analyzeText } from '../analysis/analyze-text';
 import { parsePage } from '../cli/parse-page';
-import { BackstoryDb, currentDerived, currentMembership, installPack } from '../db';
+import { BackstoryDb, Deriver, currentDerived, currentMembership, installPack, readLayers, stampOf } from '../db';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { readPackFile } from '../kb/load-pack-file';
 import { KbReader } from './kb-reader';
@@ -115,6 +115,24 @@ describe('KbReader', () => {
       await importKbText(source, JSON.stringify({ manifest: { ...pack.manifest, name: 'mine' }, entities: [second], events: [] }), at);
       expect((await reader.entities(['second-mine', 'first-mine'])).map((e) => e.id)).toEqual(['second-mine', 'first-mine']);
       expect((await reader.counts()).userRecords).toBe(2);
+    }));
+
+  it('never reads a shard of one derivation with the head of another of the same knowledge base', () =>
+    withOwnDb('reader-layouts', async (source) => {
+      const text = 'Lavrov and Rubio spoke of Budapest; Peskov said the Kremlin agreed.';
+      // The same merged view derived in 2 shards (as an import sized from a large file may do)...
+      const layers = await readLayers(source);
+      const deriver = new Deriver(20_000);
+      await deriver.addPack(source, layers);
+      expect((await deriver.store(source, stampOf(layers))).shards).toBe(4);
+      const reader = new KbReader(source);
+      const found = [...(await reader.sliceFor(text)).entities.keys()].sort();
+      expect(found).toEqual(expect.arrayContaining(['sergey-lavrov', 'marco-rubio', 'budapest', 'dmitry-peskov']));
+      // ...and again in 1, as a reader that found the head stale does.
+      await source.meta.delete('derived');
+      expect((await currentDerived(source)).shards).toBe(1);
+      reader.invalidate();
+      expect([...(await reader.sliceFor(text)).entities.keys()].sort()).toEqual(found);
     }));
 
   it('answers after the reader’s edits exactly as after deriving everything anew', () =>

@@ -97,7 +97,10 @@ export class KbReader {
     const key = `${layer}/${kind}`;
     if (!loaded.whole.has(key)) {
       const all = new Map<string, { id: string }>();
-      loaded.whole.set(key, scanLayer(this.db, loaded.layers, layer, kind, (item) => all.set(item.id, item)).then(() => all));
+      const read = scanLayer(this.db, loaded.layers, layer, kind, (item) => all.set(item.id, item)).then(() => all);
+      // A failed read is tried again by the next request, not kept for the worker's life.
+      read.catch(() => loaded.whole.delete(key));
+      loaded.whole.set(key, read);
     }
     return loaded.whole.get(key)! as Promise<Map<string, LayerItem<L, K>>>;
   }
@@ -195,8 +198,10 @@ export class KbReader {
     if (!entity.size && !event.size) return { index: stored, read: parts.size };
     const records = (map: Map<string, OverlayEntry>) => [...map.values()].flatMap((e) => (e.record ? [e.record] : []));
     loaded.changedIndex ??= new CompiledAliasIndex(compileKnowledgeIndex(records(entity) as Entity[], records(event) as KbEvent[]));
-    const hidden = (t: AliasTarget) => (t.kind === 'event' ? event : entity).has(t.ref);
-    return { index: new OverlaidIndex(stored, loaded.changedIndex, hidden), read: parts.size };
+    const changedOf = (t: AliasTarget) => (t.kind === 'event' ? event : entity).get(t.ref);
+    const hidden = (t: AliasTarget) => changedOf(t) !== undefined;
+    const mine = (t: AliasTarget) => changedOf(t)?.layer === 'user';
+    return { index: new OverlaidIndex(stored, loaded.changedIndex, hidden, mine), read: parts.size };
   }
 
   /** Entities by id, the reader's records first; unknown and deleted ids are left out. */

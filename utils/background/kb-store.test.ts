@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { seeded } from '../../tests/bench/synthetic-pack';
-import { BackstoryDb, OVERLAY_MAX, currentDerived, dropUnfinishedGenerations, installPack, newGeneration, readIndex, readLayers, scanLayer, switchGeneration, type Kind, type RecordOf, type UserRecord } from '../db';
+import { BackstoryDb, OVERLAY_MAX, RECENT_KEPT, currentDerived, dropUnfinishedGenerations, installPack, newGeneration, readIndex, readLayers, scanLayer, switchGeneration, type Kind, type RecordOf, type UserRecord } from '../db';
 import type { Entity, KbEvent, Pack } from '../kb/schema';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, revertRecord, searchEntities, searchEvents, undoDelete } from './kb-store';
@@ -233,11 +233,37 @@ describe('the derived data after an edit', () => {
     }
     await putUserEntity(db, { id: 'one-more', name: 'One More', type: 'place', aliases: [], description: 'Mine.' }, now);
     const anew = await currentDerived(db);
-    expect(anew.base).toBe(anew.stamp);
+    expect(anew.base).not.toBe(before.base);
     expect(anew.overlay.entity).toEqual([]);
     expect(anew.counts.entities).toBe(before.counts.entities + OVERLAY_MAX + 1);
     expect((await searchEntities(db, 'one more', 5)).map((e) => e.id)).toEqual(['one-more']);
     expect((await listUserRecords(db)).total).toBe(OVERLAY_MAX + 1);
+  });
+
+  it('searches after edits as after deriving anew, ties and limits included', async () => {
+    const mine = (id: string, name: string, prominence?: number): Entity => ({ id, name, type: 'place', aliases: [], description: 'Mine.', ...(prominence === undefined ? {} : { prominence }) });
+    await putUserEntity(db, mine('zz-georgia', 'Georgia Mine', 0.4), now);
+    await putUserEntity(db, mine('aa-mine', 'Another Mine'), now);
+    await addAlias(db, 'tbilisi', 'Georgian capital', now);
+    await deleteRecord(db, 'entity', 'georgia-state', now);
+    const queries = ['georgia', 'mine', 'a', 'e'];
+    const answers = async () => Promise.all(queries.flatMap((q) => [1, 2, 50].map(async (limit) => (await searchEntities(db, q, limit)).map((e) => e.id))));
+    const overlaid = await answers();
+    expect((await currentDerived(db)).overlay.entity).toHaveLength(4);
+    await db.meta.delete('derived');
+    expect((await currentDerived(db)).overlay.entity).toHaveLength(0);
+    expect(await answers()).toEqual(overlaid);
+    expect(overlaid[0]).toEqual(['zz-georgia']);
+  });
+
+  it('keeps the list of the reader’s newest changes full when one of them goes', async () => {
+    const many = Array.from({ length: RECENT_KEPT + 1 }, (_, i): Entity => ({ id: `listed-${i}`, name: `Listed ${i}`, type: 'place', aliases: [], description: 'Mine.' }));
+    await importKbText(db, JSON.stringify({ manifest, entities: many, events: [] }), now);
+    await deleteRecord(db, 'entity', 'listed-7', new Date(now.getTime() + 1000));
+    const { records, total } = await listUserRecords(db);
+    expect(total).toBe(RECENT_KEPT);
+    expect(records).toHaveLength(RECENT_KEPT);
+    expect(records.map((r) => r.id)).not.toContain('listed-7');
   });
 });
 

@@ -12,6 +12,8 @@ import {
   stampOf,
   switchGeneration,
   type MembershipView,
+  type OverlayEntry,
+  type LayerName,
   searchKey,
   searchOrder,
   type Print,
@@ -99,8 +101,14 @@ export class KbImport {
 
   /** Starts an import of a file of about `size` characters into a new generation. */
   static async begin(db: BackstoryDb, size: number, now: Date, options: { flushChars?: number } = {}): Promise<KbImport> {
-    const membership = await currentMembership(db);
-    const base = await readLayers(db);
+    let membership = await currentMembership(db);
+    let base = await readLayers(db);
+    // An edit between the two reads: the import would compare with what was before it.
+    for (let tries = 0; membership.stamp !== stampOf(base); tries++) {
+      if (tries === 3) throw new Error('the knowledge base keeps changing; please import the file again');
+      membership = await currentMembership(db);
+      base = await readLayers(db);
+    }
     const expected = Math.ceil(size / BYTES_PER_RECORD);
     const buckets = {
       entity: bucketsFor(base.user.counts.entity + expected),
@@ -488,15 +496,14 @@ function searchList(list: string, q: string, limit: number, skip: (id: string) =
  */
 async function search<K extends Kind>(db: BackstoryDb, kind: K, q: string, limit: number): Promise<RecordOf<K>[]> {
   const { lists, overlay } = await currentSearchLists(db);
-  const changed = new Map(overlay[kind].map((e) => [e.id, e.record]));
+  const changed = new Set(overlay[kind].map((e) => e.id));
   const ids = searchList(kind === 'entity' ? lists.entities : lists.events, q, limit, (id) => changed.has(id));
   const { merged } = await currentRecords(db, await readLayers(db), kind, ids);
   const names = (r: Entity | KbEvent) => ['name' in r ? r.name : r.title, ...r.aliases];
-  const found = [
-    ...ids.flatMap((id) => merged.get(id) ?? []),
-    ...[...changed.values()].filter((r): r is RecordOf<K> => r !== null && names(r).some((n) => n.toLowerCase().includes(q))),
-  ];
-  // A stable sort: ties keep the stored list's order, then the changes'.
+  const hits = overlay[kind].filter((e): e is OverlayEntry & { record: RecordOf<K> } => e.record !== null && names(e.record).some((n) => n.toLowerCase().includes(q)));
+  const byLayer = (layer: LayerName) => hits.filter((e) => e.layer === layer).map((e) => e.record);
+  // A stable sort: ties keep this order, the one a list derived anew has (the reader's records first).
+  const found = [...byLayer('user'), ...ids.flatMap((id) => merged.get(id) ?? []), ...byLayer('pack')];
   return found.sort((a, b) => searchOrder(searchKey(kind, a), searchKey(kind, b))).slice(0, limit);
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileKnowledgeIndex, entityAliasEntries, eventAliasEntries } from '../kb/knowledge-base';
 import { readPackFile } from '../kb/load-pack-file';
 import { tokenize } from '../text/tokenize';
-import { CompiledAliasIndex, ShardedAliasIndex, ShardedIndexBuilder, type CompiledIndexData } from './compiled-index';
+import { CompiledAliasIndex, OverlaidIndex, ShardedAliasIndex, ShardedIndexBuilder, type CompiledIndexData } from './compiled-index';
 
 const pack = readPackFile();
 const data = compileKnowledgeIndex(pack.entities, pack.events);
@@ -51,5 +51,28 @@ describe('ShardedIndexBuilder', () => {
     const parts = inShards(16);
     const tokens = tokenize('Sergei Lavrov');
     expect(() => new ShardedAliasIndex(16, new Map([[99, new CompiledAliasIndex(parts[0]!)]])).findAll('Sergei Lavrov', tokens)).toThrow(/was not read/);
+  });
+});
+
+describe('OverlaidIndex', () => {
+  it('matches as one index compiled from the records now, the reader’s records first', () => {
+    const orban = pack.entities.find((e) => e.id === 'viktor-orban')!;
+    // A changed record, and a new one that shares a name with a record left as it was.
+    const changed = [
+      { ...orban, aliases: [...orban.aliases, 'the Hungarian host'] },
+      { id: 'lavrov-namesake', name: 'Lavrov', type: 'person' as const, aliases: ['Sergey Lavrov junior'], description: 'A namesake.' },
+    ];
+    const ids = new Set(changed.map((e) => e.id));
+    const others = pack.entities.filter((e) => !ids.has(e.id));
+    const now = new CompiledAliasIndex(compileKnowledgeIndex([...changed, ...others], pack.events));
+    const overlaid = new OverlaidIndex(whole, new CompiledAliasIndex(compileKnowledgeIndex(changed, [])), (t) => t.kind !== 'event' && ids.has(t.ref), () => true);
+    let matched = 0;
+    for (const text of [...texts, 'Lavrov met the Hungarian host, Sergey Lavrov junior and Sergei Lavrov; Orban agreed.']) {
+      const tokens = tokenize(text);
+      const expected = now.findAll(text, tokens);
+      expect(overlaid.findAll(text, tokens)).toEqual(expected);
+      matched += expected.length;
+    }
+    expect(matched).toBeGreaterThan(200);
   });
 });

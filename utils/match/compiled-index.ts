@@ -357,13 +357,16 @@ export class ShardedAliasIndex implements AliasMatcher {
  * An index with some of its records changed: the stored index without the targets of the
  * changed records (`hidden` says which), and a small index of the changed records as they
  * are now. It answers as one index compiled from the records now would: the longest match
- * of either, with the targets of both when they are as long.
+ * of either, with the targets of both when they are as long, in the order a compiled index
+ * has them (`first`: changed targets that come before the stored ones, as the reader's
+ * records come before the pack's; matching keeps the first of equally good targets).
  */
 export class OverlaidIndex implements AliasMatcher {
   constructor(
     private readonly base: { longestMatchAt(text: string, tokens: Token[], from: number, accept?: (t: AliasTarget) => boolean): AliasMatch | null },
     private readonly changed: CompiledAliasIndex,
     private readonly hidden: (t: AliasTarget) => boolean,
+    private readonly first: (t: AliasTarget) => boolean,
   ) {}
 
   findAll(text: string, tokens: Token[], accept?: (t: AliasTarget) => boolean): AliasMatch[] {
@@ -373,7 +376,7 @@ export class OverlaidIndex implements AliasMatcher {
       const b = this.changed.size ? this.changed.longestMatchAt(text, tokens, i, accept) : null;
       if (!a || !b) return a ?? b;
       if (a.to !== b.to) return a.to > b.to ? a : b;
-      return { from: i, to: a.to, targets: [...a.targets, ...b.targets] };
+      return { from: i, to: a.to, targets: [...b.targets.filter(this.first), ...a.targets, ...b.targets.filter((t) => !this.first(t))] };
     });
   }
 }
