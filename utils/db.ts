@@ -15,7 +15,7 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { SavedArticle, UserRecordSummary } from './messages';
-import { entityAliasEntries, eventAliasEntries } from './kb/knowledge-base';
+import { entityAliasEntries, eventAliasEntries, involvedIds } from './kb/knowledge-base';
 import { CompiledAliasIndex, ShardedAliasIndex, ShardedIndexBuilder, type CompiledIndexData } from './match/compiled-index';
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
 import { PhaseTimer } from './phase-timer';
@@ -435,6 +435,11 @@ export interface OverlayEntry {
   inPack: boolean;
 }
 
+/** The overlay's entries of each kind by id. */
+export function overlayById(overlay: Record<Kind, OverlayEntry[]>): Record<Kind, Map<string, OverlayEntry>> {
+  return { entity: new Map(overlay.entity.map((e) => [e.id, e])), event: new Map(overlay.event.map((e) => [e.id, e])) };
+}
+
 /** A summary of a record of the reader's layer, for the library's list of changes. */
 export function changeSummary(kind: Kind, item: UserRecord<Entity | KbEvent>): UserRecordSummary {
   return {
@@ -584,7 +589,7 @@ const DERIVED_FORMAT = 4;
 export const stampOf = (layers: Layers) => `${layers.pack.gen}.${layers.user.gen}.${layers.revision}`;
 
 function addInvolvement(byEntity: Map<string, string[]>, event: KbEvent): void {
-  for (const id of new Set([...event.participants.map((p) => p.entity), ...(event.place ? [event.place] : [])])) {
+  for (const id of involvedIds(event)) {
     const list = byEntity.get(id);
     if (list) list.push(event.id);
     else byEntity.set(id, [event.id]);
@@ -621,6 +626,9 @@ export function layerOf(shard: IdShard, kind: Kind, id: string): LayerName {
 export function searchOrder(x: number | string, y: number | string): number {
   return typeof x === 'number' ? (y as number) - x : x < y ? 1 : x > y ? -1 : 0;
 }
+
+/** The names a record is found by in search: its name or title and its aliases. */
+export const searchNames = (record: Entity | KbEvent): string[] => ['name' in record ? record.name : record.title, ...record.aliases];
 
 /** The key a record is ordered by in search results. */
 export const searchKey = (kind: Kind, record: Entity | KbEvent): number | string => (kind === 'entity' ? ((record as Entity).prominence ?? 0) : (record as KbEvent).date);
@@ -773,11 +781,11 @@ export class Deriver {
     if (kind === 'entity') {
       const e = record as Entity;
       for (const entry of entityAliasEntries(e)) this.index.add(entry);
-      this.entityLines.add(searchKey(kind, e), [e.name, ...e.aliases], e.id);
+      this.entityLines.add(searchKey(kind, e), searchNames(e), e.id);
     } else {
       const e = record as KbEvent;
       for (const entry of eventAliasEntries(e)) this.index.add(entry);
-      this.eventLines.add(searchKey(kind, e), [e.title, ...e.aliases], e.id);
+      this.eventLines.add(searchKey(kind, e), searchNames(e), e.id);
       addInvolvement(this.byEntity, e);
     }
   }
@@ -886,7 +894,7 @@ export class MembershipView {
     readonly stamp: string,
     overlay: Derived['overlay'],
   ) {
-    this.changed = { entity: new Map(overlay.entity.map((e) => [e.id, e])), event: new Map(overlay.event.map((e) => [e.id, e])) };
+    this.changed = overlayById(overlay);
   }
 
   private static printIn({ ids, prints }: PrintedIds, id: string): Print | undefined {

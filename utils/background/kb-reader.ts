@@ -25,8 +25,9 @@ import {
   type Layers,
   type RecordOf,
   type OverlayEntry,
+  overlayById,
 } from '../db';
-import { compileKnowledgeIndex, KnowledgeBase, referencedIds } from '../kb/knowledge-base';
+import { compileKnowledgeIndex, involvedIds, KnowledgeBase, referencedIds } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
 import { CompiledAliasIndex, OverlaidIndex, ShardedAliasIndex, type AliasMatcher } from '../match/compiled-index';
 import type { AliasTarget } from '../match/alias-index';
@@ -68,7 +69,6 @@ export class KbReader {
       const started = performance.now();
       // Shard 0 comes in the same read: a knowledge base the size of the default pack has no other.
       this.loaded = currentDerivedWith(this.db, [shardKey('index', 0), shardKey('ids', 0)]).then(({ derived, layers, rows }) => {
-        const changed = { entity: new Map(derived.overlay.entity.map((e) => [e.id, e])), event: new Map(derived.overlay.event.map((e) => [e.id, e])) };
         const last = this.last;
         const sameShards = last?.derived.base === derived.base;
         const loaded: Loaded = {
@@ -77,7 +77,7 @@ export class KbReader {
           index: sameShards ? last.index : new Map(),
           ids: sameShards ? last.ids : new Map(),
           whole: new Map([...(last?.whole ?? [])].filter(([key]) => key.startsWith('pack/') && last!.layers.pack.gen === layers.pack.gen)),
-          changed,
+          changed: overlayById(derived.overlay),
         };
         const index = rows.get(shardKey('index', 0)) as IndexShard | undefined;
         const ids = rows.get(shardKey('ids', 0)) as IdShard | undefined;
@@ -181,10 +181,10 @@ export class KbReader {
     // Events changed since the shards were derived count as they are now, not as they were.
     const changed = loaded.changed.event;
     const stored = ids.flatMap((id) => involvedEvents(shards.get(bucketOf(id, loaded.derived.shards))!.involvement, id)).filter((id) => !changed.has(id));
-    const wanted = new Set(ids);
     const now = [...changed.values()].flatMap((e) => {
-      const event = e.record as KbEvent | null;
-      return event && (wanted.has(event.place ?? '') || event.participants.some((p) => wanted.has(p.entity))) ? [event.id] : [];
+      if (!e.record) return [];
+      const involved = involvedIds(e.record as KbEvent);
+      return ids.some((id) => involved.has(id)) ? [e.id] : [];
     });
     return this.merged(loaded, 'event', [...stored, ...now]);
   }
@@ -250,7 +250,7 @@ export class KbReader {
       const entities = [...named, ...pointedAt];
       for (const e of pointedAt) known.add(e.id);
       const events = new Map<string, KbEvent>([...involving, ...byName].map((e) => [e.id, e]));
-      const around = (list: Iterable<KbEvent>) => [...list].flatMap((e) => [...(e.place ? [e.place] : []), ...e.participants.map((p) => p.entity)]).filter((id) => !known.has(id));
+      const around = (list: Iterable<KbEvent>) => [...list].flatMap((e) => [...involvedIds(e)]).filter((id) => !known.has(id));
       const linkedIds = [...events.values()].flatMap((e) => (e.links ?? []).map((l) => l.event)).filter((id) => !events.has(id));
       const [linked, places] = await Promise.all([this.merged(loaded, 'event', linkedIds), entitiesOf(around(events.values()))]);
       for (const e of places) known.add(e.id);

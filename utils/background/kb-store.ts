@@ -15,10 +15,8 @@ import {
   type OverlayEntry,
   type LayerName,
   searchKey,
+  searchNames,
   searchOrder,
-  type Print,
-  type PrintedIds,
-  isDeletion,
   currentSearchLists,
   dropGeneration,
   GenerationWriter,
@@ -39,7 +37,6 @@ import {
 import { PACK_SCHEMA_VERSION, PackChecker, validatePack, type Entity, type KbEvent, type Pack, type PackProblem } from '../kb/schema';
 import type { ImportReport, UserRecordSummary } from '../messages';
 import { PackStream, type PackPiece } from '../kb/pack-stream';
-import { sortedIndexOf } from '../match/string-list';
 import { PhaseTimer } from '../phase-timer';
 import { fingerprintOfJson } from '../kb/fingerprint';
 
@@ -92,11 +89,6 @@ export class KbImport {
     expectedRecords: number,
   ) {
     this.deriver = new Deriver(expectedRecords);
-  }
-
-  /** The merged view's record of `id` now: its fingerprint (null: the reader deleted it) and whether the pack has it. */
-  private existing(kind: Kind, id: string): { print: Print | null; inPack: boolean } | undefined {
-    return this.membership.existing(kind, id);
   }
 
   /** Starts an import of a file of about `size` characters into a new generation. */
@@ -184,7 +176,7 @@ export class KbImport {
     // Compared by fingerprint: nothing is read.
     const updatedAt = this.now.toISOString();
     for (const record of records) {
-      const before = this.existing(kind, record.id);
+      const before = this.membership.existing(kind, record.id);
       const json = JSON.stringify(record);
       const print = fingerprintOfJson(json);
       if (before?.print && before.print[0] === print[0] && before.print[1] === print[1]) {
@@ -217,7 +209,7 @@ export class KbImport {
     if (this.checker.ok) {
       // References to records outside the file: to those the merged view has (not deleted).
       const outside = this.checker.outsideRefs();
-      const present = (kind: Kind, ids: Iterable<string>) => new Set([...ids].filter((id) => this.existing(kind, id)?.print));
+      const present = (kind: Kind, ids: Iterable<string>) => new Set([...ids].filter((id) => this.membership.existing(kind, id)?.print));
       this.checker.finish({ entities: present('entity', outside.entities), events: present('event', outside.events) });
       this.phases.lap('references');
     }
@@ -499,8 +491,7 @@ async function search<K extends Kind>(db: BackstoryDb, kind: K, q: string, limit
   const changed = new Set(overlay[kind].map((e) => e.id));
   const ids = searchList(kind === 'entity' ? lists.entities : lists.events, q, limit, (id) => changed.has(id));
   const { merged } = await currentRecords(db, await readLayers(db), kind, ids);
-  const names = (r: Entity | KbEvent) => ['name' in r ? r.name : r.title, ...r.aliases];
-  const hits = overlay[kind].filter((e): e is OverlayEntry & { record: RecordOf<K> } => e.record !== null && names(e.record).some((n) => n.toLowerCase().includes(q)));
+  const hits = overlay[kind].filter((e): e is OverlayEntry & { record: RecordOf<K> } => e.record !== null && searchNames(e.record).some((n) => n.toLowerCase().includes(q)));
   const byLayer = (layer: LayerName) => hits.filter((e) => e.layer === layer).map((e) => e.record);
   // A stable sort: ties keep this order, the one a list derived anew has (the reader's records first).
   const found = [...byLayer('user'), ...ids.flatMap((id) => merged.get(id) ?? []), ...byLayer('pack')];

@@ -22,8 +22,7 @@ export class KnowledgeBase {
     for (const event of events) this.events.set(event.id, event);
     this.index = index ?? new CompiledAliasIndex(compileKnowledgeIndex(this.entities.values(), this.events.values()));
     for (const event of this.events.values()) {
-      const involved = new Set([...event.participants.map((p) => p.entity), ...(event.place ? [event.place] : [])]);
-      for (const id of involved) {
+      for (const id of involvedIds(event)) {
         const list = this.eventsByEntity.get(id) ?? [];
         list.push(event);
         this.eventsByEntity.set(id, list);
@@ -48,6 +47,13 @@ export class KnowledgeBase {
     const bare = (p: string) => p.replace(/^the\s+/i, '');
     return this.rolesOn(entityId, date).some((r) => r.phrases?.some((p) => bare(p) === bare(phrase)));
   }
+}
+
+/** The entities an event involves, each once: its participants and its place. */
+export function involvedIds(event: KbEvent): Set<string> {
+  const ids = new Set(event.participants.map((p) => p.entity));
+  if (event.place) ids.add(event.place);
+  return ids;
 }
 
 /** The entities a record points at: what it stands for, its capital, what its offices belong to. [] when none. */

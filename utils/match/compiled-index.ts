@@ -317,11 +317,7 @@ export class ShardedIndexBuilder {
   *build(): Generator<CompiledIndexData> {
     const parts = this.parts;
     this.parts = [];
-    for (let n = 0; n < parts.length; n++) {
-      const data = parts[n]!.build();
-      parts[n] = new AliasIndexBuilder();
-      yield data;
-    }
+    for (let part = parts.shift(); part; part = parts.shift()) yield part.build();
   }
 }
 

@@ -4,7 +4,7 @@
  * "summit") whose sentence names the event's participants or place and, where it says when,
  * a date that fits ("last week", "in August").
  */
-import type { KnowledgeBase } from '../kb/knowledge-base';
+import { involvedIds, type KnowledgeBase } from '../kb/knowledge-base';
 import type { EventType, KbEvent } from '../kb/schema';
 import type { Mention } from '../match/find-mentions';
 import { Case, type Token } from '../text/tokenize';
@@ -86,8 +86,7 @@ export const eventMentionWeights = {
 
 /** Entities that an event involves, metonyms resolved to what they stand for. */
 function involvedEntities(kb: KnowledgeBase, event: KbEvent): Set<string> {
-  const ids = new Set(event.participants.map((p) => p.entity));
-  if (event.place) ids.add(event.place);
+  const ids = involvedIds(event);
   for (const id of [...ids]) for (const s of kb.entities.get(id)?.standsFor ?? []) ids.add(s);
   return ids;
 }
