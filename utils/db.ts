@@ -16,7 +16,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { SavedArticle, UserRecordSummary } from './messages';
 import { entityAliasEntries, eventAliasEntries, involvedIds } from './kb/knowledge-base';
-import { CompiledAliasIndex, ShardedAliasIndex, ShardedIndexBuilder, type CompiledIndexData } from './match/compiled-index';
+import { CompiledAliasIndex, hash, ShardedAliasIndex, ShardedIndexBuilder, type CompiledIndexData } from './match/compiled-index';
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
 import { PhaseTimer } from './phase-timer';
 import { Column } from './match/column';
@@ -178,9 +178,7 @@ export function bucketsFor(count: number): number {
 
 /** FNV-1a of the id, masked to the layer's bucket count. */
 export function bucketOf(id: string, buckets: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return (h >>> 0) & (buckets - 1);
+  return hash(id) & (buckets - 1);
 }
 
 const generationPrefix = (layer: LayerName, gen: number) => `${layer}/${gen}/`;
@@ -396,7 +394,10 @@ export async function putUserItem(db: BackstoryDb, kind: Kind, id: string, item:
   const prefix = bucketPrefix('user', info.gen, kind, bucketOf(id, info.buckets[kind]));
   const rows = await startingWith(db.blocks, prefix).toArray();
   // Rows are small (a bucket's share): an edit rewrites the row it touches.
-  const decoded = rows.map((row) => ({ key: row.key, ids: rowIds(row), json: rowIds(row).map((_, i) => rowRecordText(row, i)) }));
+  const decoded = rows.map((row) => {
+    const ids = rowIds(row);
+    return { key: row.key, ids, json: ids.map((_, i) => rowRecordText(row, i)) };
+  });
   const holder = decoded.find((row) => row.ids.includes(id));
   let before: UserRecord<Entity | KbEvent> | null = null;
   if (holder) {

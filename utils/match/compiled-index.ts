@@ -39,7 +39,8 @@ export interface CompiledIndexData {
 const KINDS: AliasKind[] = ['name', 'demonym', 'nominal', 'event'];
 const MAX_TOKENS = 16;
 
-function hash(s: string): number {
+/** FNV-1a of a string's UTF-16 code units, as an unsigned 32-bit number. */
+export function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
