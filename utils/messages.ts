@@ -7,7 +7,6 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { Analysis, EventSummary } from './analysis/analyze-text';
 import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
-import type { PackPiece } from './kb/pack-stream';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -123,13 +122,14 @@ export interface BackgroundProtocol {
   getKbInfo(query: Record<string, never>): { pack: { name: string; version: string } | null; entities: number; events: number; userRecords: number };
   /**
    * Pages: import a pack or a backup, all or nothing, merging by id into the reader's layer;
-   * an invalid file changes nothing and lists every problem. A file of any size goes in
-   * pieces: `importBegin` with its size, `importPiece` with the records of each piece in
-   * order (the page parses the file as a stream; `error` says it is not valid JSON), then
-   * `importFinish` for the report. An import left without pieces for a while is dropped.
+   * an invalid file changes nothing and lists every problem. `importBegin` hands over the
+   * file as a blob: URL of the page's (with its size); the background reads it as a stream,
+   * checking and writing as it goes. The page asks `importStatus` how far it is until `done`
+   * (an import whose page stops asking is dropped), then `importFinish` for the report,
+   * which makes the records current.
    */
-  importBegin(query: { size: number }): { importId: string };
-  importPiece(query: { importId: string; piece: PackPiece; error?: string }): null;
+  importBegin(query: { size: number; url: string }): { importId: string };
+  importStatus(query: { importId: string }): { read: number; done: boolean };
   importFinish(query: { importId: string }): ImportReport;
   /** Pages: stop an import; nothing of it is kept. */
   importAbort(query: { importId: string }): null;
@@ -178,9 +178,6 @@ const id = v.pipe(v.string(), v.maxLength(200));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const empty = v.object({});
 
-/** The most records of each kind one piece of an import carries (the page sends about 1 MB of text's worth). */
-export const IMPORT_PIECE_MAX = 200_000;
-
 /** Validators for every request: pages are hostile, so nothing crosses unchecked. */
 export const backgroundRequests = {
   analyzeArticle: v.object({
@@ -202,17 +199,11 @@ export const backgroundRequests = {
   getSettings: empty,
   setSiteHighlighting: v.object({ site: v.pipe(v.string(), v.maxLength(500)), enabled: v.boolean() }),
   getKbInfo: empty,
-  importBegin: v.object({ size: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-  // The records themselves are checked against the pack schema by the import.
-  importPiece: v.object({
-    importId: v.pipe(v.string(), v.maxLength(100)),
-    piece: v.object({
-      manifest: v.optional(v.unknown()),
-      entities: v.pipe(v.array(v.unknown()), v.maxLength(IMPORT_PIECE_MAX, `a piece of an import holds at most ${IMPORT_PIECE_MAX} records`)),
-      events: v.pipe(v.array(v.unknown()), v.maxLength(IMPORT_PIECE_MAX, `a piece of an import holds at most ${IMPORT_PIECE_MAX} records`)),
-    }),
-    error: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  importBegin: v.object({
+    size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    url: v.pipe(v.string(), v.maxLength(200), v.startsWith('blob:')),
   }),
+  importStatus: v.object({ importId: v.pipe(v.string(), v.maxLength(100)) }),
   importFinish: v.object({ importId: v.pipe(v.string(), v.maxLength(100)) }),
   importAbort: v.object({ importId: v.pipe(v.string(), v.maxLength(100)) }),
   exportBegin: v.object({ scope: v.picklist(['all', 'user']) }),
@@ -239,7 +230,7 @@ export const privilegedMessages = new Set<keyof BackgroundProtocol>([
   'removeArticle',
   'setSiteHighlighting',
   'importBegin',
-  'importPiece',
+  'importStatus',
   'importFinish',
   'importAbort',
   'exportBegin',

@@ -8,6 +8,8 @@
  * KB_INVALID=1 also imports the same file with one broken reference at its very end, which
  * must be refused with the database unchanged; KB_LIVE=1 collects garbage before each heap
  * reading, to tell live data from garbage not yet collected. Figures only, no assertions.
+ * KB_PROFILE=1 prints where the worker and the library page spend their time during the import
+ * (CPU profiles through the DevTools protocol); KB_IMPORT_ONLY=1 stops after the import.
  */
 
 import { writeFileSync, rmSync, statSync } from 'node:fs';
@@ -47,7 +49,7 @@ class WorkerProbe {
     throw new Error('no service worker to attach to');
   }
 
-  private send<T>(method: string, params: object = {}): Promise<T> {
+  send<T>(method: string, params: object = {}): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((ok, fail) => {
       const timer = setTimeout(() => fail(new Error(`${method}: no answer`)), 30_000);
@@ -91,6 +93,48 @@ function sampleHeap(probe: WorkerProbe): { stop(): Promise<{ peak: number; timel
       return { peak, timeline: samples.join(' ') };
     },
   };
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** The functions that took most of a CPU profile's time by themselves, one line each. */
+function topOfProfile(profile: CpuProfile, count = 18): string {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const frame = byNode.get(samples[i]!)!.callFrame;
+    const where = frame.url ? `${frame.url.replace(/^.*\//, '')}:${frame.lineNumber + 1}` : '';
+    const key = `${frame.functionName || '(anonymous)'} ${where}`.trim();
+    self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, ms]) => `    ${Math.round(ms).toString().padStart(6)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name}`)
+    .join('\n');
+}
+
+/** KB_PROFILE=1: CPU profiles of the worker and the page around `work`, their top functions printed. */
+async function profiled<T>(probe: WorkerProbe, cdp: CDPSession, work: () => Promise<T>): Promise<T> {
+  if (!process.env.KB_PROFILE) return work();
+  await probe.send('Profiler.enable');
+  await probe.send('Profiler.setSamplingInterval', { interval: 500 });
+  await probe.send('Profiler.start');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  const result = await work();
+  const { profile: worker } = await probe.send<{ profile: CpuProfile }>('Profiler.stop');
+  const { profile: page } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  console.log(`  worker CPU profile, self time:\n${topOfProfile(worker)}`);
+  console.log(`  page CPU profile, self time:\n${topOfProfile(page)}`);
+  return result;
 }
 
 /** Imports a file through the library page; returns seconds, the report text, the heap peak and the heap every half second. */
@@ -157,10 +201,11 @@ async function main(): Promise<void> {
     let probe = await WorkerProbe.attach(cdp, ext.extensionId);
     console.log(`service worker heap with the default pack, one article read: ${mb(await probe.heap(true))}`);
 
-    const run = await importThroughPage(page, file, probe);
+    const run = await profiled(probe, cdp, () => importThroughPage(page, file, probe));
     console.log(`import through the library page: ${run.seconds.toFixed(1)} s — ${run.outcome}`);
     console.log(`service worker heap: peak during import ${mb(run.peak)}, after import ${mb(await probe.heap(true))}`);
     console.log(`  heap during the import, MB every 0.5 s: ${run.timeline}`);
+    if (process.env.KB_IMPORT_ONLY) return;
     const info = await send('getKbInfo', {});
     console.log(`knowledge base now: ${JSON.stringify(info.value)}`);
     const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { BackstoryDb, installPack } from '../db';
 import type { Settings, TabState } from '../messages';
-import { createHandlers, type Sender } from './handlers';
+import { createHandlers, ownBlobUrl, type Sender } from './handlers';
 import { KbReader } from './kb-reader';
 
 const tabSender: Sender = { tab: { id: 7, url: 'https://news.example/story' }, url: 'https://news.example/story' };
@@ -19,12 +19,15 @@ let db: BackstoryDb;
 let notified: number[];
 let settings: Settings;
 let handlers: ReturnType<typeof createHandlers>;
+/** The files pages have handed over, by their blob: URL; a stream stands for one that fails midway. */
+let files: Map<string, Blob | ReadableStream<Uint8Array>>;
 
 beforeEach(async () => {
   db = new BackstoryDb(`test-${Math.random()}`);
   await installPack(db, { manifest: { name: 't', version: '1.0.0', schemaVersion: 1, license: 'x', created: '2026-01-01', sources: [] }, entities: miniEntities, events: miniEvents });
   const tabs = new Map<number, TabState>();
   notified = [];
+  files = new Map();
   settings = { highlightOffSites: [], highlightNominal: false };
   handlers = createHandlers({
     db,
@@ -34,6 +37,11 @@ beforeEach(async () => {
     settings: { get: async () => settings, set: async (s) => void (settings = s) },
     notify: (id) => notified.push(id),
     now: () => new Date('2026-11-25T10:00:00Z'),
+    openFile: async (url) => {
+      const file = files.get(url);
+      if (!file) throw new Error(`no such file: ${url}`);
+      return file instanceof Blob ? file.stream() : file;
+    },
   });
 });
 
@@ -116,19 +124,50 @@ describe('imports through the protocol', () => {
   const manifest = { name: 'p', version: '1.0.0', schemaVersion: 1, license: 'x', created: '2026-01-01', sources: [] };
   const person = (id: string) => ({ id, name: `Person ${id}`, type: 'person', aliases: [], description: 'Someone.' });
 
-  it('imports piece by piece, and a new import replaces one whose page went quiet', async () => {
-    const first = await handlers.importBegin({ size: 1000 }, page);
-    await handlers.importPiece({ importId: first.importId, piece: { manifest, entities: [person('left-behind')], events: [] } }, page);
+  let nextFile = 0;
+  const handOver = (file: Blob | ReadableStream<Uint8Array>): string => {
+    const url = `blob:chrome-extension://backstory/${(nextFile++).toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
+    files.set(url, file);
+    return url;
+  };
+  const packFile = (...ids: string[]) => new Blob([JSON.stringify({ manifest, entities: ids.map(person), events: [] })]);
+  /** Asks how far the import is until it has all been read, as the library page does; returns the bytes read each time. */
+  const readToEnd = async (importId: string): Promise<number[]> => {
+    const seen: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const status = await handlers.importStatus({ importId }, page);
+      seen.push(status.read);
+      if (status.done) return seen;
+      await new Promise((wake) => setTimeout(wake, 5));
+    }
+    throw new Error('the import never finished reading');
+  };
+
+  it('reads the file the page handed over, reports how far it is, then imports it', async () => {
+    // Large enough to be read in several pieces: 3 MB of records.
+    const ids = Array.from({ length: 20_000 }, (_, i) => `many-${i}`);
+    const file = new Blob([JSON.stringify({ manifest, entities: ids.map((id) => ({ ...person(id), description: 'Someone of a long list. '.repeat(5) })), events: [] })]);
+    const { importId } = await handlers.importBegin({ size: file.size, url: handOver(file) }, page);
+    const seen = await readToEnd(importId);
+    expect(seen.at(-1)).toBe(file.size);
+    expect(await handlers.importFinish({ importId }, page)).toMatchObject({ added: 20_000, rejected: 0 });
+    expect((await handlers.getEntity({ id: 'many-19999' }, page))?.entity.name).toBe('Person many-19999');
+  });
+
+  it('refuses a second import while one runs, and lets a new one replace one whose page went quiet', async () => {
+    const first = await handlers.importBegin({ size: 1000, url: handOver(packFile('left-behind')) }, page);
+    await readToEnd(first.importId);
     // While the first is at work, a second is refused.
-    await expect(handlers.importBegin({ size: 1000 }, page)).rejects.toThrow(/another import is in progress/);
+    await expect(handlers.importBegin({ size: 1000, url: handOver(packFile('refused')) }, page)).rejects.toThrow(/another import is in progress/);
     // Its page closes; a few seconds later a new import takes its place.
     const realNow = Date.now;
     Date.now = () => realNow() + 6_000;
     try {
-      const second = await handlers.importBegin({ size: 1000 }, page);
-      await handlers.importPiece({ importId: second.importId, piece: { manifest, entities: [person('kept')], events: [] } }, page);
+      const second = await handlers.importBegin({ size: 1000, url: handOver(packFile('kept')) }, page);
+      await readToEnd(second.importId);
       expect(await handlers.importFinish({ importId: second.importId }, page)).toMatchObject({ added: 1, rejected: 0 });
-      await expect(handlers.importPiece({ importId: first.importId, piece: { entities: [], events: [] } }, page)).rejects.toThrow(/no longer running/);
+      await expect(handlers.importStatus({ importId: first.importId }, page)).rejects.toThrow(/no longer running/);
+      await expect(handlers.importFinish({ importId: first.importId }, page)).rejects.toThrow(/no longer running/);
     } finally {
       Date.now = realNow;
     }
@@ -136,12 +175,57 @@ describe('imports through the protocol', () => {
     expect(found.entities.map((e) => e.id)).toEqual(['kept']);
   });
 
-  it('refuses a file the page could not parse, and changes nothing', async () => {
-    const { importId } = await handlers.importBegin({ size: 10 }, page);
-    await handlers.importPiece({ importId, piece: { entities: [], events: [] }, error: 'not valid JSON: unexpected "x" at character 3' }, page);
+  it('refuses a file that is not JSON, and changes nothing', async () => {
+    const before = await handlers.getKbInfo({}, page);
+    const { importId } = await handlers.importBegin({ size: 10, url: handOver(new Blob(['{"manifest": x}'])) }, page);
+    await readToEnd(importId);
     const report = await handlers.importFinish({ importId }, page);
-    expect(report.problems).toEqual([{ path: '(file)', message: 'not valid JSON: unexpected "x" at character 3' }]);
     expect(report.added).toBe(0);
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]?.path).toBe('(file)');
+    expect(await handlers.getKbInfo({}, page)).toEqual(before);
+  });
+
+  it('imports nothing from a file that cannot be read to its end, or an import stopped midway', async () => {
+    const before = await handlers.getKbInfo({}, page);
+    const head = new TextEncoder().encode(`{"manifest": ${JSON.stringify(manifest)}, "entities": [${JSON.stringify(person('half-read'))},`);
+    const breaking = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(head.slice());
+        controller.error(new Error('the file was removed'));
+      },
+    });
+    const broken = await handlers.importBegin({ size: 1000, url: handOver(breaking) }, page);
+    await readToEnd(broken.importId);
+    await expect(handlers.importFinish({ importId: broken.importId }, page)).rejects.toThrow(/could not be read to its end \(the file was removed\)/);
+
+    // A file that never ends: stopped by the page once rows of it have been written (every 8M characters).
+    let made = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(head.slice());
+      },
+      pull(controller) {
+        const records = Array.from({ length: 500 }, () => JSON.stringify({ ...person(`p-${made++}`), description: 'Someone of an endless list. '.repeat(4) }));
+        controller.enqueue(new TextEncoder().encode(`${records.join(',')},`));
+      },
+    });
+    const stopped = await handlers.importBegin({ size: 1000, url: handOver(endless) }, page);
+    const written = () => db.blocks.where('key').startsWith('user/').count();
+    await expect.poll(written, { timeout: 20_000 }).toBeGreaterThan(0);
+    await handlers.importAbort({ importId: stopped.importId }, page);
+    await expect(handlers.importFinish({ importId: stopped.importId }, page)).rejects.toThrow(/no longer running/);
+    expect(await handlers.getKbInfo({}, page)).toEqual(before);
+    expect(await written()).toBe(0);
+  });
+
+  it('reads only blob: URLs of the extension itself', async () => {
+    const origin = 'chrome-extension://abcdefghijklmnop/';
+    expect(ownBlobUrl('blob:chrome-extension://abcdefghijklmnop/2a506584-ab3c-426a-bd3c-2383be12579a', origin)).toBe(true);
+    expect(ownBlobUrl('blob:chrome-extension://otherextensionid/2a506584-ab3c-426a-bd3c-2383be12579a', origin)).toBe(false);
+    expect(ownBlobUrl('blob:https://news.example/2a506584-ab3c-426a-bd3c-2383be12579a', origin)).toBe(false);
+    expect(ownBlobUrl('https://abcdefghijklmnop/2a506584-ab3c-426a-bd3c-2383be12579a', origin)).toBe(false);
+    expect(ownBlobUrl('blob:chrome-extension://abcdefghijklmnop/../../etc/passwd', origin)).toBe(false);
   });
 });
 

@@ -7,7 +7,6 @@ import { KnowledgeBase } from '../kb/knowledge-base';
 import type { BackstoryDb } from '../db';
 import type { Entity, KbEvent } from '../kb/schema';
 import * as kbStore from './kb-store';
-import type { PackPiece } from '../kb/pack-stream';
 import { PhaseTimer } from '../phase-timer';
 import type { KbReader } from './kb-reader';
 import type {
@@ -48,6 +47,8 @@ export interface BackgroundDeps {
   notify(tabId: number): void;
   /** The knowledge base changed (import, edit): the next analysis must read it anew. */
   knowledgeChanged(): void;
+  /** The bytes of a file a page handed over for an import, by its blob: URL (see ownBlobUrl). */
+  openFile(url: string): Promise<ReadableStream<Uint8Array>>;
   now?(): Date;
 }
 
@@ -55,31 +56,78 @@ const SEARCH_LIMIT = 20;
 /** The reader's records the library lists at once; an import of a whole pack makes thousands. */
 const USER_RECORDS_SHOWN = 200;
 
-/** An import that receives no piece, or an export not read on, for this long is dropped (its page was closed, say). */
+/** An import whose page stops asking after it, or an export not read on, for this long is dropped (its page was closed, say). */
 const SESSION_IDLE_MS = 60_000;
-/** A new import replaces one that has received nothing for this long. */
+/** A new import replaces one whose page has not asked after it for this long; one still reading stops then. */
 const IMPORT_GIVE_WAY_MS = 5_000;
 
 /**
+ * Whether `url` names a Blob made by a page of the extension itself (`origin`: the
+ * extension's, as `chrome-extension://id`): the only thing an import reads. Reading it is no
+ * network request; the Blob is the file the reader chose, still in the page's hands.
+ */
+export function ownBlobUrl(url: string, origin: string): boolean {
+  return /^blob:[a-z-]+:\/\/[^/]+\/[0-9a-f-]{36}$/i.test(url) && url.startsWith(`blob:${origin.replace(/\/$/, '')}/`);
+}
+
+interface ImportSession {
+  id: string;
+  run: kbStore.KbImport;
+  timer: ReturnType<typeof setTimeout>;
+  /** When the page last asked after the import. */
+  lastSeen: number;
+  /** Bytes of the file read so far. */
+  read: number;
+  /** The worker reading the file, checking and writing as it goes; settles when it has all been read. */
+  reading: Promise<void>;
+  /** The whole file has been read, or its reading failed. */
+  done: boolean;
+  /** Why the reading failed (the file became unreadable, say), once it has. */
+  failure: string | null;
+  stop: AbortController;
+}
+
+/**
  * Imports in progress, one at a time: a second one while another runs is refused, since
- * both would be merged into the same reader's layer.
+ * both would be merged into the same reader's layer. The background reads the file itself,
+ * from the Blob the page handed over by URL: the page sends no records, only asks how far
+ * the reading is (which also tells that it is still open) and then for the report. The
+ * records are made current only when the page asks for the report, so a page closed during
+ * the import leaves the knowledge base as it was.
  */
 export class ImportSessions {
-  private current: { id: string; run: kbStore.KbImport; timer: ReturnType<typeof setTimeout>; lastSeen: number } | null = null;
+  private current: ImportSession | null = null;
 
   constructor(
     private readonly db: BackstoryDb,
     private readonly now: () => Date,
+    private readonly openFile: (url: string) => Promise<ReadableStream<Uint8Array>>,
     private readonly idleMs = SESSION_IDLE_MS,
   ) {}
 
-  async begin(size: number): Promise<string> {
+  async begin(size: number, url: string): Promise<string> {
     // An import whose page has gone quiet (closed, say) gives way to a new one at once.
     if (this.current && Date.now() - this.current.lastSeen > IMPORT_GIVE_WAY_MS) await this.abort(this.current.id);
     if (this.current) throw new Error('another import is in progress; wait for it to finish');
+    const bytes = await this.openFile(url);
     const run = await kbStore.KbImport.begin(this.db, size, this.now());
     const id = `import-${run.generation}-${Math.random().toString(36).slice(2, 10)}`;
-    this.current = { id, run, timer: this.idle(id), lastSeen: Date.now() };
+    const stop = new AbortController();
+    const session: ImportSession = { id, run, timer: this.idle(id), lastSeen: Date.now(), read: 0, reading: Promise.resolve(), done: false, failure: null, stop };
+    const onBytes = (read: number) => {
+      session.read = read;
+      // The page no longer asks: it was closed, and the file is read no further.
+      if (Date.now() - session.lastSeen > IMPORT_GIVE_WAY_MS) stop.abort();
+    };
+    session.reading = run
+      .read(bytes, { onBytes, signal: stop.signal })
+      .catch((error: unknown) => {
+        session.failure = (error as Error).message;
+      })
+      .finally(() => {
+        session.done = true;
+      });
+    this.current = session;
     return id;
   }
 
@@ -87,21 +135,35 @@ export class ImportSessions {
     return setTimeout(() => void this.abort(id), this.idleMs);
   }
 
-  get(id: string): kbStore.KbImport {
-    if (this.current?.id !== id) throw new Error('this import is no longer running (it was stopped, or waited too long for the file); nothing was imported');
+  private get(id: string): ImportSession {
+    if (this.current?.id !== id) throw new Error('this import is no longer running (it was stopped, or its page went quiet); nothing was imported');
     clearTimeout(this.current.timer);
     this.current.timer = this.idle(id);
     this.current.lastSeen = Date.now();
-    return this.current.run;
+    return this.current;
   }
 
-  /** Notes that the session's page is still at work (a piece was just taken in). */
-  seen(id: string): void {
-    if (this.current?.id === id) this.current.lastSeen = Date.now();
+  /** How far the reading is; asking also tells the session that its page is still open. */
+  status(id: string): { read: number; done: boolean } {
+    const session = this.get(id);
+    return { read: session.read, done: session.done };
   }
 
-  /** Forgets a session whose run has been handed over (to finish). */
-  end(id: string): void {
+  /** Once the file has been read: makes its records current (or refuses it) and ends the session. */
+  async finish(id: string): Promise<ImportReport> {
+    const session = this.get(id);
+    await session.reading;
+    // The page may have stopped the import meanwhile.
+    if (this.current !== session) throw new Error('the import was stopped; nothing was imported');
+    this.end(id);
+    if (session.failure !== null) {
+      await session.run.abort();
+      throw new Error(`the file could not be read to its end (${session.failure}); nothing was imported`);
+    }
+    return session.run.finish();
+  }
+
+  private end(id: string): void {
     if (this.current?.id !== id) return;
     clearTimeout(this.current.timer);
     this.current = null;
@@ -111,9 +173,10 @@ export class ImportSessions {
     const session = this.current?.id === id ? this.current : null;
     if (!session) return;
     this.end(id);
+    session.stop.abort();
+    await session.reading;
     await session.run.abort();
   }
-
 }
 
 /** Exports being read by a page, chunk by chunk; one left unread for a while is dropped. */
@@ -177,7 +240,7 @@ function requireTab(sender: Sender): number {
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol, Sender> {
-  const imports = new ImportSessions(deps.db, deps.now ?? (() => new Date()));
+  const imports = new ImportSessions(deps.db, deps.now ?? (() => new Date()), deps.openFile);
   const exports = new ExportSessions();
   /** After an import (which stored the new lookup data itself): readers must read anew. */
   const imported = (report: ImportReport): ImportReport => {
@@ -337,22 +400,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       return { pack: pack ? { name: pack.name, version: pack.version } : null, ...(await deps.kb.counts()) };
     },
 
-    async importBegin({ size }) {
-      return { importId: await imports.begin(size) };
+    async importBegin({ size, url }) {
+      return { importId: await imports.begin(size, url) };
     },
 
-    async importPiece({ importId, piece, error }) {
-      const run = imports.get(importId);
-      if (error) run.fail(error);
-      else await run.add(piece as PackPiece);
-      imports.seen(importId);
-      return null;
+    async importStatus({ importId }) {
+      return imports.status(importId);
     },
 
     async importFinish({ importId }) {
-      const run = imports.get(importId);
-      imports.end(importId);
-      return imported(await run.finish());
+      return imported(await imports.finish(importId));
     },
 
     async importAbort({ importId }) {

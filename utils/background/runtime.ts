@@ -17,7 +17,7 @@ import {
   type TabState,
   type TabStateChanged,
 } from '../messages';
-import { createHandlers, type Sender, type TabStore } from './handlers';
+import { createHandlers, ownBlobUrl, type Sender, type TabStore } from './handlers';
 import { KbReader } from './kb-reader';
 
 const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -95,8 +95,23 @@ export function startBackground(packUrl: string, packVersion: string): void {
       // No extension page is open to hear it.
     });
   };
-  const handlers = createHandlers({ db, kb: reader, knowledgeChanged: () => reader.invalidate(), tabs, settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) }, notify });
   const extensionOrigin = browser.runtime.getURL('/');
+  const openFile = async (url: string): Promise<ReadableStream<Uint8Array>> => {
+    if (!ownBlobUrl(url, extensionOrigin)) throw new Error('an import reads only a file handed over by a page of Backstory');
+    // A blob: URL of our own origin: the file stays on this machine.
+    const response = await fetch(url);
+    if (!response.ok || !response.body) throw new Error(`the file could not be read (${response.status})`);
+    return response.body;
+  };
+  const handlers = createHandlers({
+    db,
+    kb: reader,
+    knowledgeChanged: () => reader.invalidate(),
+    tabs,
+    settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) },
+    notify,
+    openFile,
+  });
   const allow = (name: keyof BackgroundProtocol, sender: Sender): string | null => {
     const fromExtensionPage = sender.url?.startsWith(extensionOrigin) ?? false;
     if (privilegedMessages.has(name) && !fromExtensionPage) return `${name} is accepted only from Backstory's own pages`;
