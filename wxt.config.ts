@@ -5,7 +5,8 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   srcDir: '.',
   outDir: '.output',
-  vite: () => ({ plugins: [preact()] }),
+  // BACKSTORY_READABLE_BUILD=1: names kept, for profiles (npm run bench:kb with KB_PROFILE).
+  vite: () => ({ plugins: [preact()], ...(process.env.BACKSTORY_READABLE_BUILD ? { build: { minify: false } } : {}) }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -121,15 +121,42 @@ function topOfProfile(profile: CpuProfile, count = 18): string {
     .join('\n');
 }
 
+interface AllocationNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: AllocationNode[];
+}
+
+/** The functions that allocated most in a sampling heap profile, one line each. */
+function topAllocations(head: AllocationNode, count = 15): string {
+  const self = new Map<string, number>();
+  const name = (frame: AllocationNode['callFrame']) => `${frame.functionName || '(anonymous)'} ${frame.url ? `${frame.url.replace(/^.*\//, '')}:${frame.lineNumber + 1}` : ''}`.trim();
+  const visit = (node: AllocationNode, caller: string) => {
+    // A built-in (no script of its own) is named with its caller: "join" alone says little.
+    const key = node.callFrame.url ? name(node.callFrame) : `${name(node.callFrame)} < ${caller}`;
+    self.set(key, (self.get(key) ?? 0) + node.selfSize);
+    node.children.forEach((child) => visit(child, name(node.callFrame)));
+  };
+  visit(head, '');
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, bytes]) => `    ${mb(bytes).padStart(9)}  ${name}`)
+    .join('\n');
+}
+
 /** KB_PROFILE=1: CPU profiles of the worker and the page around `work`, their top functions printed. */
 async function profiled<T>(probe: WorkerProbe, cdp: CDPSession, work: () => Promise<T>): Promise<T> {
   if (!process.env.KB_PROFILE) return work();
   await probe.send('Profiler.enable');
   await probe.send('Profiler.setSamplingInterval', { interval: 500 });
   await probe.send('Profiler.start');
+  await probe.send('HeapProfiler.startSampling', { samplingInterval: 1 << 16, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.start');
   const result = await work();
+  const { profile: allocations } = await probe.send<{ profile: { head: AllocationNode } }>('HeapProfiler.stopSampling');
+  console.log(`  worker allocations (sampled, collected ones included), self:\n${topAllocations(allocations.head)}`);
   const { profile: worker } = await probe.send<{ profile: CpuProfile }>('Profiler.stop');
   const { profile: page } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
   console.log(`  worker CPU profile, self time:\n${topOfProfile(worker)}`);
