@@ -37,9 +37,12 @@ export function KbImport({ onImport }: Props) {
       {outcome?.kind === 'busy' && (
         <p role="status" class="muted" data-testid="import-progress">
           {outcome.read > 0 && outcome.read < 1 ? t('importProgress', Math.round(outcome.read * 100)) : t('importBusy')}{' '}
-          <button type="button" onClick={() => stop.current?.abort()}>
-            {t('importCancel')}
-          </button>
+          {/* Once the whole file is read, its records are being made current: past stopping. */}
+          {outcome.read < 1 && (
+            <button type="button" onClick={() => stop.current?.abort()}>
+              {t('importCancel')}
+            </button>
+          )}
         </p>
       )}
       {outcome?.kind === 'failed' && (

@@ -200,7 +200,8 @@ export const backgroundRequests = {
   setSiteHighlighting: v.object({ site: v.pipe(v.string(), v.maxLength(500)), enabled: v.boolean() }),
   getKbInfo: empty,
   importBegin: v.object({
-    size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    // Up to a terabyte: beyond, the shard counts sized from it would overflow.
+    size: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 40)),
     url: v.pipe(v.string(), v.maxLength(200), v.startsWith('blob:')),
   }),
   importStatus: v.object({ importId: v.pipe(v.string(), v.maxLength(100)) }),

@@ -60,6 +60,8 @@ const USER_RECORDS_SHOWN = 200;
 const SESSION_IDLE_MS = 60_000;
 /** A new import replaces one whose page has not asked after it for this long; one still reading stops then. */
 const IMPORT_GIVE_WAY_MS = 5_000;
+/** How long `importStatus` waits for the reading to go on before it answers. */
+const STATUS_WAIT_MS = 250;
 
 /**
  * Whether `url` names a Blob made by a page of the extension itself (`origin`: the
@@ -84,6 +86,8 @@ interface ImportSession {
   done: boolean;
   /** Why the reading failed (the file became unreadable, say), once it has. */
   failure: string | null;
+  /** `importFinish` is making its records current: it can no longer be stopped or replaced. */
+  committing: boolean;
   stop: AbortController;
 }
 
@@ -97,6 +101,8 @@ interface ImportSession {
  */
 export class ImportSessions {
   private current: ImportSession | null = null;
+  /** An import being started: its file opened, its generation made (the slot is taken meanwhile). */
+  private starting = false;
 
   constructor(
     private readonly db: BackstoryDb,
@@ -106,73 +112,89 @@ export class ImportSessions {
   ) {}
 
   async begin(size: number, url: string): Promise<string> {
-    // An import whose page has gone quiet (closed, say) gives way to a new one at once.
-    if (this.current && Date.now() - this.current.lastSeen > IMPORT_GIVE_WAY_MS) await this.abort(this.current.id);
-    if (this.current) throw new Error('another import is in progress; wait for it to finish');
-    const bytes = await this.openFile(url);
-    const run = await kbStore.KbImport.begin(this.db, size, this.now());
-    const id = `import-${run.generation}-${Math.random().toString(36).slice(2, 10)}`;
-    const stop = new AbortController();
-    const session: ImportSession = { id, run, timer: this.idle(id), lastSeen: Date.now(), read: 0, reading: Promise.resolve(), done: false, failure: null, stop };
-    const onBytes = (read: number) => {
-      session.read = read;
-      // The page no longer asks: it was closed, and the file is read no further.
-      if (Date.now() - session.lastSeen > IMPORT_GIVE_WAY_MS) stop.abort();
-    };
-    session.reading = run
-      .read(bytes, { onBytes, signal: stop.signal })
-      .catch((error: unknown) => {
-        session.failure = (error as Error).message;
-      })
-      .finally(() => {
-        session.done = true;
+    // An import whose page has gone quiet (closed, say) gives way to a new one at once,
+    // unless it is being made current.
+    if (this.current && !this.current.committing && Date.now() - this.current.lastSeen > IMPORT_GIVE_WAY_MS) await this.abort(this.current.id);
+    if (this.current || this.starting) throw new Error('another import is in progress; wait for it to finish');
+    this.starting = true;
+    try {
+      const bytes = await this.openFile(url);
+      const run = await kbStore.KbImport.begin(this.db, size, this.now()).catch(async (error: unknown) => {
+        await bytes.cancel().catch(() => {});
+        throw error;
       });
-    this.current = session;
-    return id;
+      const id = `import-${run.generation}-${Math.random().toString(36).slice(2, 10)}`;
+      const stop = new AbortController();
+      const session: ImportSession = { id, run, timer: this.idle(id), lastSeen: Date.now(), read: 0, reading: Promise.resolve(), done: false, failure: null, committing: false, stop };
+      const onBytes = (read: number) => {
+        session.read = read;
+        // The page no longer asks: it was closed, and the file is read no further.
+        if (Date.now() - session.lastSeen > IMPORT_GIVE_WAY_MS) stop.abort();
+      };
+      session.reading = run
+        .read(bytes, { onBytes, signal: stop.signal })
+        .catch((error: unknown) => {
+          session.failure = error instanceof Error ? error.message : String(error);
+        })
+        .finally(() => {
+          session.done = true;
+        });
+      this.current = session;
+      return id;
+    } finally {
+      this.starting = false;
+    }
   }
 
   private idle(id: string): ReturnType<typeof setTimeout> {
-    return setTimeout(() => void this.abort(id), this.idleMs);
+    return setTimeout(() => void this.abort(id).catch((error: unknown) => console.error('[backstory] dropping an abandoned import failed', error)), this.idleMs);
   }
 
   private get(id: string): ImportSession {
-    if (this.current?.id !== id) throw new Error('this import is no longer running (it was stopped, or its page went quiet); nothing was imported');
+    if (this.current?.id !== id || this.current.committing) throw new Error('this import is no longer running (it was stopped, or its page went quiet); nothing was imported');
     clearTimeout(this.current.timer);
     this.current.timer = this.idle(id);
     this.current.lastSeen = Date.now();
     return this.current;
   }
 
-  /** How far the reading is; asking also tells the session that its page is still open. */
-  status(id: string): { read: number; done: boolean } {
+  /**
+   * How far the reading is, after waiting a moment for it to go on (or end): the page asks
+   * again as soon as it has the answer, with no timer of its own, since a hidden tab's timers
+   * may fire once a minute. Asking also tells the session that its page is still open.
+   */
+  async status(id: string): Promise<{ read: number; done: boolean }> {
     const session = this.get(id);
+    if (!session.done) await Promise.race([session.reading, new Promise((wake) => setTimeout(wake, STATUS_WAIT_MS))]);
     return { read: session.read, done: session.done };
   }
 
-  /** Once the file has been read: makes its records current (or refuses it) and ends the session. */
+  /**
+   * Once the file has been read: makes its records current (or refuses it), then ends the
+   * session. Meanwhile the session keeps its slot and can no longer be stopped.
+   */
   async finish(id: string): Promise<ImportReport> {
     const session = this.get(id);
-    await session.reading;
-    // The page may have stopped the import meanwhile.
-    if (this.current !== session) throw new Error('the import was stopped; nothing was imported');
-    this.end(id);
-    if (session.failure !== null) {
-      await session.run.abort();
-      throw new Error(`the file could not be read to its end (${session.failure}); nothing was imported`);
+    session.committing = true;
+    clearTimeout(session.timer);
+    try {
+      await session.reading;
+      if (session.failure !== null) {
+        await session.run.abort();
+        throw new Error(`the import stopped before the end of the file (${session.failure}); nothing was imported`);
+      }
+      return await session.run.finish();
+    } finally {
+      this.current = null;
     }
-    return session.run.finish();
-  }
-
-  private end(id: string): void {
-    if (this.current?.id !== id) return;
-    clearTimeout(this.current.timer);
-    this.current = null;
   }
 
   async abort(id: string): Promise<void> {
     const session = this.current?.id === id ? this.current : null;
-    if (!session) return;
-    this.end(id);
+    // One being made current is past stopping.
+    if (!session || session.committing) return;
+    clearTimeout(session.timer);
+    this.current = null;
     session.stop.abort();
     await session.reading;
     await session.run.abort();

@@ -69,7 +69,7 @@ async function currentRecords<K extends Kind>(db: BackstoryDb, layers: Layers, k
  */
 export class KbImport {
   private readonly checker = new PackChecker();
-  /** For a file given as text; a page that parses the file itself sends pieces instead. */
+  /** Scans the file's text as it comes (see PackStream). */
   private stream: PackStream | null = null;
   private readonly report = { added: 0, updated: 0, unchanged: 0 };
   private readonly phases = new PhaseTimer('import');
@@ -146,6 +146,9 @@ export class KbImport {
     let parts: string[] = [];
     let chars = 0;
     let read = 0;
+    // Stopping also ends a read that waits for bytes.
+    const cancel = () => void reader.cancel().catch(() => {});
+    signal?.addEventListener('abort', cancel, { once: true });
     try {
       // After a syntax error there is nothing more to learn from the file.
       while (!this.broken) {
@@ -163,18 +166,24 @@ export class KbImport {
         }
         onBytes?.(read);
       }
+      if (signal?.aborted) throw new Error('the import was stopped');
+      if (this.broken) {
+        cancel();
+        return;
+      }
       parts.push(decoder.decode());
       await this.write(parts.join(''));
     } catch (error) {
-      await reader.cancel().catch(() => {});
+      cancel();
       throw error;
     } finally {
+      signal?.removeEventListener('abort', cancel);
       reader.releaseLock();
     }
   }
 
   /** The file cannot be read on (a syntax error): it is refused, with this message. */
-  fail(message: string): void {
+  private fail(message: string): void {
     this.broken = true;
     this.checker.fail('(file)', message);
   }
@@ -234,6 +243,16 @@ export class KbImport {
   /** Ends the file: checks references, and makes the new records current, or drops them all. */
   async finish(): Promise<ImportReport> {
     if (this.done) throw new Error('this import has ended');
+    try {
+      return await this.checkAndCommit();
+    } catch (error) {
+      // Failed before its records were made current (a write refused, say): none are kept.
+      if (!this.done) await this.abort().catch(() => {});
+      throw error;
+    }
+  }
+
+  private async checkAndCommit(): Promise<ImportReport> {
     this.phases.resume();
     if (!this.broken && this.stream) {
       let piece: PackPiece | null = null;

@@ -7,9 +7,6 @@
  */
 import { sendToBackground, type ImportReport, type Result } from '@/utils/messages';
 
-/** How often the page asks how far the import is. */
-const POLL_MS = 200;
-
 export interface ImportProgress {
   /** 0..1: how much of the file has been read. */
   onProgress?(fraction: number): void;
@@ -32,7 +29,8 @@ export async function importFile(file: Blob, { onProgress, signal }: ImportProgr
       if (!status.ok) return status;
       onProgress?.(file.size ? Math.min(1, status.value.read / file.size) : 1);
       if (status.value.done) break;
-      await new Promise((wake) => setTimeout(wake, POLL_MS));
+      // No timer here: the background answers after a moment (a hidden tab's timers may
+      // fire once a minute, and the background takes a page that stops asking for closed).
     }
     return await sendToBackground('importFinish', { importId });
   } finally {
