@@ -58,8 +58,14 @@ const USER_RECORDS_SHOWN = 200;
 
 /** An import whose page stops asking after it, or an export not read on, for this long is dropped (its page was closed, say). */
 const SESSION_IDLE_MS = 60_000;
-/** A new import replaces one whose page has not asked after it for this long; one still reading stops then. */
+/** A new import replaces one whose page has not asked after it for this long. */
 const IMPORT_GIVE_WAY_MS = 5_000;
+/**
+ * An import whose page has not asked after it for this long stops reading (its page was
+ * closed). Not sooner: while the browser writes a large import, a question can take
+ * seconds to arrive (5 s was seen, in a CI run with other tests beside it).
+ */
+const IMPORT_QUIET_MS = 30_000;
 /** How long `importStatus` waits for the reading to go on before it answers. */
 const STATUS_WAIT_MS = 250;
 
@@ -129,7 +135,7 @@ export class ImportSessions {
       const onBytes = (read: number) => {
         session.read = read;
         // The page no longer asks: it was closed, and the file is read no further.
-        if (Date.now() - session.lastSeen > IMPORT_GIVE_WAY_MS) stop.abort();
+        if (Date.now() - session.lastSeen > IMPORT_QUIET_MS) stop.abort();
       };
       session.reading = run
         .read(bytes, { onBytes, signal: stop.signal })
