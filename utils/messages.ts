@@ -177,6 +177,8 @@ const url = v.pipe(v.string(), v.maxLength(8192));
 const id = v.pipe(v.string(), v.maxLength(200));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const empty = v.object({});
+/** A message about an import in progress, by the id `importBegin` gave. */
+const anImport = v.object({ importId: v.pipe(v.string(), v.maxLength(100)) });
 
 /** Validators for every request: pages are hostile, so nothing crosses unchecked. */
 export const backgroundRequests = {
@@ -204,9 +206,9 @@ export const backgroundRequests = {
     size: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 40)),
     url: v.pipe(v.string(), v.maxLength(200), v.startsWith('blob:')),
   }),
-  importStatus: v.object({ importId: v.pipe(v.string(), v.maxLength(100)) }),
-  importFinish: v.object({ importId: v.pipe(v.string(), v.maxLength(100)) }),
-  importAbort: v.object({ importId: v.pipe(v.string(), v.maxLength(100)) }),
+  importStatus: anImport,
+  importFinish: anImport,
+  importAbort: anImport,
   exportBegin: v.object({ scope: v.picklist(['all', 'user']) }),
   exportNext: v.object({ exportId: v.pipe(v.string(), v.maxLength(100)) }),
   // The records themselves are checked against the pack schema by the handler.

@@ -340,14 +340,11 @@ export class KbImport {
  */
 const READ_PIECE_CHARS = 1 << 20;
 
-/** Characters of text fed to an import at a time by `importKbText`. */
-const CHUNK = 4 << 20;
-
-/** Imports a whole file given as text (see KbImport). */
+/** Imports a whole file given as text (see KbImport): read as the library page's file is, from a stream of its bytes. */
 export async function importKbText(db: BackstoryDb, text: string, now: Date): Promise<ImportReport> {
   const run = await KbImport.begin(db, text.length, now);
   try {
-    for (let at = 0; at < text.length; at += CHUNK) await run.write(text.slice(at, at + CHUNK));
+    await run.read(new Blob([text]).stream());
     return await run.finish();
   } catch (error) {
     await run.abort();
