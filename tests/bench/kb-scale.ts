@@ -95,11 +95,37 @@ function sampleHeap(probe: WorkerProbe): { stop(): Promise<{ peak: number; timel
   };
 }
 
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[];
+  nodes: { id: number; callFrame: CallFrame; hitCount?: number }[];
   samples?: number[];
   timeDeltas?: number[];
 }
+
+interface AllocationNode {
+  callFrame: CallFrame;
+  selfSize: number;
+  children: AllocationNode[];
+}
+
+/** A function as a profile names it: its name, and its script's file and line. */
+const frameName = (frame: CallFrame) => `${frame.functionName || '(anonymous)'} ${frame.url ? `${frame.url.replace(/^.*\//, '')}:${frame.lineNumber + 1}` : ''}`.trim();
+
+/** The `count` largest amounts by function, one line each as `line` writes it. */
+function topLines(amounts: Map<string, number>, count: number, line: (amount: number, name: string) => string): string {
+  return [...amounts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, amount]) => `    ${line(amount, name)}`)
+    .join('\n');
+}
+
+const addTo = (amounts: Map<string, number>, key: string, amount: number) => amounts.set(key, (amounts.get(key) ?? 0) + amount);
 
 /** The functions that took most of a CPU profile's time by themselves, one line each. */
 function topOfProfile(profile: CpuProfile, count = 18): string {
@@ -107,42 +133,21 @@ function topOfProfile(profile: CpuProfile, count = 18): string {
   const self = new Map<string, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) {
-    const frame = byNode.get(samples[i]!)!.callFrame;
-    const where = frame.url ? `${frame.url.replace(/^.*\//, '')}:${frame.lineNumber + 1}` : '';
-    const key = `${frame.functionName || '(anonymous)'} ${where}`.trim();
-    self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
-  }
+  for (let i = 0; i < samples.length; i++) addTo(self, frameName(byNode.get(samples[i]!)!.callFrame), (deltas[i + 1] ?? 0) / 1000);
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  return [...self.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([name, ms]) => `    ${Math.round(ms).toString().padStart(6)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name}`)
-    .join('\n');
-}
-
-interface AllocationNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  selfSize: number;
-  children: AllocationNode[];
+  return topLines(self, count, (ms, name) => `${Math.round(ms).toString().padStart(6)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name}`);
 }
 
 /** The functions that allocated most in a sampling heap profile, one line each. */
 function topAllocations(head: AllocationNode, count = 15): string {
   const self = new Map<string, number>();
-  const name = (frame: AllocationNode['callFrame']) => `${frame.functionName || '(anonymous)'} ${frame.url ? `${frame.url.replace(/^.*\//, '')}:${frame.lineNumber + 1}` : ''}`.trim();
   const visit = (node: AllocationNode, caller: string) => {
     // A built-in (no script of its own) is named with its caller: "join" alone says little.
-    const key = node.callFrame.url ? name(node.callFrame) : `${name(node.callFrame)} < ${caller}`;
-    self.set(key, (self.get(key) ?? 0) + node.selfSize);
-    node.children.forEach((child) => visit(child, name(node.callFrame)));
+    addTo(self, node.callFrame.url ? frameName(node.callFrame) : `${frameName(node.callFrame)} < ${caller}`, node.selfSize);
+    node.children.forEach((child) => visit(child, frameName(node.callFrame)));
   };
   visit(head, '');
-  return [...self.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([name, bytes]) => `    ${mb(bytes).padStart(9)}  ${name}`)
-    .join('\n');
+  return topLines(self, count, (bytes, name) => `${mb(bytes).padStart(9)}  ${name}`);
 }
 
 /** KB_PROFILE=1: CPU profiles of the worker and the page around `work`, their top functions printed. */
