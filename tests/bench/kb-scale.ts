@@ -9,7 +9,8 @@
  * must be refused with the database unchanged; KB_LIVE=1 collects garbage before each heap
  * reading, to tell live data from garbage not yet collected. Figures only, no assertions.
  * KB_PROFILE=1 prints where the worker and the library page spend their time during the import
- * (CPU profiles through the DevTools protocol); KB_IMPORT_ONLY=1 stops after the import.
+ * (CPU profiles through the DevTools protocol); KB_LIVE_AT=<ms> what the worker holds live that
+ * long into the import; KB_IMPORT_ONLY=1 stops after the import.
  */
 
 import { writeFileSync, rmSync, statSync } from 'node:fs';
@@ -150,6 +151,19 @@ function topAllocations(head: AllocationNode, count = 15): string {
   return topLines(self, count, (bytes, name) => `${mb(bytes).padStart(9)}  ${name}`);
 }
 
+/**
+ * KB_LIVE_AT=<ms>: what the worker holds live that long into the import (after a forced
+ * collection), by the function that allocated it, from a sampling heap profile.
+ */
+async function liveAllocationsAt(probe: WorkerProbe, ms: number): Promise<string> {
+  await probe.send('HeapProfiler.startSampling', { samplingInterval: 1 << 14 });
+  await new Promise((ok) => setTimeout(ok, ms));
+  await probe.send('HeapProfiler.collectGarbage');
+  const { profile } = await probe.send<{ profile: { head: AllocationNode } }>('HeapProfiler.getSamplingProfile');
+  await probe.send('HeapProfiler.stopSampling');
+  return `  worker heap live ${ms} ms into the import (sampled), by allocating function:\n${topAllocations(profile.head, 20)}`;
+}
+
 /** KB_PROFILE=1: CPU profiles of the worker and the page around `work`, their top functions printed. */
 async function profiled<T>(probe: WorkerProbe, cdp: CDPSession, work: () => Promise<T>): Promise<T> {
   if (!process.env.KB_PROFILE) return work();
@@ -174,10 +188,12 @@ async function importThroughPage(page: Page, file: string, probe: WorkerProbe): 
   const heap = sampleHeap(probe);
   const kb = page.getByTestId('knowledge-base');
   const started = Date.now();
+  const live = process.env.KB_LIVE_AT ? liveAllocationsAt(probe, Number(process.env.KB_LIVE_AT)) : null;
   await kb.getByTestId('import-file').setInputFiles(file);
   const report = kb.getByTestId('import-report');
   await report.waitFor({ timeout: 600_000 });
   const seconds = (Date.now() - started) / 1000;
+  if (live) console.log(await live);
   return { seconds, outcome: (await report.innerText()).replace(/\s+/g, ' ').slice(0, 200), ...(await heap.stop()) };
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileKnowledgeIndex, entityAliasEntries, eventAliasEntries } from '../kb/knowledge-base';
 import { readPackFile } from '../kb/load-pack-file';
 import { tokenize } from '../text/tokenize';
-import { CompiledAliasIndex, OverlaidIndex, ShardedAliasIndex, ShardedIndexBuilder, type CompiledIndexData } from './compiled-index';
+import { compileAliasIndex, CompiledAliasIndex, OverlaidIndex, ShardedAliasIndex, ShardedIndexBuilder, type CompiledIndexData } from './compiled-index';
 
 const pack = readPackFile();
 const data = compileKnowledgeIndex(pack.entities, pack.events);
@@ -45,6 +45,23 @@ describe('ShardedIndexBuilder', () => {
       }
     }
     expect(matched).toBeGreaterThan(200);
+  });
+
+  it('numbers each ref once in each shard, however its aliases come', () => {
+    // One dictionary serves all shards, and a ref met again after another gets a new number
+    // there: each shard's index must still list it once and keep one target per alias.
+    const entries = ['Kaja Kallas', 'Kallas', 'Estonia', 'Kaja Kallas', 'Kallas'].map((alias, i) => ({ alias, ref: i === 2 ? 'estonia' : 'kaja-kallas', kind: 'name' as const }));
+    for (const parts of [[compileAliasIndex(entries)], (() => {
+      const builder = new ShardedIndexBuilder(4);
+      entries.forEach((e) => builder.add(e));
+      return [...builder.build()];
+    })()]) {
+      const refs = parts.flatMap((p) => Array.from({ length: p.refs.start.length - 1 }, (_, i) => p.refs.blob.slice(p.refs.start[i], p.refs.start[i + 1])));
+      expect(refs.filter((r) => r === 'kaja-kallas').length).toBe(new Set(parts.filter((p) => p.refs.blob.includes('kaja-kallas'))).size);
+      expect(parts.reduce((n, p) => n + p.targetRef.length, 0)).toBe(3);
+    }
+    const tokens = tokenize('Kaja Kallas of Estonia');
+    expect(new CompiledAliasIndex(compileAliasIndex(entries)).findAll('Kaja Kallas of Estonia', tokens).map((m) => m.targets.map((t) => t.ref))).toEqual([['kaja-kallas'], ['estonia']]);
   });
 
   it('refuses to match a text whose shard was not read', () => {

@@ -135,19 +135,46 @@ class EdgeTable {
 }
 
 /**
+ * The tokens and refs an index's builders have seen, numbered: one for all the shards of an
+ * index, so that a token or an id is held once, not once in each shard it falls in (at 100k
+ * records, one map of each per shard held 28 MB of the import's heap).
+ */
+class BuildDictionary {
+  private readonly tokenIds = new Map<string, number>();
+  readonly tokens: string[] = [];
+  /** A ref is numbered again only when it is not the last one: a record's aliases come together. */
+  readonly refs: string[] = [];
+
+  token(norm: string): number {
+    let id = this.tokenIds.get(norm);
+    if (id === undefined) {
+      this.tokenIds.set(norm, (id = this.tokens.length));
+      this.tokens.push(norm);
+    }
+    return id;
+  }
+
+  ref(ref: string): number {
+    const { refs } = this;
+    if (refs[refs.length - 1] !== ref) refs.push(ref);
+    return refs.length - 1;
+  }
+}
+
+/**
  * Builds the flat index one alias entry at a time, keeping only the trie under construction
  * (not the entries), so a knowledge base streamed record by record is indexed in the memory
- * of its trie. Entries without a word, or longer than 16 tokens, are skipped.
+ * of its trie. Entries without a word, or longer than 16 tokens, are skipped. Its tokens and
+ * refs are numbered in a dictionary it may share with other builders (the shards of one
+ * index), and numbered anew for the index alone in `build`.
  */
 export class AliasIndexBuilder {
-  private readonly tokenIds = new Map<string, number>();
-  private readonly refIds = new Map<string, number>();
-  private readonly refs: string[] = [];
   private readonly edges = new EdgeTable();
   private nodeCount = 1;
   /** Targets in the order found, one column per field; grouped by node in `build`. */
   private readonly t = {
     node: new Column((n) => new Int32Array(n)),
+    /** The dictionary's number of the ref. */
     ref: new Column((n) => new Int32Array(n)),
     kind: new Column((n) => new Uint8Array(n)),
     cases: new Column((n) => new Uint32Array(n)),
@@ -156,6 +183,8 @@ export class AliasIndexBuilder {
     phrase: new Map<number, string>(),
   };
 
+  constructor(private readonly dictionary = new BuildDictionary()) {}
+
   add(entry: AliasEntry): void {
     const alias = entry.alias.replace(/^the\s+/i, '');
     this.addTokens(alias, tokenize(alias), entry.ref, entry.kind);
@@ -163,25 +192,19 @@ export class AliasIndexBuilder {
 
   /** Adds an alias (without a leading "the") already tokenised. */
   addTokens(alias: string, tokens: Token[], ref: string, kind: AliasKind): void {
-    const { tokenIds, refIds, refs, edges, t } = this;
+    const { dictionary, edges, t } = this;
     if (tokens.length === 0 || tokens.length > MAX_TOKENS) return;
     let node = 0;
     for (const token of tokens) {
-      let id = tokenIds.get(token.norm);
-      if (id === undefined) tokenIds.set(token.norm, (id = tokenIds.size));
+      const id = dictionary.token(token.norm);
       let child = edges.get(node, id);
       if (child === -1) edges.set(node, id, (child = this.nodeCount++));
       node = child;
     }
     let cases = 0;
     tokens.forEach((token, i) => (cases |= requiredCase(token) << (2 * i)));
-    let refId = refIds.get(ref);
-    if (refId === undefined) {
-      refIds.set(ref, (refId = refs.length));
-      refs.push(ref);
-    }
     t.node.push(node);
-    t.ref.push(refId);
+    t.ref.push(dictionary.ref(ref));
     t.kind.push(KINDS.indexOf(kind));
     t.cases.push(cases);
     t.flags.push((alias.endsWith('.') ? 1 : 0) | (tokens.length << 1));
@@ -189,11 +212,26 @@ export class AliasIndexBuilder {
   }
 
   build(): CompiledIndexData {
-    const { tokenIds, refs, edges, nodeCount } = this;
-    const t = { node: this.t.node.view(), ref: this.t.ref.view(), kind: this.t.kind.view(), cases: this.t.cases.view(), flags: this.t.flags.view() };
-    const { tokenBlob: blob, tokenStart, tokenSlots } = tokenTable([...tokenIds.keys()]);
-
+    const { dictionary, edges, nodeCount } = this;
+    const t = { node: this.t.node.view(), kind: this.t.kind.view(), cases: this.t.cases.view(), flags: this.t.flags.view() };
     if (nodeCount >= 2 ** 24) throw new Error(`too many aliases to index (${nodeCount} trie nodes; at most 2^24)`);
+
+    // The index's own numbers for the tokens and refs it uses.
+    const localToken = new Int32Array(dictionary.tokens.length).fill(-1);
+    for (const [, token] of edges.entries()) localToken[token] = 0;
+    const tokens: string[] = [];
+    localToken.forEach((used, token) => {
+      if (used === 0) localToken[token] = tokens.push(dictionary.tokens[token]!) - 1;
+    });
+    const { tokenBlob: blob, tokenStart, tokenSlots } = tokenTable(tokens);
+    const refIds = new Map<string, number>();
+    const ref = this.t.ref.view().map((n) => {
+      const id = dictionary.refs[n]!;
+      let local = refIds.get(id);
+      if (local === undefined) refIds.set(id, (local = refIds.size));
+      return local;
+    });
+
     // Edges grouped by parent (counting sort), each group sorted by token.
     const edgeCount = edges.count;
     const edgeStart = new Int32Array(nodeCount + 1);
@@ -202,7 +240,7 @@ export class AliasIndexBuilder {
     // token · 2^24 + child sorts by token, and both come back out (fewer than 2^24 nodes).
     const packed = new Float64Array(edgeCount);
     const fill = edgeStart.slice(0, nodeCount);
-    for (const [parent, token, child] of edges.entries()) packed[fill[parent]!++] = token * 2 ** 24 + child;
+    for (const [parent, token, child] of edges.entries()) packed[fill[parent]!++] = localToken[token]! * 2 ** 24 + child;
     const edgeToken = new Int32Array(edgeCount);
     const edgeChild = new Int32Array(edgeCount);
     for (let n = 0; n < nodeCount; n++) {
@@ -230,7 +268,7 @@ export class AliasIndexBuilder {
         let repeat = false;
         for (let j = keptStart[n]!; j < keptColumn.length && !repeat; j++) {
           const other = keptColumn.at(j);
-          repeat = t.ref[other] === t.ref[i] && t.kind[other] === t.kind[i] && t.cases[other] === t.cases[i];
+          repeat = ref[other] === ref[i] && t.kind[other] === t.kind[i] && t.cases[other] === t.cases[i];
         }
         if (!repeat) keptColumn.push(i);
       }
@@ -252,11 +290,11 @@ export class AliasIndexBuilder {
       edgeToken,
       edgeChild,
       targetStart: keptStart,
-      targetRef: kept.map((i) => t.ref[i]!),
+      targetRef: kept.map((i) => ref[i]!),
       targetKind: Uint8Array.from(kept, (i) => t.kind[i]!),
       targetCases: Uint32Array.from(kept, (i) => t.cases[i]!),
       targetFlags: Uint8Array.from(kept, (i) => t.flags[i]!),
-      refs: toStringList(refs),
+      refs: toStringList([...refIds.keys()]),
       phrases,
     };
     return data;
@@ -305,7 +343,8 @@ export class ShardedIndexBuilder {
   private parts: AliasIndexBuilder[];
 
   constructor(readonly shards: number) {
-    this.parts = Array.from({ length: shards }, () => new AliasIndexBuilder());
+    const dictionary = new BuildDictionary();
+    this.parts = Array.from({ length: shards }, () => new AliasIndexBuilder(dictionary));
   }
 
   add(entry: AliasEntry): void {
