@@ -585,7 +585,7 @@ export interface SearchLists {
 }
 
 /** Bumped when the shape of Derived changes, so that a stored copy of an older shape is derived anew. */
-const DERIVED_FORMAT = 4;
+const DERIVED_FORMAT = 5;
 
 export const stampOf = (layers: Layers) => `${layers.pack.gen}.${layers.user.gen}.${layers.revision}`;
 
