@@ -64,6 +64,18 @@ describe('ShardedIndexBuilder', () => {
     expect(new CompiledAliasIndex(compileAliasIndex(entries)).findAll('Kaja Kallas of Estonia', tokens).map((m) => m.targets.map((t) => t.ref))).toEqual([['kaja-kallas'], ['estonia']]);
   });
 
+  it('keeps its numbers in 16 bits when they fit, and in 32 when they do not', () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => ({ alias: `Name${i} Surname${i % 7}`, ref: `person-${i}`, kind: 'name' as const }));
+    const small = compileAliasIndex(names(1000));
+    expect([small.edgeChild, small.targetRef, small.tokenSlots].map((a) => a.constructor)).toEqual([Uint16Array, Uint16Array, Uint16Array]);
+    const large = compileAliasIndex(names(70_000));
+    expect([large.edgeChild, large.targetRef, large.tokenSlots].map((a) => a.constructor)).toEqual([Int32Array, Int32Array, Int32Array]);
+    for (const [data, i] of [[small, 999], [large, 69_999]] as const) {
+      const text = `Name${i} Surname${i % 7} spoke.`;
+      expect(new CompiledAliasIndex(data).findAll(text, tokenize(text)).map((m) => m.targets.map((t) => t.ref))).toEqual([[`person-${i}`]]);
+    }
+  });
+
   it('refuses to match a text whose shard was not read', () => {
     const parts = inShards(16);
     const tokens = tokenize('Sergei Lavrov');
