@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
-import { BackstoryDb, installPack } from '../db';
+import { BackstoryDb } from '../db';
+import { installPack } from '../derived';
 import type { Settings, TabState } from '../messages';
 import { createHandlers, ownBlobUrl, type Sender } from './handlers';
 import { KbReader } from './kb-reader';

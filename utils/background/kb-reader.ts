@@ -7,26 +7,28 @@
 import {
   WHOLE_LAYER_MAX,
   bucketOf,
-  currentDerivedWith,
-  DerivedChanged,
   getItems,
-  involvedEvents,
-  layerOf,
-  readShards,
-  shardKey,
   scanLayer,
   type BackstoryDb,
-  type Derived,
-  type IdShard,
-  type IndexShard,
   type Kind,
   type LayerItem,
   type LayerName,
   type Layers,
   type RecordOf,
+} from '../db';
+import {
+  currentDerivedWith,
+  DerivedChanged,
+  involvedEvents,
+  layerOf,
+  readShards,
+  shardKey,
+  type Derived,
+  type IdShard,
+  type IndexShard,
   type OverlayEntry,
   overlayById,
-} from '../db';
+} from '../derived';
 import { compileKnowledgeIndex, involvedIds, KnowledgeBase, referencedIds } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
 import { CompiledAliasIndex, OverlaidIndex, ShardedAliasIndex, type AliasMatcher } from '../match/compiled-index';

@@ -3,7 +3,18 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { seeded } from '../../tests/bench/synthetic-pack';
-import { BackstoryDb, OVERLAY_MAX, RECENT_KEPT, currentDerived, dropUnfinishedGenerations, installPack, newGeneration, readIndex, readLayers, scanLayer, switchGeneration, type Kind, type RecordOf, type UserRecord } from '../db';
+import {
+  BackstoryDb,
+  dropUnfinishedGenerations,
+  newGeneration,
+  readLayers,
+  scanLayer,
+  switchGeneration,
+  type Kind,
+  type RecordOf,
+  type UserRecord,
+} from '../db';
+import { OVERLAY_MAX, RECENT_KEPT, currentDerived, installPack, readIndex } from '../derived';
 import type { Entity, KbEvent, Pack } from '../kb/schema';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, revertRecord, searchEntities, searchEvents, undoDelete } from './kb-store';

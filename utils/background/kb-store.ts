@@ -5,24 +5,12 @@
  */
 import {
   bucketsFor,
-  currentMembership,
-  currentRecentChanges,
-  RECENT_KEPT,
-  Deriver,
-  stampOf,
   switchGeneration,
-  type MembershipView,
-  type OverlayEntry,
   type LayerName,
-  searchKey,
-  searchNames,
-  searchOrder,
-  currentSearchLists,
   dropGeneration,
   GenerationWriter,
   getItems,
   newGeneration,
-  putUserItem,
   readLayers,
   layerPages,
   scanLayer,
@@ -34,6 +22,20 @@ import {
   type UserRecord,
   userItemJson,
 } from '../db';
+import {
+  currentMembership,
+  currentRecentChanges,
+  RECENT_KEPT,
+  Deriver,
+  stampOf,
+  type MembershipView,
+  type OverlayEntry,
+  searchKey,
+  searchNames,
+  searchOrder,
+  currentSearchLists,
+  putUserItem,
+} from '../derived';
 import { PACK_SCHEMA_VERSION, PackChecker, validatePack, type Entity, type KbEvent, type Pack, type PackProblem } from '../kb/schema';
 import type { ImportReport, UserRecordSummary } from '../messages';
 import { PackStream, type PackPiece } from '../kb/pack-stream';

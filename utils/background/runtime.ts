@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { BackstoryDb, dropUnfinishedGenerations, installPack, installedPackVersion } from '../db';
+import { BackstoryDb, dropUnfinishedGenerations, installedPackVersion } from '../db';
+import { installPack } from '../derived';
 import {
   backgroundRequests,
   contentScriptMessages,

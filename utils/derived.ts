@@ -1,0 +1,579 @@
+/**
+ * What lookups need beyond "record by id", derived from the merged view of the layers in
+ * db.ts and stored beside them: the alias index and the per-id data in shards, search lists,
+ * the membership of each layer with the records' fingerprints, counts, and the reader's
+ * newest changes. A service-worker wake-up reads the stored copy and never rebuilds it; an
+ * edit goes into its overlay, an import or a new pack derive it anew (see
+ * docs/knowledge-base.md, "Storage and reading").
+ */
+import type { UserRecordSummary } from './messages';
+import { entityAliasEntries, eventAliasEntries, involvedIds } from './kb/knowledge-base';
+import { CompiledAliasIndex, ShardedAliasIndex, ShardedIndexBuilder, type CompiledIndexData } from './match/compiled-index';
+import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
+import { PhaseTimer } from './phase-timer';
+import { Column } from './match/column';
+import { validatePack, type Entity, type KbEvent } from './kb/schema';
+import { fingerprint } from './kb/fingerprint';
+import {
+  bucketOf,
+  dropGeneration,
+  emptyLayer,
+  getItems,
+  newGeneration,
+  putUserRow,
+  scanLayer,
+  switchGeneration,
+  writeGeneration,
+  type BackstoryDb,
+  type Kind,
+  type LayerName,
+  type Layers,
+  type UserRecord,
+} from './db';
+
+/**
+ * Puts one item into the reader's layer (or removes it: `item` null), in place in its
+ * bucket, and counts a revision. When the stored derived data was current, the change is
+ * added to its overlay (see Derived) instead of making the next read derive it all anew.
+ * Runs inside the caller's transaction over blocks and meta.
+ */
+export async function putUserItem(db: BackstoryDb, kind: Kind, id: string, item: UserRecord<Entity> | UserRecord<KbEvent> | null): Promise<void> {
+  const { before, layers, after } = await putUserRow(db, kind, id, item);
+  await addToOverlay(db, { kind, id, before, item, layers, after });
+}
+
+/** Records changed since the derived data was derived that the overlay keeps at most; more, and it is derived anew. */
+export const OVERLAY_MAX = 256;
+
+/**
+ * The merged view's record of an id changed since the stored derived data was derived
+ * (null: the merged view has none now), the layer it is read from, and whether the pack has
+ * one (an import tells added and updated records apart by it).
+ */
+export interface OverlayEntry {
+  id: string;
+  record: Entity | KbEvent | null;
+  layer: LayerName;
+  inPack: boolean;
+}
+
+/** The overlay's entries of each kind by id. */
+export function overlayById(overlay: Record<Kind, OverlayEntry[]>): Record<Kind, Map<string, OverlayEntry>> {
+  return { entity: new Map(overlay.entity.map((e) => [e.id, e])), event: new Map(overlay.event.map((e) => [e.id, e])) };
+}
+
+/** A summary of a record of the reader's layer, for the library's list of changes. */
+export function changeSummary(kind: Kind, item: UserRecord<Entity | KbEvent>): UserRecordSummary {
+  return {
+    kind,
+    id: item.id,
+    name: item.record ? ('name' in item.record ? item.record.name : item.record.title) : item.id,
+    change: !item.record ? 'deleted' : item.overridesPack ? 'edited' : 'added',
+    updatedAt: item.updatedAt,
+  };
+}
+
+/**
+ * Adds one change of the reader's layer to the overlay of the stored derived data, with the
+ * counts and the list of the reader's newest changes, when they were current before it; left
+ * as it is otherwise (or when the overlay is full), the next read derives everything anew.
+ */
+async function addToOverlay(
+  db: BackstoryDb,
+  change: { kind: Kind; id: string; before: UserRecord<Entity | KbEvent> | null; item: UserRecord<Entity | KbEvent> | null; layers: Layers; after: Layers },
+): Promise<void> {
+  const { kind, id, before, item, layers, after } = change;
+  const [headRow, recentRow] = await db.meta.bulkGet(['derived', 'recent']);
+  const head = headRow?.value as Derived | undefined;
+  const recent = recentRow?.value as RecentChanges | undefined;
+  const was = stampOf(layers);
+  if (head?.format !== DERIVED_FORMAT || head.stamp !== was || recent?.stamp !== was) return;
+  // A change of the reader's that goes from the list, when the list was cut at RECENT_KEPT,
+  // would leave it one short: the next read derives it anew, with the next older change.
+  const listed = (r: UserRecordSummary) => r.kind === kind && r.id === id;
+  if (!item && recent.total > RECENT_KEPT && recent.records.some(listed)) return;
+  const entries = head.overlay[kind].filter((e) => e.id !== id);
+  if (entries.length + head.overlay[kind === 'entity' ? 'event' : 'entity'].length >= OVERLAY_MAX) return;
+  const packed = (await getItems(db, layers, 'pack', kind, [id])).get(id) ?? null;
+  const record = item ? item.record : packed;
+  entries.push({ id, record, layer: item ? 'user' : 'pack', inPack: packed !== null });
+  const present = (r: unknown) => (r ? 1 : 0);
+  const count = kind === 'entity' ? 'entities' : 'events';
+  const counts = { ...head.counts, [count]: head.counts[count] + present(record) - present(before ? before.record : packed) };
+  const stamp = stampOf(after);
+  const records = recent.records.filter((r) => !listed(r));
+  if (item) records.push(changeSummary(kind, item));
+  records.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  await db.meta.bulkPut([
+    { key: 'derived', value: { ...head, stamp, counts, overlay: { ...head.overlay, [kind]: entries } } satisfies Derived },
+    { key: 'recent', value: { stamp, total: after.user.counts.entity + after.user.counts.event, records: records.slice(0, RECENT_KEPT) } satisfies RecentChanges },
+  ]);
+}
+
+/** For each entity, the events it took part in or that took place there: entity ids sorted, then CSR. */
+export interface Involvement {
+  entityIds: StringList;
+  /** Entity i's events are eventIds[start[i] .. start[i + 1]). */
+  start: Int32Array;
+  eventIds: StringList;
+}
+
+/**
+ * What is derived from the merged view and stored, so that a wake-up reads it instead of
+ * computing it. This head is small; the alias index and the per-id data are stored in
+ * `shards` parts each (see IndexShard, IdShard), read as requests need them.
+ */
+export interface Derived {
+  format: typeof DERIVED_FORMAT;
+  /** Generations and revision of the merged view it answers for: the shards' and the overlay's together. */
+  stamp: string;
+  /**
+   * The name of the derivation the shards, search lists and membership come from: the
+   * stamp they were derived at, and a random part of its own.
+   */
+  base: string;
+  /**
+   * The records the reader changed since `base` (at most OVERLAY_MAX): an edit is added
+   * here rather than deriving everything anew. Their entries in the shards are out of date
+   * and not read; these records are matched and read instead.
+   */
+  overlay: Record<Kind, OverlayEntry[]>;
+  /** Of the merged view, overlay included. */
+  counts: { entities: number; events: number };
+  /** A power of two: the alias index is split by first token, the per-id data by id bucket. */
+  shards: number;
+}
+
+/** One shard of the alias index: aliases whose first token falls in it (see shardOfToken). */
+export interface IndexShard {
+  stamp: string;
+  index: CompiledIndexData;
+}
+
+/** The per-id data of the ids whose bucket (bucketOf with `shards`) is this shard. */
+export interface IdShard {
+  stamp: string;
+  involvement: Involvement;
+  /** Ids the reader's layer holds (sorted): their records are read there, all others in the pack. */
+  userIds: Record<Kind, StringList>;
+}
+
+/** Records per shard of derived data: 100k entities and 50k events make 32 shards of about 300 kB. */
+const SHARD_RECORDS = 8192;
+
+/** The number of shards (a power of two) for the derived data of `records` records. */
+export function shardsFor(records: number): number {
+  let n = 1;
+  while (n * SHARD_RECORDS < records) n <<= 1;
+  return n;
+}
+
+export const shardKey = (what: 'index' | 'ids', n: number) => `${what}/${n}`;
+
+/** Thrown when shards read do not belong to the head read before: the knowledge base changed meanwhile. */
+export class DerivedChanged extends Error {
+  constructor() {
+    super('the knowledge base changed while it was read');
+  }
+}
+
+/** Shards of derived data by number, all of the head's stamp (else DerivedChanged). */
+export async function readShards<T extends IndexShard | IdShard>(db: BackstoryDb, what: 'index' | 'ids', numbers: Iterable<number>, derived: Derived): Promise<Map<number, T>> {
+  const list = [...new Set(numbers)];
+  const rows = await db.meta.bulkGet(list.map((n) => shardKey(what, n)));
+  return new Map(
+    rows.map((row, i) => {
+      const value = row?.value as T | undefined;
+      if (value?.stamp !== derived.base) throw new DerivedChanged();
+      return [list[i]!, value];
+    }),
+  );
+}
+
+/** The whole alias index, every shard of it (the reader reads only the shards a text needs). */
+export async function readIndex(db: BackstoryDb, derived: Derived): Promise<ShardedAliasIndex> {
+  const shards = await readShards<IndexShard>(db, 'index', Array.from({ length: derived.shards }, (_, n) => n), derived);
+  return new ShardedAliasIndex(derived.shards, new Map([...shards].map(([n, shard]) => [n, new CompiledAliasIndex(shard.index)])));
+}
+
+/** Lower-case names of the merged view, one line a record, for substring search. */
+export interface SearchLists {
+  stamp: string;
+  /** Lines `names\u0002id\n`, names joined by \u0001; most prominent entity first. */
+  entities: string;
+  /** The same for events, newest first. */
+  events: string;
+}
+
+/** Bumped when the shape of Derived changes, so that a stored copy of an older shape is derived anew. */
+const DERIVED_FORMAT = 5;
+
+export const stampOf = (layers: Layers) => `${layers.pack.gen}.${layers.user.gen}.${layers.revision}`;
+
+function addInvolvement(byEntity: Map<string, string[]>, event: KbEvent): void {
+  for (const id of involvedIds(event)) {
+    const list = byEntity.get(id);
+    if (list) list.push(event.id);
+    else byEntity.set(id, [event.id]);
+  }
+}
+
+function involvementOf(byEntity: Map<string, string[]>): Involvement {
+  const entityIds = [...byEntity.keys()].sort();
+  const start = new Int32Array(entityIds.length + 1);
+  const eventIds: string[] = [];
+  entityIds.forEach((id, i) => {
+    start[i] = eventIds.length;
+    for (const event of byEntity.get(id)!) eventIds.push(event);
+  });
+  start[entityIds.length] = eventIds.length;
+  return { entityIds: toStringList(entityIds), start, eventIds: toStringList(eventIds) };
+}
+
+/** Event ids that involve `entityId`. */
+export function involvedEvents(involvement: Involvement, entityId: string): string[] {
+  const i = sortedIndexOf(involvement.entityIds, entityId);
+  if (i < 0) return [];
+  const out: string[] = [];
+  for (let k = involvement.start[i]!; k < involvement.start[i + 1]!; k++) out.push(stringAt(involvement.eventIds, k));
+  return out;
+}
+
+/** The layer that holds the merged view's record of `id`, from the id's shard. */
+export function layerOf(shard: IdShard, kind: Kind, id: string): LayerName {
+  return sortedIndexOf(shard.userIds[kind], id) >= 0 ? 'user' : 'pack';
+}
+
+/** The order of search results by their keys (prominence, or date compared by code unit), highest first. */
+export function searchOrder(x: number | string, y: number | string): number {
+  return typeof x === 'number' ? (y as number) - x : x < y ? 1 : x > y ? -1 : 0;
+}
+
+/** The names a record is found by in search: its name or title and its aliases. */
+export const searchNames = (record: Entity | KbEvent): string[] => ['name' in record ? record.name : record.title, ...record.aliases];
+
+/** The key a record is ordered by in search results. */
+export const searchKey = (kind: Kind, record: Entity | KbEvent): number | string => (kind === 'entity' ? ((record as Entity).prominence ?? 0) : (record as KbEvent).date);
+
+/**
+ * Search-list lines and the key each is ordered by (descending), joined into one text at the
+ * end. Each line is one flat string (joined, not concatenated into a rope of four).
+ */
+class SearchLines {
+  private readonly lines: string[] = [];
+  private readonly keys: (number | string)[] = [];
+
+  add(key: number | string, names: string[], id: string): void {
+    this.lines.push([names.join('\u0001').toLowerCase(), '\u0002', id, '\n'].join(''));
+    this.keys.push(key);
+  }
+
+  get count(): number {
+    return this.lines.length;
+  }
+
+  text(): string {
+    const { keys, lines } = this;
+    return Array.from(keys.keys())
+      .sort((a, b) => searchOrder(keys[a]!, keys[b]!))
+      .map((i) => lines[i])
+      .join('');
+  }
+}
+
+/** How many of the reader's newest changes are kept ready for the library's list. */
+export const RECENT_KEPT = 500;
+
+/** The reader's newest changes, newest first, and how many records the reader's layer has. */
+export interface RecentChanges {
+  stamp: string;
+  total: number;
+  records: UserRecordSummary[];
+}
+
+/** A record's fingerprint (see fingerprint.ts). */
+export type Print = [number, number];
+const DELETED: Print = [0, 0];
+
+/** Whether a fingerprint of the reader's layer marks a deletion. */
+export const isDeletion = (print: Print) => print[0] === DELETED[0] && print[1] === DELETED[1];
+
+/** Ids of a layer's kind, sorted, with the fingerprints of their records (two numbers each; 0 0: a deletion). */
+export interface PrintedIds {
+  ids: StringList;
+  prints: Uint32Array;
+}
+
+/** Ids with the fingerprints of their records, gathered in any order, sorted at the end. */
+class PrintedIdSet {
+  /** Id → its number; fingerprint n is prints[2n], prints[2n + 1]. */
+  private readonly numbers = new Map<string, number>();
+  private readonly prints = new Column((size) => new Uint32Array(size));
+
+  set(id: string, [a, b]: Print): void {
+    const n = this.numbers.get(id);
+    if (n === undefined) {
+      this.numbers.set(id, this.prints.length / 2);
+      this.prints.push(a);
+      this.prints.push(b);
+    } else {
+      this.prints.set(2 * n, a);
+      this.prints.set(2 * n + 1, b);
+    }
+  }
+
+  has(id: string): boolean {
+    return this.numbers.has(id);
+  }
+
+  ids(): IterableIterator<string> {
+    return this.numbers.keys();
+  }
+
+  sorted(): PrintedIds {
+    const ids = [...this.numbers.keys()].sort();
+    const prints = new Uint32Array(ids.length * 2);
+    ids.forEach((id, i) => {
+      const n = this.numbers.get(id)!;
+      prints[2 * i] = this.prints.at(2 * n);
+      prints[2 * i + 1] = this.prints.at(2 * n + 1);
+    });
+    return { ids: toStringList(ids), prints };
+  }
+}
+
+/**
+ * Which ids each layer holds and the fingerprints of their records: an import tells added,
+ * updated and unchanged records apart without reading any.
+ */
+export interface Membership {
+  stamp: string;
+  user: Record<Kind, PrintedIds>;
+  pack: Record<Kind, PrintedIds>;
+}
+
+/**
+ * Gathers what is derived from the merged view, one record at a time, so that neither a
+ * large knowledge base nor an import has to be held whole: the reader's records first (they
+ * win; a deletion hides the pack's record), then the pack's records they do not replace.
+ */
+export class Deriver {
+  /** Built in shards from the start, so that the index is never built whole and then split. */
+  private readonly index: ShardedIndexBuilder;
+  // Not readonly: `store` lets go of each part once it is compiled, so that a large
+  // knowledge base does not hold the parts and what they compile to at once.
+  private entityLines = new SearchLines();
+  private eventLines = new SearchLines();
+  private readonly byEntity = new Map<string, string[]>();
+  /** The ids of each layer with the fingerprints of their records ([0, 0]: a deletion). */
+  private readonly ids = { user: { entity: new PrintedIdSet(), event: new PrintedIdSet() }, pack: { entity: new PrintedIdSet(), event: new PrintedIdSet() } };
+  readonly phases = new PhaseTimer('derive');
+
+  /** The reader's newest changes, kept to RECENT_KEPT at the end (up to twice that meanwhile). */
+  private recent: UserRecordSummary[] = [];
+  private userCount = 0;
+
+  /**
+   * `records`: about how many records the merged view will have (a bound, or an estimate for
+   * an import), which sizes the shards; the count derived may differ from it.
+   */
+  constructor(records: number) {
+    this.index = new ShardedIndexBuilder(shardsFor(records));
+  }
+
+  /** Whether the reader's layer has a record (or a deletion) of `id`, among those added. */
+  hasUser(kind: Kind, id: string): boolean {
+    return this.ids.user[kind].has(id);
+  }
+
+  /** A record of the reader's layer (with a null record: a deletion). */
+  addUser(kind: Kind, item: UserRecord<Entity | KbEvent>, print?: Print): void {
+    this.ids.user[kind].set(item.id, item.record ? (print ?? fingerprint(item.record)) : DELETED);
+    if (item.record) this.take(kind, item.record);
+    this.userCount++;
+    this.recent.push(changeSummary(kind, item));
+    if (this.recent.length >= 2 * RECENT_KEPT) this.trimRecent();
+  }
+
+  private trimRecent(): void {
+    this.recent = this.recent.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, RECENT_KEPT);
+  }
+
+  private take(kind: Kind, record: Entity | KbEvent): void {
+    if (kind === 'entity') {
+      const e = record as Entity;
+      for (const entry of entityAliasEntries(e)) this.index.add(entry);
+      this.entityLines.add(searchKey(kind, e), searchNames(e), e.id);
+    } else {
+      const e = record as KbEvent;
+      for (const entry of eventAliasEntries(e)) this.index.add(entry);
+      this.eventLines.add(searchKey(kind, e), searchNames(e), e.id);
+      addInvolvement(this.byEntity, e);
+    }
+  }
+
+  /** The pack's records, after every record of the reader's layer was added. */
+  async addPack(db: BackstoryDb, layers: Layers): Promise<void> {
+    for (const kind of ['entity', 'event'] as const) {
+      await scanLayer(db, layers, 'pack', kind, (r) => {
+        this.ids.pack[kind].set(r.id, fingerprint(r));
+        if (!this.ids.user[kind].has(r.id)) this.take(kind, r);
+      });
+    }
+    this.phases.lap('read');
+  }
+
+  /** Compiles and stores it all for the merged view of `stamp`; returns the head. */
+  async store(db: BackstoryDb, stamp: string): Promise<Derived> {
+    // Its own name, beyond the stamp: two derivations of one merged view (an import's and a
+    // reader's that found the head stale) may split it in different numbers of shards, and
+    // a shard of one must never be read with the head of the other.
+    const base = `${stamp}#${Math.random().toString(36).slice(2, 10)}`;
+    const sorted = (ids: Iterable<string>) => toStringList([...ids].sort());
+    const counts = { entities: this.entityLines.count, events: this.eventLines.count };
+    const { shards } = this.index;
+    const derived: Derived = { format: DERIVED_FORMAT, stamp, base, overlay: { entity: [], event: [] }, counts, shards };
+    const indexRows = [...this.index.build()].map((index, n) => ({ key: shardKey('index', n), value: { stamp: base, index } satisfies IndexShard }));
+    const parts = Array.from({ length: shards }, () => ({ byEntity: new Map<string, string[]>(), user: { entity: [] as string[], event: [] as string[] } }));
+    for (const [id, events] of this.byEntity) parts[bucketOf(id, shards)]!.byEntity.set(id, events);
+    for (const kind of ['entity', 'event'] as const) for (const id of this.ids.user[kind].ids()) parts[bucketOf(id, shards)]!.user[kind].push(id);
+    const idRows = parts.map((part, n) => ({
+      key: shardKey('ids', n),
+      value: { stamp: base, involvement: involvementOf(part.byEntity), userIds: { entity: sorted(part.user.entity), event: sorted(part.user.event) } } satisfies IdShard,
+    }));
+    this.byEntity.clear();
+    this.phases.lap('index');
+    const search: SearchLists = { stamp: base, entities: this.entityLines.text(), events: this.eventLines.text() };
+    this.entityLines = new SearchLines();
+    this.eventLines = new SearchLines();
+    this.trimRecent();
+    const recent: RecentChanges = { stamp, total: this.userCount, records: this.recent };
+    const membership: Membership = {
+      stamp: base,
+      user: { entity: this.ids.user.entity.sorted(), event: this.ids.user.event.sorted() },
+      pack: { entity: this.ids.pack.entity.sorted(), event: this.ids.pack.event.sorted() },
+    };
+    this.phases.lap('search lists');
+    await db.transaction('rw', db.meta, async () => {
+      // Shards of an earlier, larger knowledge base go; the head is written with its shards.
+      for (const what of ['index', 'ids'] as const) await db.meta.where('key').between(`${what}/`, `${what}/\uffff`).delete();
+      await db.meta.bulkPut([{ key: 'derived', value: derived }, ...indexRows, ...idRows, { key: 'search', value: search }, { key: 'membership', value: membership }, { key: 'recent', value: recent }]);
+    });
+    this.phases.lap('store');
+    this.phases.report();
+    return derived;
+  }
+}
+
+/** Derives and stores everything lookups need from the merged view, reading it record by record. */
+async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<Derived> {
+  const deriver = new Deriver(layers.pack.counts.entity + layers.pack.counts.event + layers.user.counts.entity + layers.user.counts.event);
+  for (const kind of ['entity', 'event'] as const) await scanLayer(db, layers, 'user', kind, (u) => deriver.addUser(kind, u));
+  await deriver.addPack(db, layers);
+  return deriver.store(db, stampOf(layers));
+}
+
+/**
+ * The head of the derived data and the layers it was derived from, in one read with the
+ * meta rows `also` (a fresh worker gets what it needs first in one round); derived and
+ * stored anew when the stored copy is not current, and then `rows` is empty.
+ */
+export async function currentDerivedWith(db: BackstoryDb, also: string[] = []): Promise<{ derived: Derived; layers: Layers; rows: Map<string, unknown> }> {
+  const [head, layersRow, ...rest] = await db.meta.bulkGet(['derived', 'layers', ...also]);
+  const layers = (layersRow?.value as Layers | undefined) ?? { pack: emptyLayer(), user: emptyLayer(), revision: 0 };
+  const stored = head?.value as Derived | undefined;
+  if (stored?.stamp === stampOf(layers) && stored.format === DERIVED_FORMAT) return { derived: stored, layers, rows: new Map(also.map((key, i) => [key, rest[i]?.value])) };
+  return { derived: await deriveAndStore(db, layers), layers, rows: new Map() };
+}
+
+/** The derived data of the merged view: the stored copy when it is current, else derived and stored now. */
+export async function currentDerived(db: BackstoryDb): Promise<Derived> {
+  return (await currentDerivedWith(db)).derived;
+}
+
+/**
+ * A row stored beside the derived data, with the head it goes with; derived first when not
+ * current. The reader's newest changes follow every edit (`stamp`); membership and search
+ * lists are those of the shards (`base`), read with the head's overlay.
+ */
+async function currentCompanion<T extends { stamp: string }>(db: BackstoryDb, key: 'membership' | 'search' | 'recent'): Promise<{ derived: Derived; stored: T }> {
+  const stampFor = (derived: Derived) => (key === 'recent' ? derived.stamp : derived.base);
+  const { derived, rows } = await currentDerivedWith(db, [key]);
+  // Derived just now (rows is then empty): the row was written with it.
+  const stored = (rows.has(key) ? rows.get(key) : (await db.meta.get(key))?.value) as T | undefined;
+  if (stored?.stamp === stampFor(derived)) return { derived, stored };
+  const fresh = await deriveAndStore(db, await readLayers(db));
+  return { derived: fresh, stored: (await db.meta.get(key))!.value as T };
+}
+
+/** Which ids each layer holds now, with their records' fingerprints: the stored lists and the overlay. */
+export class MembershipView {
+  private readonly changed: Record<Kind, Map<string, OverlayEntry>>;
+
+  constructor(
+    private readonly stored: Membership,
+    /** The stamp of the merged view it answers for. */
+    readonly stamp: string,
+    overlay: Derived['overlay'],
+  ) {
+    this.changed = overlayById(overlay);
+  }
+
+  private static printIn({ ids, prints }: PrintedIds, id: string): Print | undefined {
+    const i = sortedIndexOf(ids, id);
+    return i < 0 ? undefined : [prints[2 * i]!, prints[2 * i + 1]!];
+  }
+
+  /** The merged view's record of `id`: its fingerprint (null: the reader deleted it) and whether the pack has it; undefined when neither layer has it. */
+  existing(kind: Kind, id: string): { print: Print | null; inPack: boolean } | undefined {
+    const entry = this.changed[kind].get(id);
+    if (entry) {
+      if (entry.record) return { print: fingerprint(entry.record), inPack: entry.inPack };
+      return entry.layer === 'user' ? { print: null, inPack: entry.inPack } : undefined;
+    }
+    const pack = MembershipView.printIn(this.stored.pack[kind], id);
+    const user = MembershipView.printIn(this.stored.user[kind], id);
+    // The reader's record wins, and a deletion hides the pack's.
+    if (user) return { print: isDeletion(user) ? null : user, inPack: pack !== undefined };
+    return pack && { print: pack, inPack: true };
+  }
+
+  /** Whether the reader's layer holds a record (or a deletion) of `id`. */
+  inUserLayer(kind: Kind, id: string): boolean {
+    const entry = this.changed[kind].get(id);
+    return entry ? entry.layer === 'user' : sortedIndexOf(this.stored.user[kind].ids, id) >= 0;
+  }
+}
+
+/** Which ids each layer holds now. */
+export async function currentMembership(db: BackstoryDb): Promise<MembershipView> {
+  const { derived, stored } = await currentCompanion<Membership>(db, 'membership');
+  return new MembershipView(stored, derived.stamp, derived.overlay);
+}
+
+/** The reader's newest changes and how many there are. */
+export const currentRecentChanges = async (db: BackstoryDb) => (await currentCompanion<RecentChanges>(db, 'recent')).stored;
+
+/** The search lists of the merged view as derived, and the records changed since (see Derived). */
+export async function currentSearchLists(db: BackstoryDb): Promise<{ lists: SearchLists; overlay: Derived['overlay'] }> {
+  const { derived, stored } = await currentCompanion<SearchLists>(db, 'search');
+  return { lists: stored, overlay: derived.overlay };
+}
+
+/**
+ * Replaces the pack's records with those of `pack`: written as a new generation, then made
+ * current in one small transaction, so that a failure leaves the previous pack in place.
+ * The reader's layer and saved articles are never touched. The pack is validated here, and
+ * an invalid one is refused with its problems listed.
+ */
+export async function installPack(db: BackstoryDb, given: unknown): Promise<void> {
+  // Stored as the schema outputs it (keys in its order, which fingerprints rely on), and never invalid.
+  const checked = validatePack(given);
+  if (!checked.ok) throw new Error(`the pack is invalid: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  const { pack } = checked;
+  const gen = await newGeneration(db);
+  const info = await writeGeneration(db.blocks, 'pack', gen, { entity: pack.entities, event: pack.events });
+  const { replaced } = await switchGeneration(db, 'pack', info, { meta: [{ key: 'pack', value: { ...pack.manifest, installedAt: new Date().toISOString() } }] });
+  if (replaced) await dropGeneration(db, 'pack', replaced);
+  await currentDerived(db);
+}
