@@ -21,6 +21,7 @@ import {
   getItems,
   newGeneration,
   putUserRow,
+  readLayers,
   scanLayer,
   switchGeneration,
   writeGeneration,

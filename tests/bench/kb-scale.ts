@@ -152,16 +152,20 @@ function topAllocations(head: AllocationNode, count = 15): string {
 }
 
 /**
- * KB_LIVE_AT=<ms>: what the worker holds live that long into the import (after a forced
- * collection), by the function that allocated it, from a sampling heap profile.
+ * KB_LIVE_AT=<ms>: what the worker holds live that long into the first import (after a
+ * forced collection, which also slows that run), by the function that allocated it, from a
+ * sampling heap profile started with the import (objects allocated before it are not seen).
  */
-async function liveAllocationsAt(probe: WorkerProbe, ms: number): Promise<string> {
+async function liveAllocationsAt(probe: WorkerProbe, ms: number, ended: Promise<unknown>): Promise<string> {
   await probe.send('HeapProfiler.startSampling', { samplingInterval: 1 << 14 });
-  await new Promise((ok) => setTimeout(ok, ms));
-  await probe.send('HeapProfiler.collectGarbage');
-  const { profile } = await probe.send<{ profile: { head: AllocationNode } }>('HeapProfiler.getSamplingProfile');
-  await probe.send('HeapProfiler.stopSampling');
-  return `  worker heap live ${ms} ms into the import (sampled), by allocating function:\n${topAllocations(profile.head, 20)}`;
+  try {
+    const when = await Promise.race([new Promise((ok) => setTimeout(() => ok(`${ms} ms into the import`), ms)), ended.then(() => 'when the import had ended', () => 'when the import had failed')]);
+    await probe.send('HeapProfiler.collectGarbage');
+    const { profile } = await probe.send<{ profile: { head: AllocationNode } }>('HeapProfiler.getSamplingProfile');
+    return `  worker heap live ${when} (sampled), by allocating function:\n${topAllocations(profile.head, 20)}`;
+  } finally {
+    await probe.send('HeapProfiler.stopSampling');
+  }
 }
 
 /** KB_PROFILE=1: CPU profiles of the worker and the page around `work`, their top functions printed. */
@@ -184,16 +188,20 @@ async function profiled<T>(probe: WorkerProbe, cdp: CDPSession, work: () => Prom
 }
 
 /** Imports a file through the library page; returns seconds, the report text, the heap peak and the heap every half second. */
-async function importThroughPage(page: Page, file: string, probe: WorkerProbe): Promise<{ seconds: number; outcome: string; peak: number; timeline: string }> {
+async function importThroughPage(page: Page, file: string, probe: WorkerProbe, liveAt?: number): Promise<{ seconds: number; outcome: string; peak: number; timeline: string }> {
   const heap = sampleHeap(probe);
   const kb = page.getByTestId('knowledge-base');
   const started = Date.now();
-  const live = process.env.KB_LIVE_AT ? liveAllocationsAt(probe, Number(process.env.KB_LIVE_AT)) : null;
   await kb.getByTestId('import-file').setInputFiles(file);
   const report = kb.getByTestId('import-report');
-  await report.waitFor({ timeout: 600_000 });
+  const ended = report.waitFor({ timeout: 600_000 });
+  const live = liveAt === undefined ? null : liveAllocationsAt(probe, liveAt, ended);
+  try {
+    await ended;
+  } finally {
+    if (live) console.log(await live);
+  }
   const seconds = (Date.now() - started) / 1000;
-  if (live) console.log(await live);
   return { seconds, outcome: (await report.innerText()).replace(/\s+/g, ' ').slice(0, 200), ...(await heap.stop()) };
 }
 
@@ -249,7 +257,9 @@ async function main(): Promise<void> {
     let probe = await WorkerProbe.attach(cdp, ext.extensionId);
     console.log(`service worker heap with the default pack, one article read: ${mb(await probe.heap(true))}`);
 
-    const run = await profiled(probe, cdp, () => importThroughPage(page, file, probe));
+    const liveAt = process.env.KB_LIVE_AT ? Number(process.env.KB_LIVE_AT) : undefined;
+    if (liveAt !== undefined && !(liveAt >= 0)) throw new Error(`KB_LIVE_AT must be a number of milliseconds, not ${process.env.KB_LIVE_AT}`);
+    const run = await profiled(probe, cdp, () => importThroughPage(page, file, probe, liveAt));
     console.log(`import through the library page: ${run.seconds.toFixed(1)} s — ${run.outcome}`);
     console.log(`service worker heap: peak during import ${mb(run.peak)}, after import ${mb(await probe.heap(true))}`);
     console.log(`  heap during the import, MB every 0.5 s: ${run.timeline}`);

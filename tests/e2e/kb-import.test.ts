@@ -82,14 +82,16 @@ describe('importing a large file from the library', () => {
   it('changes nothing when the page is closed mid-import, and clears what it wrote', async () => {
     const page = await library();
     const before = (await kbInfo(page)).value;
-    // Large enough that rows are written before the end (they are written every 24 MB).
+    // Large enough that rows are written before the end (every 8M characters, about a
+    // quarter of this file): closed at 40% read, one write has begun; later, on a busy
+    // machine, the rest of the file could be read between two looks at the progress.
     await page.getByTestId('import-file').setInputFiles(packFile(120_000, 30_000, 'cut-short'));
     const progress = async () => {
       const report = await page.getByTestId('import-report').textContent({ timeout: 50 }).catch(() => null);
       if (report) throw new Error(`the import ended before the page was closed: ${report}`);
       return Number(/(\d+)%/.exec((await page.getByTestId('import-progress').textContent({ timeout: 1000 }).catch(() => '')) ?? '')?.[1] ?? 0);
     };
-    await expect.poll(progress, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(60);
+    await expect.poll(progress, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(40);
     await page.close();
 
     const other = await library();

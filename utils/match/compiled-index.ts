@@ -12,8 +12,8 @@ import { Column } from './column';
 
 /**
  * Numbers of an index: 16 bits each when every one of them fits (a shard of about 8192
- * records has fewer than 65536 nodes, edges, targets, tokens and refs), else 32 bits. Half
- * the bytes is half the time to read an index from IndexedDB.
+ * records nearly always has fewer than 65536 nodes, edges, targets, tokens and refs), else
+ * 32 bits, array by array. Fewer bytes to read from IndexedDB on a wake-up.
  */
 export type Numbers = Uint16Array | Int32Array;
 
