@@ -105,7 +105,7 @@ interface ImportSession {
  * records are made current only when the page asks for the report, so a page closed during
  * the import leaves the knowledge base as it was.
  */
-export class ImportSessions {
+class ImportSessions {
   private current: ImportSession | null = null;
   /** An import being started: its file opened, its generation made (the slot is taken meanwhile). */
   private starting = false;
@@ -114,7 +114,6 @@ export class ImportSessions {
     private readonly db: BackstoryDb,
     private readonly now: () => Date,
     private readonly openFile: (url: string) => Promise<ReadableStream<Uint8Array>>,
-    private readonly idleMs = SESSION_IDLE_MS,
   ) {}
 
   async begin(size: number, url: string): Promise<string> {
@@ -153,7 +152,7 @@ export class ImportSessions {
   }
 
   private idle(id: string): ReturnType<typeof setTimeout> {
-    return setTimeout(() => void this.abort(id).catch((error: unknown) => console.error('[backstory] dropping an abandoned import failed', error)), this.idleMs);
+    return setTimeout(() => void this.abort(id).catch((error: unknown) => console.error('[backstory] dropping an abandoned import failed', error)), SESSION_IDLE_MS);
   }
 
   private get(id: string): ImportSession {
@@ -208,10 +207,9 @@ export class ImportSessions {
 }
 
 /** Exports being read by a page, chunk by chunk; one left unread for a while is dropped. */
-export class ExportSessions {
+class ExportSessions {
   private readonly running = new Map<string, { chunks: AsyncGenerator<string>; timer: ReturnType<typeof setTimeout> }>();
 
-  constructor(private readonly idleMs = SESSION_IDLE_MS) {}
 
   begin(chunks: AsyncGenerator<string>): string {
     const id = `export-${Math.random().toString(36).slice(2, 10)}`;
@@ -220,7 +218,7 @@ export class ExportSessions {
   }
 
   private idle(id: string): ReturnType<typeof setTimeout> {
-    return setTimeout(() => void this.end(id), this.idleMs);
+    return setTimeout(() => void this.end(id), SESSION_IDLE_MS);
   }
 
   /** The next chunk of an export's text; done once it has all been read (the session then ends). */

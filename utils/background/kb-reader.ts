@@ -143,12 +143,11 @@ export class KbReader {
     const changed = loaded.changed[kind];
     // A record changed since the shards were derived is read from the overlay.
     const list = changed.size ? wanted.filter((id) => !changed.has(id)) : wanted;
-    const fromOverlay = new Map<string, RecordOf<K>>();
-    for (const id of wanted) {
+    const fromOverlay = (id: string): RecordOf<K>[] => {
       const record = changed.get(id)?.record;
-      if (record) fromOverlay.set(id, record as RecordOf<K>);
-    }
-    if (!list.length) return wanted.flatMap((id) => fromOverlay.get(id) ?? []);
+      return record ? [record as RecordOf<K>] : [];
+    };
+    if (!list.length) return wanted.flatMap(fromOverlay);
     const { layers, derived } = loaded;
     // The id's shard says which layer holds its record: only that layer is read. With no
     // records of the reader's, there is nothing to look up.
@@ -169,7 +168,7 @@ export class KbReader {
     // and awaiting it inside a transaction would let that transaction commit early.
     const [mine, packed] = await Promise.all([read('user', where.user), read('pack', where.pack)]);
     return wanted.flatMap((id) => {
-      if (changed.has(id)) return fromOverlay.get(id) ?? [];
+      if (changed.has(id)) return fromOverlay(id);
       const u = mine.get(id);
       if (u) return u.record ? [u.record as RecordOf<K>] : [];
       const p = packed.get(id);

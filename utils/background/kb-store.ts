@@ -347,11 +347,12 @@ export async function importKbText(db: BackstoryDb, text: string, now: Date): Pr
   const run = await KbImport.begin(db, text.length, now);
   try {
     await run.read(new Blob([text]).stream());
-    return await run.finish();
   } catch (error) {
     await run.abort();
     throw error;
   }
+  // A failure there drops what was written (see finish).
+  return run.finish();
 }
 
 /** Characters of an export's text handed over at a time. */
