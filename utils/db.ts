@@ -181,12 +181,14 @@ const kindPrefix = (layer: LayerName, gen: number, kind: Kind) => `${generationP
 const bucketPrefix = (layer: LayerName, gen: number, kind: Kind, bucket: number) => `${kindPrefix(layer, gen, kind)}${bucket}/`;
 const startingWith = (table: Table<BlockRow, string>, prefix: string) => table.where('key').between(prefix, `${prefix}\uffff`);
 
-export const emptyLayer = (): LayerInfo => ({ gen: 0, buckets: { entity: 1, event: 1 }, counts: { entity: 0, event: 0 } });
+const emptyLayer = (): LayerInfo => ({ gen: 0, buckets: { entity: 1, event: 1 }, counts: { entity: 0, event: 0 } });
+
+/** The layers a stored `layers` value says are current; an empty database has empty ones. */
+export const layersOrEmpty = (stored: unknown): Layers => (stored as Layers | undefined) ?? { pack: emptyLayer(), user: emptyLayer(), revision: 0 };
 
 /** The layers now current; an empty database has empty ones. */
 export async function readLayers(src: Source): Promise<Layers> {
-  const stored = (await tableOf<MetaRecord>(src, 'meta').get('layers'))?.value as Layers | undefined;
-  return stored ?? { pack: emptyLayer(), user: emptyLayer(), revision: 0 };
+  return layersOrEmpty((await tableOf<MetaRecord>(src, 'meta').get('layers'))?.value);
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { UserRecordSummary } from './messages';
 import { entityAliasEntries, eventAliasEntries, involvedIds } from './kb/knowledge-base';
-import { CompiledAliasIndex, ShardedAliasIndex, ShardedIndexBuilder, type CompiledIndexData } from './match/compiled-index';
+import { ShardedIndexBuilder, type CompiledIndexData } from './match/compiled-index';
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
 import { PhaseTimer } from './phase-timer';
 import { Column } from './match/column';
@@ -17,8 +17,8 @@ import { fingerprint } from './kb/fingerprint';
 import {
   bucketOf,
   dropGeneration,
-  emptyLayer,
   getItems,
+  layersOrEmpty,
   newGeneration,
   putUserRow,
   readLayers,
@@ -88,7 +88,7 @@ async function addToOverlay(
   const head = headRow?.value as Derived | undefined;
   const recent = recentRow?.value as RecentChanges | undefined;
   const was = stampOf(layers);
-  if (head?.format !== DERIVED_FORMAT || head.stamp !== was || recent?.stamp !== was) return;
+  if (!isCurrent(head, layers) || recent?.stamp !== was) return;
   // A change of the reader's that goes from the list, when the list was cut at RECENT_KEPT,
   // would leave it one short: the next read derives it anew, with the next older change.
   const listed = (r: UserRecordSummary) => r.kind === kind && r.id === id;
@@ -191,12 +191,6 @@ export async function readShards<T extends IndexShard | IdShard>(db: BackstoryDb
   );
 }
 
-/** The whole alias index, every shard of it (the reader reads only the shards a text needs). */
-export async function readIndex(db: BackstoryDb, derived: Derived): Promise<ShardedAliasIndex> {
-  const shards = await readShards<IndexShard>(db, 'index', Array.from({ length: derived.shards }, (_, n) => n), derived);
-  return new ShardedAliasIndex(derived.shards, new Map([...shards].map(([n, shard]) => [n, new CompiledAliasIndex(shard.index)])));
-}
-
 /** Lower-case names of the merged view, one line a record, for substring search. */
 export interface SearchLists {
   stamp: string;
@@ -208,6 +202,9 @@ export interface SearchLists {
 
 /** Bumped when the shape of Derived changes, so that a stored copy of an older shape is derived anew. */
 const DERIVED_FORMAT = 5;
+
+/** Whether a stored head is of this shape and answers for the merged view of `layers`. */
+const isCurrent = (head: Derived | undefined, layers: Layers): head is Derived => head?.format === DERIVED_FORMAT && head.stamp === stampOf(layers);
 
 export const stampOf = (layers: Layers) => `${layers.pack.gen}.${layers.user.gen}.${layers.revision}`;
 
@@ -481,9 +478,9 @@ async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<Derived>
  */
 export async function currentDerivedWith(db: BackstoryDb, also: string[] = []): Promise<{ derived: Derived; layers: Layers; rows: Map<string, unknown> }> {
   const [head, layersRow, ...rest] = await db.meta.bulkGet(['derived', 'layers', ...also]);
-  const layers = (layersRow?.value as Layers | undefined) ?? { pack: emptyLayer(), user: emptyLayer(), revision: 0 };
+  const layers = layersOrEmpty(layersRow?.value);
   const stored = head?.value as Derived | undefined;
-  if (stored?.stamp === stampOf(layers) && stored.format === DERIVED_FORMAT) return { derived: stored, layers, rows: new Map(also.map((key, i) => [key, rest[i]?.value])) };
+  if (isCurrent(stored, layers)) return { derived: stored, layers, rows: new Map(also.map((key, i) => [key, rest[i]?.value])) };
   return { derived: await deriveAndStore(db, layers), layers, rows: new Map() };
 }
 

@@ -14,7 +14,8 @@ import {
   type RecordOf,
   type UserRecord,
 } from '../db';
-import { OVERLAY_MAX, RECENT_KEPT, currentDerived, installPack, readIndex } from '../derived';
+import { OVERLAY_MAX, RECENT_KEPT, currentDerived, installPack, readShards, type IndexShard } from '../derived';
+import { CompiledAliasIndex, ShardedAliasIndex } from '../match/compiled-index';
 import type { Entity, KbEvent, Pack } from '../kb/schema';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import { addAlias, deleteRecord, exportKb, importKbText, KbImport, listUserRecords, putUserEntity, revertRecord, searchEntities, searchEvents, undoDelete } from './kb-store';
@@ -40,10 +41,12 @@ async function readMerged(source: BackstoryDb): Promise<{ entities: Entity[]; ev
   return { entities: await merge('entity'), events: await merge('event') };
 }
 
-/** The whole merged view with its stored index, to look at what the database now holds. */
+/** The whole merged view with its stored index, every shard of it, to look at what the database now holds. */
 async function loadKnowledgeBase(source: BackstoryDb): Promise<KnowledgeBase> {
   const [merged, derived] = await Promise.all([readMerged(source), currentDerived(source)]);
-  return new KnowledgeBase(merged.entities, merged.events, await readIndex(source, derived));
+  const shards = await readShards<IndexShard>(source, 'index', Array.from({ length: derived.shards }, (_, n) => n), derived);
+  const index = new ShardedAliasIndex(derived.shards, new Map([...shards].map(([n, shard]) => [n, new CompiledAliasIndex(shard.index)])));
+  return new KnowledgeBase(merged.entities, merged.events, index);
 }
 
 const manifest = { name: 'test pack', version: '1.0.0', schemaVersion: 1 as const, license: 'CC0', created: '2026-01-01', sources: ['tests'] };

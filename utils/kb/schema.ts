@@ -250,4 +250,3 @@ export function validatePack(input: unknown, known?: KnownIds): PackValidation {
   if (problems.length || !manifest) return { ok: false, problems };
   return { ok: true, pack: { manifest, entities: entities as Entity[], events: events as KbEvent[] } };
 }
-

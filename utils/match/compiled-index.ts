@@ -147,6 +147,12 @@ class EdgeTable {
   }
 }
 
+/** An alias as an index keeps it: without a leading "the", and its tokens. */
+function indexedAlias(entry: AliasEntry): { alias: string; tokens: Token[] } {
+  const alias = entry.alias.replace(/^the\s+/i, '');
+  return { alias, tokens: tokenize(alias) };
+}
+
 /**
  * The tokens and refs an index's builders have seen, numbered: one for all the shards of an
  * index, so that a token or an id is held once, not once in each shard it falls in (at 100k
@@ -199,8 +205,8 @@ export class AliasIndexBuilder {
   constructor(private readonly dictionary = new BuildDictionary()) {}
 
   add(entry: AliasEntry): void {
-    const alias = entry.alias.replace(/^the\s+/i, '');
-    this.addTokens(alias, tokenize(alias), entry.ref, entry.kind);
+    const { alias, tokens } = indexedAlias(entry);
+    this.addTokens(alias, tokens, entry.ref, entry.kind);
   }
 
   /** Adds an alias (without a leading "the") already tokenised. */
@@ -361,8 +367,7 @@ export class ShardedIndexBuilder {
   }
 
   add(entry: AliasEntry): void {
-    const alias = entry.alias.replace(/^the\s+/i, '');
-    const tokens = tokenize(alias);
+    const { alias, tokens } = indexedAlias(entry);
     if (tokens.length) this.parts[shardOfToken(tokens[0]!.norm, this.shards)]!.addTokens(alias, tokens, entry.ref, entry.kind);
   }
 
