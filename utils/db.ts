@@ -16,6 +16,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { SavedArticle } from './messages';
 import { hash } from './match/compiled-index';
+import { Column, TextChunks } from './match/column';
 import type { Entity, KbEvent } from './kb/schema';
 
 export interface MetaRecord {
@@ -71,7 +72,12 @@ function encodeRow(key: string, ids: string[], records: string[]): BlockRow {
     position += record.length + 1;
   });
   at[ids.length] = position;
-  return { key, ids: ids.join('\n'), json: `[${records.join(',')}]`, at };
+  // One join makes one flat string. `[${records.join(',')}]` would be a rope that IndexedDB's
+  // clone flattens into a second copy, both held until the write ends (~9 MB at a flush).
+  const parts = records.length ? records.slice() : [''];
+  parts[0] = `[${parts[0]}`;
+  parts[parts.length - 1] += ']';
+  return { key, ids: ids.join('\n'), json: parts.join(','), at };
 }
 
 const rowIds = (row: BlockRow): string[] => (row.ids === '' ? [] : row.ids.split('\n'));
@@ -242,10 +248,60 @@ export async function switchGeneration(
  * Writes records into a new generation of a layer, bucket by bucket, in rows. Rows are added
  * at each `flush`, so a long import holds only the records read since the last one.
  */
+/**
+ * The records a writer has gathered for its next write, in the order added: their ids and
+ * JSON as UTF-8 bytes (TextChunks), off the JS heap, where a flush's 8 MB of JSON used to sit
+ * as strings, twice over while the previous write ran. Rows are made from them as they are put.
+ */
+class PendingRows {
+  private readonly text = new TextChunks();
+  /** Per record: its bucket · 2 + 1 for an event, and the lengths of its id and its JSON. */
+  private readonly place = new Column((n) => new Int32Array(n));
+  private readonly idChars = new Column((n) => new Int32Array(n));
+  private readonly jsonChars = new Column((n) => new Int32Array(n));
+
+  add(kind: Kind, bucket: number, id: string, json: string): void {
+    this.text.append(id);
+    this.text.append(json);
+    this.place.push(bucket * 2 + (kind === 'event' ? 1 : 0));
+    this.idChars.push(id.length);
+    this.jsonChars.push(json.length);
+  }
+
+  get count(): number {
+    return this.place.length;
+  }
+
+  /** Empties it, keeping its buffers for the next flush. */
+  clear(): this {
+    this.text.clear();
+    for (const column of [this.place, this.idChars, this.jsonChars]) column.length = 0;
+    return this;
+  }
+
+  /** One row per bucket and kind, records in the order added; `keyOf` names a row. */
+  *rows(keyOf: (kind: Kind, bucket: number) => string): Generator<BlockRow> {
+    const text = this.text.text();
+    const byPlace = new Map<number, { ids: string[]; json: string[] }>();
+    let at = 0;
+    this.place.view().forEach((place, i) => {
+      let row = byPlace.get(place);
+      if (!row) byPlace.set(place, (row = { ids: [], json: [] }));
+      const idEnd = at + this.idChars.at(i);
+      const jsonEnd = idEnd + this.jsonChars.at(i);
+      row.ids.push(text.slice(at, idEnd));
+      row.json.push(text.slice(idEnd, jsonEnd));
+      at = jsonEnd;
+    });
+    for (const [place, row] of byPlace) yield encodeRow(keyOf(place % 2 ? 'event' : 'entity', place >> 1), row.ids, row.json);
+  }
+}
+
 export class GenerationWriter {
   readonly counts: Record<Kind, number> = { entity: 0, event: 0 };
-  /** Records added and not yet written, as JSON text by bucket: compact, and rows need text anyway. */
-  private readonly pending = { entity: new Map<number, { ids: string[]; json: string[] }>(), event: new Map<number, { ids: string[]; json: string[] }>() };
+  private pending = new PendingRows();
+  /** The rows of the last write, emptied once it is done, to gather the next flush in. */
+  private spare: PendingRows | null = null;
   private pendingChars = 0;
   private sequence = 0;
   /** The write started last: it proceeds while the next piece is read; at most one is in flight. */
@@ -261,11 +317,7 @@ export class GenerationWriter {
 
   /** Adds an item; `json` is its JSON when the caller has it already (see userItemJson). */
   add(kind: Kind, item: { id: string }, json = JSON.stringify(item)): void {
-    const bucket = bucketOf(item.id, this.buckets[kind]);
-    let row = this.pending[kind].get(bucket);
-    if (!row) this.pending[kind].set(bucket, (row = { ids: [], json: [] }));
-    row.ids.push(item.id);
-    row.json.push(json);
+    this.pending.add(kind, bucketOf(item.id, this.buckets[kind]), item.id, json);
     this.pendingChars += json.length;
     this.counts[kind]++;
   }
@@ -279,16 +331,17 @@ export class GenerationWriter {
    */
   async flush(force = true): Promise<void> {
     if (!force && this.pendingChars < this.flushChars) return;
-    const rows: BlockRow[] = [];
-    const seq = (this.sequence++).toString(36).padStart(5, '0');
-    for (const kind of ['entity', 'event'] as const) {
-      for (const [bucket, row] of this.pending[kind]) rows.push(encodeRow(`${bucketPrefix(this.layer, this.gen, kind, bucket)}${seq}`, row.ids, row.json));
-      this.pending[kind].clear();
-    }
-    this.pendingChars = 0;
-    if (!rows.length) return;
+    if (!this.pending.count) return;
+    // Once the previous write is done, its buffers (the spare) take the next records.
     await this.writing;
-    const write = this.blocks.bulkPut(rows);
+    const batch = this.pending;
+    this.pending = this.spare ?? new PendingRows();
+    this.spare = null;
+    this.pendingChars = 0;
+    const seq = (this.sequence++).toString(36).padStart(5, '0');
+    const { layer, gen } = this;
+    const rows = batch.rows((kind, bucket) => `${bucketPrefix(layer, gen, kind, bucket)}${seq}`);
+    const write = putAll(this.blocks, rows).then(() => void (this.spare = batch.clear()));
     // A failure is reported by the next flush or by `done`; until then it is not unhandled.
     write.catch(() => {});
     this.writing = write;
@@ -302,6 +355,18 @@ export class GenerationWriter {
   info(): LayerInfo {
     return { gen: this.gen, buckets: this.buckets, counts: { ...this.counts } };
   }
+}
+
+/**
+ * Puts rows in one transaction, each made as it is put. IndexedDB copies a row when it is
+ * put, so only one row's text is on the heap at a time (bulkPut holds them all until the
+ * write ends).
+ */
+function putAll(blocks: Table<BlockRow, string>, rows: Iterable<BlockRow>): Promise<void> {
+  return blocks.db.transaction('rw', blocks, (tx) => {
+    const store = tx.idbtrans.objectStore(blocks.name);
+    for (const row of rows) store.put(row);
+  });
 }
 
 /** Writes a whole generation from records in memory; returns its layer info. */

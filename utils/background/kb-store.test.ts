@@ -334,7 +334,7 @@ describe('schema upgrades', () => {
 describe('imports read in chunks', () => {
   const bigPack = (n: number): Pack => ({
     manifest,
-    entities: Array.from({ length: n }, (_, i) => ({ id: `bulk-${i}`, name: `Bulk Person ${i}`, type: 'person' as const, aliases: [`B. P. ${i}`], description: `Generated ${i}.`, roles: [{ title: 'Envoy', of: 'russia' }] })),
+    entities: Array.from({ length: n }, (_, i) => ({ id: `bulk-${i}`, name: `Bulk Person ${i}`, type: 'person' as const, aliases: [`B. P. ${i}`, ...(i % 3 ? [] : [`Бульк ${i} – 😀`])], description: `Generated ${i}.`, roles: [{ title: 'Envoy', of: 'russia' }] })),
     events: Array.from({ length: n / 2 }, (_, i) => ({ id: `bulk-event-${i}`, title: `Bulk talks ${i}`, aliases: [], date: '2024-05-01', participants: [{ entity: `bulk-${i}` }, { entity: 'vladimir-putin' }], type: 'talks' as const, summary: 'Generated.', sources: [{ url: 'https://example.org/' }] })),
   });
 
@@ -352,6 +352,9 @@ describe('imports read in chunks', () => {
     expect((await reader.entities(['bulk-0', 'bulk-5999', 'vladimir-putin'])).map((e) => e.id)).toEqual(['bulk-0', 'bulk-5999', 'vladimir-putin']);
     expect((await reader.eventsInvolving(['bulk-1234'])).map((e) => e.id)).toEqual(['bulk-event-1234']);
     expect((await searchEntities(db, 'bulk person 5999', 5)).map((e) => e.id)).toEqual(['bulk-5999']);
+    // Text beyond ASCII comes back whole, from rows and from the search lists.
+    expect((await reader.entities(['bulk-1233']))[0]!.aliases).toEqual(['B. P. 1233', 'Бульк 1233 – 😀']);
+    expect((await searchEntities(db, 'бульк 1233 – 😀', 5)).map((e) => e.id)).toEqual(['bulk-1233']);
     expect(await reader.counts()).toEqual({ entities: miniEntities.length + 6000, events: miniEvents.length + 3000, userRecords: 9000 });
     const listed = await listUserRecords(db, 3);
     expect(listed.total).toBe(9000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Column } from './column';
+import { Column, TextChunks } from './column';
 import { sortedIndexOf, toStringList } from './string-list';
 import { seeded } from '../../tests/bench/synthetic-pack';
 
@@ -12,6 +12,21 @@ describe('Column', () => {
     column.set(3, 7);
     expect([...column.view().subarray(0, 5)]).toEqual([0, 4_000_000, 8_000_000, 7, 16_000_000]);
     expect(column.view()).toHaveLength(1000);
+  });
+});
+
+describe('TextChunks', () => {
+  it('gives back every text appended, beyond ASCII and past its capacity, and again after clear', () => {
+    const texts = ['plain', 'Зеленський', '😀 and 🇺🇦', 'é', '', 'x'.repeat(40), '中文 – “quotes”'];
+    const chunks = new TextChunks(8, 5);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 50; i++) chunks.append(texts[i % texts.length]!);
+      const all = Array.from({ length: 50 }, (_, i) => texts[i % texts.length]!).join('');
+      expect(chunks.text()).toBe(all);
+      expect(chunks.length).toBe(all.length);
+      chunks.clear();
+      expect(chunks.text()).toBe('');
+    }
   });
 });
 
