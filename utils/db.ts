@@ -16,7 +16,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { SavedArticle } from './messages';
 import { hash } from './match/compiled-index';
-import { Column, TextChunks } from './match/column';
+import { Column, TextList, decodeUtf8 } from './match/column';
 import type { Entity, KbEvent } from './kb/schema';
 
 export interface MetaRecord {
@@ -245,26 +245,23 @@ export async function switchGeneration(
 }
 
 /**
- * Writes records into a new generation of a layer, bucket by bucket, in rows. Rows are added
- * at each `flush`, so a long import holds only the records read since the last one.
- */
-/**
  * The records a writer has gathered for its next write, in the order added: their ids and
- * JSON as UTF-8 bytes (TextChunks), off the JS heap, where a flush's 8 MB of JSON used to sit
- * as strings, twice over while the previous write ran. Rows are made from them as they are put.
+ * JSON as UTF-8 bytes (a TextList), off the JS heap, where a flush's 8 MB of JSON used to sit
+ * as strings, twice over while the previous write ran. A row is made from them as it is put.
  */
 class PendingRows {
-  private readonly text = new TextChunks();
-  /** Per record: its bucket · 2 + 1 for an event, and the lengths of its id and its JSON. */
+  /** Record i's id is text 2i, its JSON text 2i + 1. */
+  private readonly texts = new TextList();
+  /** Per record: where it goes (placeOf), and its JSON's length in characters. */
   private readonly place = new Column((n) => new Int32Array(n));
-  private readonly idChars = new Column((n) => new Int32Array(n));
   private readonly jsonChars = new Column((n) => new Int32Array(n));
+  /** Where a row's bytes are put together: kept, grown as needed. */
+  private scratch = new Uint8Array(1 << 16);
 
   add(kind: Kind, bucket: number, id: string, json: string): void {
-    this.text.append(id);
-    this.text.append(json);
-    this.place.push(bucket * 2 + (kind === 'event' ? 1 : 0));
-    this.idChars.push(id.length);
+    this.texts.append(id);
+    this.texts.append(json);
+    this.place.push(placeOf(kind, bucket));
     this.jsonChars.push(json.length);
   }
 
@@ -274,29 +271,68 @@ class PendingRows {
 
   /** Empties it, keeping its buffers for the next flush. */
   clear(): this {
-    this.text.clear();
-    for (const column of [this.place, this.idChars, this.jsonChars]) column.length = 0;
+    this.texts.clear();
+    this.place.length = this.jsonChars.length = 0;
     return this;
   }
 
-  /** One row per bucket and kind, records in the order added; `keyOf` names a row. */
+  /**
+   * One row per bucket and kind, records in the order added, each made when asked for; `keyOf`
+   * names a row. A row is decoded from its own bytes, so that an ASCII row is a one-byte
+   * string (sliced from a text of the whole batch, it would take the batch's width: two bytes
+   * a character on disk as soon as any record in the batch is beyond Latin-1).
+   */
   *rows(keyOf: (kind: Kind, bucket: number) => string): Generator<BlockRow> {
-    const text = this.text.text();
-    const byPlace = new Map<number, { ids: string[]; json: string[] }>();
-    let at = 0;
+    const { bytes, ends } = this.texts.view();
+    const byPlace = new Map<number, number[]>();
     this.place.view().forEach((place, i) => {
-      let row = byPlace.get(place);
-      if (!row) byPlace.set(place, (row = { ids: [], json: [] }));
-      const idEnd = at + this.idChars.at(i);
-      const jsonEnd = idEnd + this.jsonChars.at(i);
-      row.ids.push(text.slice(at, idEnd));
-      row.json.push(text.slice(idEnd, jsonEnd));
-      at = jsonEnd;
+      const records = byPlace.get(place);
+      if (records) records.push(i);
+      else byPlace.set(place, [i]);
     });
-    for (const [place, row] of byPlace) yield encodeRow(keyOf(place % 2 ? 'event' : 'entity', place >> 1), row.ids, row.json);
+    const jsonChars = this.jsonChars.view();
+    const textStart = (t: number) => (t ? ends[t - 1]! : 0);
+    // Texts t of `records` into the scratch buffer, `open` `separator`-joined `close`; returns their string.
+    const joined = (records: number[], text: (i: number) => number, open: number, separator: number, close: number): string => {
+      let size = records.length + (open ? 1 : -1);
+      for (const i of records) size += ends[text(i)]! - textStart(text(i));
+      if (size > this.scratch.length) this.scratch = new Uint8Array(Math.max(size, 2 * this.scratch.length));
+      const out = this.scratch;
+      let at = 0;
+      if (open) out[at++] = open;
+      records.forEach((i, n) => {
+        if (n) out[at++] = separator;
+        const t = text(i);
+        out.set(bytes.subarray(textStart(t), ends[t]), at);
+        at += ends[t]! - textStart(t);
+      });
+      if (close) out[at++] = close;
+      return decodeUtf8(out.subarray(0, at));
+    };
+    for (const [place, records] of byPlace) {
+      const at = new Int32Array(records.length + 1);
+      let position = 1;
+      records.forEach((i, n) => {
+        at[n] = position;
+        position += jsonChars[i]! + 1;
+      });
+      at[records.length] = position;
+      // 0x0a newline between ids; 0x5b '[', 0x2c ',' and 0x5d ']' around the records.
+      const ids = joined(records, (i) => 2 * i, 0, 0x0a, 0);
+      const json = joined(records, (i) => 2 * i + 1, 0x5b, 0x2c, 0x5d);
+      yield { key: keyOf(kindOf(place), place >> 1), ids, json, at };
+    }
   }
 }
 
+/** Where a record goes in a writer's batch: its bucket and kind in one number. */
+const placeOf = (kind: Kind, bucket: number) => bucket * 2 + (kind === 'event' ? 1 : 0);
+const kindOf = (place: number): Kind => (place % 2 ? 'event' : 'entity');
+
+/**
+ * Writes records into a new generation of a layer, bucket by bucket, in rows. Rows are added
+ * at each `flush`, so a long import holds only the records read since the last one.
+ */
 export class GenerationWriter {
   readonly counts: Record<Kind, number> = { entity: 0, event: 0 };
   private pending = new PendingRows();
@@ -331,9 +367,10 @@ export class GenerationWriter {
    */
   async flush(force = true): Promise<void> {
     if (!force && this.pendingChars < this.flushChars) return;
+    // Once the previous write is done, its buffers (the spare) take the next records. (And if
+    // another flush started a write meanwhile, that one is waited for too.)
+    for (let previous: Promise<unknown> | null = null; previous !== this.writing; ) await (previous = this.writing);
     if (!this.pending.count) return;
-    // Once the previous write is done, its buffers (the spare) take the next records.
-    await this.writing;
     const batch = this.pending;
     this.pending = this.spare ?? new PendingRows();
     this.spare = null;
@@ -358,9 +395,10 @@ export class GenerationWriter {
 }
 
 /**
- * Puts rows in one transaction, each made as it is put. IndexedDB copies a row when it is
- * put, so only one row's text is on the heap at a time (bulkPut holds them all until the
- * write ends).
+ * Puts rows in one transaction, each made as it is asked for (see PendingRows.rows): IndexedDB
+ * copies a row when it is put, and bulkPut would hold every row until the write ends. The
+ * native put skips Dexie's hooks, which this database does not use. Inside the schema upgrade
+ * (writeGeneration), Dexie runs this as a part of the upgrade's transaction.
  */
 function putAll(blocks: Table<BlockRow, string>, rows: Iterable<BlockRow>): Promise<void> {
   return blocks.db.transaction('rw', blocks, (tx) => {

@@ -11,7 +11,7 @@ import { entityAliasEntries, eventAliasEntries, involvedIds } from './kb/knowled
 import { ShardedIndexBuilder, type CompiledIndexData } from './match/compiled-index';
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
 import { PhaseTimer } from './phase-timer';
-import { Column, TextChunks } from './match/column';
+import { Column, TextList, decodeUtf8 } from './match/column';
 import { validatePack, type Entity, type KbEvent } from './kb/schema';
 import { fingerprint } from './kb/fingerprint';
 import {
@@ -208,6 +208,13 @@ const isCurrent = (head: Derived | undefined, layers: Layers): head is Derived =
 
 export const stampOf = (layers: Layers) => `${layers.pack.gen}.${layers.user.gen}.${layers.revision}`;
 
+/** A map's keys, without an iterator's garbage (a result object per key where the code is cold). */
+function keysOf<K>(map: Map<K, unknown>): K[] {
+  const keys: K[] = [];
+  map.forEach((_, key) => keys.push(key));
+  return keys;
+}
+
 function addInvolvement(byEntity: Map<string, string[]>, event: KbEvent): void {
   for (const id of involvedIds(event)) {
     const list = byEntity.get(id);
@@ -217,7 +224,7 @@ function addInvolvement(byEntity: Map<string, string[]>, event: KbEvent): void {
 }
 
 function involvementOf(byEntity: Map<string, string[]>): Involvement {
-  const entityIds = [...byEntity.keys()].sort();
+  const entityIds = keysOf(byEntity).sort();
   const start = new Int32Array(entityIds.length + 1);
   const eventIds: string[] = [];
   entityIds.forEach((id, i) => {
@@ -255,33 +262,31 @@ export const searchKey = (kind: Kind, record: Entity | KbEvent): number | string
 
 /**
  * Search-list lines and the key each is ordered by (descending), joined into one text at the
- * end. The lines are kept as UTF-8 bytes until then (TextChunks): at 100k records they were
+ * end. The lines are kept as UTF-8 bytes until then (TextList): at 100k records they were
  * 8 MB of strings on the heap for the whole import.
  */
 class SearchLines {
-  private readonly lines = new TextChunks();
-  /** Where each line ends, in characters. */
-  private readonly ends = new Column((n) => new Int32Array(n));
+  private readonly lines = new TextList();
   private readonly keys: (number | string)[] = [];
 
   add(key: number | string, names: string[], id: string): void {
     this.lines.append([names.join('\u0001').toLowerCase(), '\u0002', id, '\n'].join(''));
-    this.ends.push(this.lines.length);
     this.keys.push(key);
   }
 
   get count(): number {
-    return this.ends.length;
+    return this.keys.length;
   }
 
   text(): string {
     const { keys } = this;
-    const ends = this.ends.view();
-    const all = this.lines.text();
-    return Array.from(keys.keys())
-      .sort((a, b) => searchOrder(keys[a]!, keys[b]!))
-      .map((i) => all.slice(i ? ends[i - 1] : 0, ends[i]))
-      .join('');
+    const { bytes, ends } = this.lines.view();
+    const out = new Uint8Array(bytes.length);
+    let at = 0;
+    for (const i of Array.from({ length: keys.length }, (_, i) => i).sort((a, b) => searchOrder(keys[a]!, keys[b]!))) {
+      for (let k = i ? ends[i - 1]! : 0; k < ends[i]!; k++) out[at++] = bytes[k]!;
+    }
+    return decodeUtf8(out);
   }
 }
 
@@ -330,12 +335,12 @@ class PrintedIdSet {
     return this.numbers.has(id);
   }
 
-  ids(): IterableIterator<string> {
-    return this.numbers.keys();
+  forEachId(each: (id: string) => void): void {
+    this.numbers.forEach((_, id) => each(id));
   }
 
   sorted(): PrintedIds {
-    const ids = [...this.numbers.keys()].sort();
+    const ids = keysOf(this.numbers).sort();
     const prints = new Uint32Array(ids.length * 2);
     ids.forEach((id, i) => {
       const n = this.numbers.get(id)!;
@@ -439,8 +444,9 @@ export class Deriver {
     const derived: Derived = { format: DERIVED_FORMAT, stamp, base, overlay: { entity: [], event: [] }, counts, shards };
     const indexRows = [...this.index.build()].map((index, n) => ({ key: shardKey('index', n), value: { stamp: base, index } satisfies IndexShard }));
     const parts = Array.from({ length: shards }, () => ({ byEntity: new Map<string, string[]>(), user: { entity: [] as string[], event: [] as string[] } }));
-    for (const [id, events] of this.byEntity) parts[bucketOf(id, shards)]!.byEntity.set(id, events);
-    for (const kind of ['entity', 'event'] as const) for (const id of this.ids.user[kind].ids()) parts[bucketOf(id, shards)]!.user[kind].push(id);
+    // forEach rather than for-of: this runs once, unoptimised, where an iterator allocates a result per entry.
+    this.byEntity.forEach((events, id) => parts[bucketOf(id, shards)]!.byEntity.set(id, events));
+    for (const kind of ['entity', 'event'] as const) this.ids.user[kind].forEachId((id) => parts[bucketOf(id, shards)]!.user[kind].push(id));
     const idRows = parts.map((part, n) => ({
       key: shardKey('ids', n),
       value: { stamp: base, involvement: involvementOf(part.byEntity), userIds: { entity: sorted(part.user.entity), event: sorted(part.user.event) } } satisfies IdShard,

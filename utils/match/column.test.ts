@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Column, TextChunks } from './column';
+import { Column, TextList, decodeUtf8 } from './column';
 import { sortedIndexOf, toStringList } from './string-list';
 import { seeded } from '../../tests/bench/synthetic-pack';
 
@@ -15,18 +15,32 @@ describe('Column', () => {
   });
 });
 
-describe('TextChunks', () => {
+describe('TextList', () => {
+  const texts = ['plain', 'Зеленський', '😀 and 🇺🇦', 'é', '', 'x'.repeat(40), '中文 – “quotes”', '\ufeffstarts with a BOM', 'lone \ud800 surrogate'];
+  const textsOf = (list: TextList) => {
+    const { bytes, ends } = list.view();
+    return Array.from(ends, (end, i) => decodeUtf8(bytes.subarray(i ? ends[i - 1] : 0, end)));
+  };
+
   it('gives back every text appended, beyond ASCII and past its capacity, and again after clear', () => {
-    const texts = ['plain', 'Зеленський', '😀 and 🇺🇦', 'é', '', 'x'.repeat(40), '中文 – “quotes”'];
-    const chunks = new TextChunks(8, 5);
+    const list = new TextList(8, 5);
     for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < 50; i++) chunks.append(texts[i % texts.length]!);
-      const all = Array.from({ length: 50 }, (_, i) => texts[i % texts.length]!).join('');
-      expect(chunks.text()).toBe(all);
-      expect(chunks.length).toBe(all.length);
-      chunks.clear();
-      expect(chunks.text()).toBe('');
+      const appended = Array.from({ length: 60 }, (_, i) => texts[(i + round) % texts.length]!);
+      appended.forEach((text) => list.append(text));
+      expect(list.count).toBe(60);
+      // A lone surrogate comes back as U+FFFD, one UTF-16 unit as it was; a leading U+FEFF stays.
+      expect(textsOf(list)).toEqual(appended.map((text) => text.replace('\ud800', '\ufffd')));
+      list.clear();
+      expect(list.count).toBe(0);
+      expect(list.view().bytes).toHaveLength(0);
     }
+  });
+
+  it('ends texts right in chunks that are all ASCII and in chunks that are not', () => {
+    const list = new TextList(4, 1 << 10);
+    const appended = ['a', 'b', ...texts, 'c', 'd'];
+    appended.forEach((text) => list.append(text));
+    expect(textsOf(list)).toEqual(appended.map((text) => text.replace('\ud800', '\ufffd')));
   });
 });
 

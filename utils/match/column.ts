@@ -38,62 +38,91 @@ export class Column<A extends Typed> {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// A text may begin with U+FEFF: it is a character here, not a byte-order mark to drop.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The text of UTF-8 bytes. */
+export const decodeUtf8 = (bytes: Uint8Array): string => decoder.decode(bytes);
 
 /**
- * Texts appended in order and kept as UTF-8 bytes, off the JS heap; read back as one string.
- * What an import gathers for seconds (rows to write, search lines) then stays out of V8's old
- * generation, whose size sets when the next collection comes: held as strings, they took the
- * worker's heap peak from about 40 MB of live data to 140–160 MB. Appends are joined and
- * encoded a chunk at a time into one buffer, kept across `clear` (a TextEncoder call costs
- * microseconds in Chromium, and fresh memory costs more than encoding into it). Texts must
- * be well formed, as JSON.stringify's are: a lone surrogate comes back as U+FFFD.
+ * Texts appended in order and kept as UTF-8 bytes, off the JS heap; text i is
+ * `bytes.subarray(ends[i - 1] ?? 0, ends[i])` of `view()`. What an import gathers for seconds
+ * (rows to write, search lines) then stays out of V8's old generation, whose size sets when
+ * the next collection comes: held as strings, they took the worker's heap peak from about
+ * 40 MB of live data to 140–160 MB. Texts are joined and encoded a chunk at a time into one
+ * buffer kept across `clear` (a TextEncoder call costs microseconds in Chromium, and fresh
+ * memory costs more than encoding into it). A lone surrogate comes back as U+FFFD (one UTF-16
+ * unit, as it was); a text must not end in half of a pair that the next text completes.
  */
-export class TextChunks {
+export class TextList {
   private data: Uint8Array;
   private bytes = 0;
+  private readonly ends = new Column((n) => new Int32Array(n));
   private parts: string[] = [];
   private partChars = 0;
-  /** Characters appended so far. */
-  length = 0;
 
   constructor(capacity = 1 << 16, private readonly chunkChars = 1 << 16) {
     this.data = new Uint8Array(capacity);
   }
 
+  /** How many texts were appended. */
+  get count(): number {
+    return this.ends.length + this.parts.length;
+  }
+
   append(text: string): void {
     this.parts.push(text);
     this.partChars += text.length;
-    this.length += text.length;
     if (this.partChars >= this.chunkChars) this.seal();
   }
 
-  /** Everything appended, as one string. */
-  text(): string {
+  /** The bytes of all the texts, and where each ends (views: appending more changes them). */
+  view(): { bytes: Uint8Array; ends: Int32Array } {
     this.seal();
-    return decoder.decode(this.data.subarray(0, this.bytes));
+    return { bytes: this.data.subarray(0, this.bytes), ends: this.ends.view() };
   }
 
-  /** Empties it, keeping its buffer for what comes next. */
+  /** Empties it, keeping its buffers for what comes next. */
   clear(): void {
-    this.bytes = this.length = this.partChars = 0;
+    this.bytes = this.ends.length = this.partChars = 0;
     this.parts = [];
   }
 
   private seal(): void {
     if (!this.parts.length) return;
-    let text = this.parts.join('');
+    const { parts } = this;
+    const start = this.bytes;
+    let text = parts.join('');
+    const chars = text.length;
     this.parts = [];
     this.partChars = 0;
     for (;;) {
       const { read, written } = encoder.encodeInto(text, this.data.subarray(this.bytes));
       this.bytes += written;
-      if (read === text.length) return;
+      if (read === text.length) break;
       // Out of room: grow (UTF-8 takes at most three bytes a UTF-16 code unit) and go on.
       text = text.slice(read);
       const grown = new Uint8Array(Math.max(this.data.length * 2, this.bytes + text.length * 3));
       grown.set(this.data.subarray(0, this.bytes));
       this.data = grown;
+    }
+    let at = start;
+    if (this.bytes - start === chars) {
+      // All ASCII: a byte a character.
+      for (const part of parts) this.ends.push((at += part.length));
+      return;
+    }
+    // Else each text's end is found by walking its code points: a lead byte says how many
+    // bytes follow, and four-byte ones are two UTF-16 units.
+    const { data } = this;
+    for (const part of parts) {
+      for (let units = part.length; units > 0; ) {
+        const lead = data[at]!;
+        const size = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+        at += size;
+        units -= size === 4 ? 2 : 1;
+      }
+      this.ends.push(at);
     }
   }
 }
