@@ -356,8 +356,12 @@ export async function importKbText(db: BackstoryDb, text: string, now: Date): Pr
   return run.finish();
 }
 
-/** Characters of an export's text handed over at a time. */
-const EXPORT_CHUNK = 4 << 20;
+/**
+ * Characters of an export's text handed over at a time. A chunk is on the worker's heap a few
+ * times over (its parts, the joined text, the message's copy): 1M rather than 4M took the
+ * heap peak of a 100k export from 97–110 MB to 63–79 MB, in the same time.
+ */
+const EXPORT_CHUNK = 1 << 20;
 
 /** JSON.stringify(value, null, 1) as it reads nested `depth` levels deep in a larger document. */
 const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 1).replace(/\n/g, `\n${' '.repeat(depth)}`);
