@@ -176,9 +176,13 @@ export const WHOLE_LAYER_MAX = 4096;
 
 /** The number of buckets (a power of two) for about `count` records. */
 export function bucketsFor(count: number): number {
-  if (count <= WHOLE_LAYER_MAX) return 1;
+  return count <= WHOLE_LAYER_MAX ? 1 : partsFor(count, BUCKET_SIZE);
+}
+
+/** The fewest parts, a power of two, that hold `count` items at `size` a part. */
+export function partsFor(count: number, size: number): number {
   let n = 1;
-  while (n * BUCKET_SIZE < count) n <<= 1;
+  while (n * size < count) n <<= 1;
   return n;
 }
 
@@ -479,7 +483,11 @@ export async function dropUnfinishedGenerations(db: BackstoryDb): Promise<number
   const layers = await readLayers(db);
   const stale = unfinished.filter((gen) => gen !== layers.pack.gen && gen !== layers.user.gen);
   // Generation numbers are unique across layers: the one that has rows of `gen` is dropped.
-  for (const gen of stale) for (const layer of ['pack', 'user'] as const) await dropGeneration(db, layer, gen);
+  // Rows first, then the list: cut short in between, the next start drops them again.
+  for (const gen of stale) for (const layer of ['pack', 'user'] as const) await startingWith(db.blocks, generationPrefix(layer, gen)).delete();
+  await db.transaction('rw', db.meta, async () => {
+    await db.meta.put({ key: 'unfinished', value: (await readUnfinished(db)).filter((g) => !stale.includes(g)) });
+  });
   return stale.length;
 }
 

@@ -20,8 +20,8 @@ import {
   getItems,
   layersOrEmpty,
   newGeneration,
+  partsFor,
   putUserRow,
-  readLayers,
   scanLayer,
   switchGeneration,
   writeGeneration,
@@ -164,9 +164,7 @@ const SHARD_RECORDS = 8192;
 
 /** The number of shards (a power of two) for the derived data of `records` records. */
 export function shardsFor(records: number): number {
-  let n = 1;
-  while (n * SHARD_RECORDS < records) n <<= 1;
-  return n;
+  return partsFor(records, SHARD_RECORDS);
 }
 
 export const shardKey = (what: 'index' | 'ids', n: number) => `${what}/${n}`;
@@ -432,8 +430,8 @@ export class Deriver {
     this.phases.lap('read');
   }
 
-  /** Compiles and stores it all for the merged view of `stamp`; returns the head. */
-  async store(db: BackstoryDb, stamp: string): Promise<Derived> {
+  /** Compiles and stores it all for the merged view of `stamp`; returns the head, and every row stored by key. */
+  async store(db: BackstoryDb, stamp: string): Promise<{ derived: Derived; rows: Map<string, unknown> }> {
     // Its own name, beyond the stamp: two derivations of one merged view (an import's and a
     // reader's that found the head stale) may split it in different numbers of shards, and
     // a shard of one must never be read with the head of the other.
@@ -464,19 +462,20 @@ export class Deriver {
       pack: { entity: this.ids.pack.entity.sorted(), event: this.ids.pack.event.sorted() },
     };
     this.phases.lap('search lists');
+    const rows = [{ key: 'derived', value: derived }, ...indexRows, ...idRows, { key: 'search', value: search }, { key: 'membership', value: membership }, { key: 'recent', value: recent }];
     await db.transaction('rw', db.meta, async () => {
       // Shards of an earlier, larger knowledge base go; the head is written with its shards.
       for (const what of ['index', 'ids'] as const) await db.meta.where('key').between(`${what}/`, `${what}/\uffff`).delete();
-      await db.meta.bulkPut([{ key: 'derived', value: derived }, ...indexRows, ...idRows, { key: 'search', value: search }, { key: 'membership', value: membership }, { key: 'recent', value: recent }]);
+      await db.meta.bulkPut(rows);
     });
     this.phases.lap('store');
     this.phases.report();
-    return derived;
+    return { derived, rows: new Map(rows.map((row) => [row.key, row.value])) };
   }
 }
 
 /** Derives and stores everything lookups need from the merged view, reading it record by record. */
-async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<Derived> {
+async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<{ derived: Derived; rows: Map<string, unknown> }> {
   const deriver = new Deriver(layers.pack.counts.entity + layers.pack.counts.event + layers.user.counts.entity + layers.user.counts.event);
   for (const kind of ['entity', 'event'] as const) await scanLayer(db, layers, 'user', kind, (u) => deriver.addUser(kind, u));
   await deriver.addPack(db, layers);
@@ -486,14 +485,16 @@ async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<Derived>
 /**
  * The head of the derived data and the layers it was derived from, in one read with the
  * meta rows `also` (a fresh worker gets what it needs first in one round); derived and
- * stored anew when the stored copy is not current, and then `rows` is empty.
+ * stored anew when the stored copy is not current (`derivedNow`), and `also` is then taken
+ * from what was stored, not read back.
  */
-export async function currentDerivedWith(db: BackstoryDb, also: string[] = []): Promise<{ derived: Derived; layers: Layers; rows: Map<string, unknown> }> {
+export async function currentDerivedWith(db: BackstoryDb, also: string[] = []): Promise<{ derived: Derived; layers: Layers; rows: Map<string, unknown>; derivedNow: boolean }> {
   const [head, layersRow, ...rest] = await db.meta.bulkGet(['derived', 'layers', ...also]);
   const layers = layersOrEmpty(layersRow?.value);
   const stored = head?.value as Derived | undefined;
-  if (isCurrent(stored, layers)) return { derived: stored, layers, rows: new Map(also.map((key, i) => [key, rest[i]?.value])) };
-  return { derived: await deriveAndStore(db, layers), layers, rows: new Map() };
+  if (isCurrent(stored, layers)) return { derived: stored, layers, rows: new Map(also.map((key, i) => [key, rest[i]?.value])), derivedNow: false };
+  const fresh = await deriveAndStore(db, layers);
+  return { derived: fresh.derived, layers, rows: new Map(also.map((key) => [key, fresh.rows.get(key)])), derivedNow: true };
 }
 
 /** The derived data of the merged view: the stored copy when it is current, else derived and stored now. */
@@ -502,30 +503,35 @@ export async function currentDerived(db: BackstoryDb): Promise<Derived> {
 }
 
 /**
- * A row stored beside the derived data, with the head it goes with; derived first when not
- * current. The reader's newest changes follow every edit (`stamp`); membership and search
- * lists are those of the shards (`base`), read with the head's overlay.
+ * A row stored beside the derived data, with the head it goes with and the layers they answer
+ * for, all from one read (or one derivation); derived first when not current. The reader's
+ * newest changes follow every edit (`stamp`); membership and search lists are those of the
+ * shards (`base`), read with the head's overlay.
  */
-async function currentCompanion<T extends { stamp: string }>(db: BackstoryDb, key: 'membership' | 'search' | 'recent'): Promise<{ derived: Derived; stored: T }> {
+async function currentCompanion<T extends { stamp: string }>(db: BackstoryDb, key: 'membership' | 'search' | 'recent'): Promise<{ derived: Derived; layers: Layers; stored: T }> {
   const stampFor = (derived: Derived) => (key === 'recent' ? derived.stamp : derived.base);
-  const { derived, rows } = await currentDerivedWith(db, [key]);
-  // Derived just now (rows is then empty): the row was written with it.
-  const stored = (rows.has(key) ? rows.get(key) : (await db.meta.get(key))?.value) as T | undefined;
-  if (stored?.stamp === stampFor(derived)) return { derived, stored };
-  const fresh = await deriveAndStore(db, await readLayers(db));
-  return { derived: fresh, stored: (await db.meta.get(key))!.value as T };
+  const { derived, layers, rows } = await currentDerivedWith(db, [key]);
+  const stored = rows.get(key) as T | undefined;
+  if (stored?.stamp === stampFor(derived)) return { derived, layers, stored };
+  // A head without its row (a derivation cut short between two versions, say): derived anew.
+  const fresh = await deriveAndStore(db, layers);
+  return { derived: fresh.derived, layers, stored: fresh.rows.get(key) as T };
 }
 
 /** Which ids each layer holds now, with their records' fingerprints: the stored lists and the overlay. */
 export class MembershipView {
   private readonly changed: Record<Kind, Map<string, OverlayEntry>>;
 
+  /** The stamp of the merged view it answers for. */
+  readonly stamp: string;
+
   constructor(
     private readonly stored: Membership,
-    /** The stamp of the merged view it answers for. */
-    readonly stamp: string,
+    /** The layers of the merged view it answers for. */
+    readonly layers: Layers,
     overlay: Derived['overlay'],
   ) {
+    this.stamp = stampOf(layers);
     this.changed = overlayById(overlay);
   }
 
@@ -557,8 +563,8 @@ export class MembershipView {
 
 /** Which ids each layer holds now. */
 export async function currentMembership(db: BackstoryDb): Promise<MembershipView> {
-  const { derived, stored } = await currentCompanion<Membership>(db, 'membership');
-  return new MembershipView(stored, derived.stamp, derived.overlay);
+  const { derived, layers, stored } = await currentCompanion<Membership>(db, 'membership');
+  return new MembershipView(stored, layers, derived.overlay);
 }
 
 /** The reader's newest changes and how many there are. */

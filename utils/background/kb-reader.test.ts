@@ -125,7 +125,7 @@ describe('KbReader', () => {
       const layers = await readLayers(source);
       const deriver = new Deriver(20_000);
       await deriver.addPack(source, layers);
-      expect((await deriver.store(source, stampOf(layers))).shards).toBe(4);
+      expect((await deriver.store(source, stampOf(layers))).derived.shards).toBe(4);
       const reader = new KbReader(source);
       const found = [...(await reader.sliceFor(text)).entities.keys()].sort();
       expect(found).toEqual(expect.arrayContaining(['sergey-lavrov', 'marco-rubio', 'budapest', 'dmitry-peskov']));

@@ -70,7 +70,7 @@ export class KbReader {
     if (!this.loaded) {
       const started = performance.now();
       // Shard 0 comes in the same read: a knowledge base the size of the default pack has no other.
-      this.loaded = currentDerivedWith(this.db, [shardKey('index', 0), shardKey('ids', 0)]).then(({ derived, layers, rows }) => {
+      this.loaded = currentDerivedWith(this.db, [shardKey('index', 0), shardKey('ids', 0)]).then(({ derived, layers, rows, derivedNow }) => {
         const last = this.last;
         const sameShards = last?.derived.base === derived.base;
         const loaded: Loaded = {
@@ -81,8 +81,9 @@ export class KbReader {
           whole: new Map([...(last?.whole ?? [])].filter(([key]) => key.startsWith('pack/') && last!.layers.pack.gen === layers.pack.gen)),
           changed: overlayById(derived.overlay),
         };
-        const index = rows.get(shardKey('index', 0)) as IndexShard | undefined;
-        const ids = rows.get(shardKey('ids', 0)) as IdShard | undefined;
+        // Not the shards of a derivation made just now: read from the database later, they
+        // show whether the knowledge base changed meanwhile without this reader being told.
+        const [index, ids] = derivedNow ? [] : [rows.get(shardKey('index', 0)) as IndexShard | undefined, rows.get(shardKey('ids', 0)) as IdShard | undefined];
         if (index?.stamp === derived.base && !loaded.index.has(0)) loaded.index.set(0, Promise.resolve(new CompiledAliasIndex(index.index)));
         if (ids?.stamp === derived.base && !loaded.ids.has(0)) loaded.ids.set(0, Promise.resolve(ids));
         this.last = loaded;

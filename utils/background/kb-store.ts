@@ -95,14 +95,9 @@ export class KbImport {
 
   /** Starts an import of a file of about `size` characters into a new generation. */
   static async begin(db: BackstoryDb, size: number, now: Date, options: { flushChars?: number } = {}): Promise<KbImport> {
-    let membership = await currentMembership(db);
-    let base = await readLayers(db);
-    // An edit between the two reads: the import would compare with what was before it.
-    for (let tries = 0; membership.stamp !== stampOf(base); tries++) {
-      if (tries === 3) throw new Error('the knowledge base keeps changing; please import the file again');
-      membership = await currentMembership(db);
-      base = await readLayers(db);
-    }
+    // The import compares with this view, and commits only if the knowledge base is still it.
+    const membership = await currentMembership(db);
+    const base = membership.layers;
     const expected = Math.ceil(size / BYTES_PER_RECORD);
     const buckets = {
       entity: bucketsFor(base.user.counts.entity + expected),
@@ -392,11 +387,10 @@ async function* exportChunks(db: BackstoryDb, scope: 'all' | 'user', day: string
   };
   // The whole export leaves out the pack records that the reader's layer replaces or deletes.
   const membership = await currentMembership(db);
-  const layers = await readLayers(db);
+  const { layers } = membership;
   const unchanged = (now: Layers) => {
     if (stampOf(now) !== membership.stamp) throw new Error('the knowledge base changed while it was exported; please export it again');
   };
-  unchanged(layers);
   let parts: string[] = [];
   let size = 0;
   const out = (text: string) => {
