@@ -156,13 +156,8 @@ function tableOf<T>(src: Source, name: string): Table<T, string> {
   return (src as unknown as Dexie).table<T, string>(name);
 }
 
-/**
- * Characters of JSON a writer gathers before it writes (unless told to write now). Each flush
- * adds a row to every bucket, and a lookup reads them all; the gathered records are bytes off
- * the JS heap (PendingRows), so 16M rather than 8M costs native memory (two buffers of about
- * that many bytes), not heap, and left a 26 MB import with half the rows (database 32.9 -> 30.3 MB).
- */
-const FLUSH_CHARS = 16 << 20;
+/** Characters of JSON a writer gathers before it writes (unless told to write now). */
+const FLUSH_CHARS = 8 << 20;
 
 /** Records per bucket a layer is sized for. */
 const BUCKET_SIZE = 64;
