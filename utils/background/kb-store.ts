@@ -133,7 +133,7 @@ export class KbImport {
 
   /**
    * Reads the file from a stream of its bytes (the Blob the library page handed over):
-   * decoded as UTF-8, then parsed, checked and written about a megabyte at a time, so that
+   * decoded as UTF-8, then parsed, checked and written half a megabyte at a time, so that
    * a file of any size is never held whole. `onBytes` hears how many bytes were read so
    * far; `signal` stops the reading (the import is then aborted by its owner).
    */
