@@ -477,6 +477,7 @@ export async function dropUnfinishedGenerations(db: BackstoryDb): Promise<number
   if (!unfinished.length) return 0;
   const layers = await readLayers(db);
   const stale = unfinished.filter((gen) => gen !== layers.pack.gen && gen !== layers.user.gen);
+  if (!stale.length) return 0;
   // Generation numbers are unique across layers: the one that has rows of `gen` is dropped.
   // Rows first, then the list: cut short in between, the next start drops them again.
   for (const gen of stale) for (const layer of ['pack', 'user'] as const) await startingWith(db.blocks, generationPrefix(layer, gen)).delete();

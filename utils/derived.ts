@@ -359,6 +359,12 @@ export interface Membership {
   pack: Record<Kind, PrintedIds>;
 }
 
+/** A derivation as stored: its head, and every row stored with it by key. */
+interface StoredDerivation {
+  derived: Derived;
+  rows: Map<string, unknown>;
+}
+
 /**
  * Gathers what is derived from the merged view, one record at a time, so that neither a
  * large knowledge base nor an import has to be held whole: the reader's records first (they
@@ -431,7 +437,7 @@ export class Deriver {
   }
 
   /** Compiles and stores it all for the merged view of `stamp`; returns the head, and every row stored by key. */
-  async store(db: BackstoryDb, stamp: string): Promise<{ derived: Derived; rows: Map<string, unknown> }> {
+  async store(db: BackstoryDb, stamp: string): Promise<StoredDerivation> {
     // Its own name, beyond the stamp: two derivations of one merged view (an import's and a
     // reader's that found the head stale) may split it in different numbers of shards, and
     // a shard of one must never be read with the head of the other.
@@ -475,7 +481,7 @@ export class Deriver {
 }
 
 /** Derives and stores everything lookups need from the merged view, reading it record by record. */
-async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<{ derived: Derived; rows: Map<string, unknown> }> {
+async function deriveAndStore(db: BackstoryDb, layers: Layers): Promise<StoredDerivation> {
   const deriver = new Deriver(layers.pack.counts.entity + layers.pack.counts.event + layers.user.counts.entity + layers.user.counts.event);
   for (const kind of ['entity', 'event'] as const) await scanLayer(db, layers, 'user', kind, (u) => deriver.addUser(kind, u));
   await deriver.addPack(db, layers);
@@ -513,7 +519,8 @@ async function currentCompanion<T extends { stamp: string }>(db: BackstoryDb, ke
   const { derived, layers, rows } = await currentDerivedWith(db, [key]);
   const stored = rows.get(key) as T | undefined;
   if (stored?.stamp === stampFor(derived)) return { derived, layers, stored };
-  // A head without its row (a derivation cut short between two versions, say): derived anew.
+  // The row is behind its head (a changes list an edit could not keep up to date in place,
+  // or no row at all, as an older version stored): derived anew.
   const fresh = await deriveAndStore(db, layers);
   return { derived: fresh.derived, layers, stored: fresh.rows.get(key) as T };
 }

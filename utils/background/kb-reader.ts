@@ -82,10 +82,14 @@ export class KbReader {
           changed: overlayById(derived.overlay),
         };
         // Not the shards of a derivation made just now: read from the database later, they
-        // show whether the knowledge base changed meanwhile without this reader being told.
-        const [index, ids] = derivedNow ? [] : [rows.get(shardKey('index', 0)) as IndexShard | undefined, rows.get(shardKey('ids', 0)) as IdShard | undefined];
-        if (index?.stamp === derived.base && !loaded.index.has(0)) loaded.index.set(0, Promise.resolve(new CompiledAliasIndex(index.index)));
-        if (ids?.stamp === derived.base && !loaded.ids.has(0)) loaded.ids.set(0, Promise.resolve(ids));
+        // show whether another derivation (an import's, say) overtook this one meanwhile.
+        // (Other changes reach the reader through `invalidate`.)
+        if (!derivedNow) {
+          const index = rows.get(shardKey('index', 0)) as IndexShard | undefined;
+          const ids = rows.get(shardKey('ids', 0)) as IdShard | undefined;
+          if (index?.stamp === derived.base && !loaded.index.has(0)) loaded.index.set(0, Promise.resolve(new CompiledAliasIndex(index.index)));
+          if (ids?.stamp === derived.base && !loaded.ids.has(0)) loaded.ids.set(0, Promise.resolve(ids));
+        }
         this.last = loaded;
         console.info(`[backstory] lookup data read in ${Math.round(performance.now() - started)} ms`);
         return loaded;

@@ -14,7 +14,7 @@ import {
   type RecordOf,
   type UserRecord,
 } from '../db';
-import { OVERLAY_MAX, RECENT_KEPT, currentDerived, installPack, readShards, type IndexShard } from '../derived';
+import { OVERLAY_MAX, RECENT_KEPT, currentDerived, currentDerivedWith, currentMembership, installPack, readShards, stampOf, type IndexShard } from '../derived';
 import { CompiledAliasIndex, ShardedAliasIndex } from '../match/compiled-index';
 import type { Entity, KbEvent, Pack } from '../kb/schema';
 import { KnowledgeBase } from '../kb/knowledge-base';
@@ -401,6 +401,48 @@ describe('imports read in chunks', () => {
     expect(await dropUnfinishedGenerations(db)).toBe(1);
     expect(await db.blocks.where('key').startsWith(`user/${old}/`).count()).toBe(0);
     expect(await dropUnfinishedGenerations(db)).toBe(0);
+  });
+
+  it('keeps a generation allocated while it drops stale ones, and finishes a drop cut short', async () => {
+    await putUserEntity(db, { id: 'mine', name: 'My Entity', type: 'place', aliases: [], description: 'Mine.' }, now);
+    const old = (await readLayers(db)).user.gen;
+    await switchGeneration(db, 'user', { gen: await newGeneration(db), buckets: { entity: 1, event: 1 }, counts: { entity: 0, event: 0 } });
+    // A worker stopped after the rows went but before the list was updated: dropped at the next start.
+    await db.blocks.where('key').startsWith(`user/${old}/`).delete();
+    const [dropped, fresh] = await Promise.all([dropUnfinishedGenerations(db), newGeneration(db)]);
+    expect(dropped).toBe(1);
+    expect((await db.meta.get('unfinished'))!.value).toEqual([fresh]);
+  });
+
+  it('refuses the file when the reader edits the knowledge base while it is read, and changes nothing', async () => {
+    const text = JSON.stringify(bigPack(2000));
+    const run = await KbImport.begin(db, text.length, now, { flushChars: 10_000 });
+    await run.write(text.slice(0, text.length / 2));
+    await putUserEntity(db, { id: 'mine', name: 'My Entity', type: 'place', aliases: [], description: 'Mine.' }, now);
+    const before = await snapshot();
+    await run.write(text.slice(text.length / 2));
+    await expect(run.finish()).rejects.toThrow(/changed while the file was read/);
+    expect(await snapshot()).toBe(before);
+    expect(await dropUnfinishedGenerations(db)).toBe(0);
+  });
+
+  it('compares with membership derived anew when the head is current but its row is gone', async () => {
+    const text = JSON.stringify(bigPack(200));
+    await importKbText(db, text, now);
+    await db.meta.delete('membership');
+    const membership = await currentMembership(db);
+    expect(membership.stamp).toBe(stampOf(await readLayers(db)));
+    expect(await importKbText(db, text, now)).toMatchObject({ added: 0, updated: 0, unchanged: 300 });
+  });
+
+  it('gives each caller the rows of its own derivation when two derive at once', async () => {
+    await db.meta.delete('derived');
+    const both = await Promise.all([0, 1].map(() => currentDerivedWith(db, ['membership', 'search'])));
+    for (const { derived, rows } of both) {
+      expect((rows.get('membership') as { stamp: string }).stamp).toBe(derived.base);
+      expect((rows.get('search') as { stamp: string }).stamp).toBe(derived.base);
+    }
+    expect(both[0]!.derived.base).not.toBe(both[1]!.derived.base);
   });
 
   it('refuses a file whose last piece is broken, after many good ones, and changes nothing', async () => {

@@ -81,21 +81,23 @@ export class KbImport {
 
   /** What the knowledge base will derive from the merged view, gathered as records pass by. */
   private readonly deriver: Deriver;
+  /** The layers the import compares with (the membership's), and commits over only if they are still current. */
+  private readonly base: Layers;
   private constructor(
     private readonly db: BackstoryDb,
-    private readonly base: Layers,
     /** The ids of each layer now, with their records' fingerprints: sorted lists, searched, not copied into maps. */
     private readonly membership: MembershipView,
     private readonly writer: GenerationWriter,
     private readonly now: Date,
     expectedRecords: number,
   ) {
+    this.base = membership.layers;
     this.deriver = new Deriver(expectedRecords);
   }
 
   /** Starts an import of a file of about `size` characters into a new generation. */
   static async begin(db: BackstoryDb, size: number, now: Date, options: { flushChars?: number } = {}): Promise<KbImport> {
-    // The import compares with this view, and commits only if the knowledge base is still it.
+    // An edit from now on makes the import refuse to commit, at its end (see commit's check).
     const membership = await currentMembership(db);
     const base = membership.layers;
     const expected = Math.ceil(size / BYTES_PER_RECORD);
@@ -107,7 +109,7 @@ export class KbImport {
     // third smaller than those the synthetic benchmark pack has): more of them is cheaper
     // than shards too large.
     const records = base.pack.counts.entity + base.pack.counts.event + base.user.counts.entity + base.user.counts.event + Math.ceil(size / SMALL_RECORD_BYTES);
-    return new KbImport(db, base, membership, new GenerationWriter(db.blocks, 'user', await newGeneration(db), buckets, options.flushChars), now, records);
+    return new KbImport(db, membership, new GenerationWriter(db.blocks, 'user', await newGeneration(db), buckets, options.flushChars), now, records);
   }
 
   /** The generation being written. */
