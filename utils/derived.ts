@@ -379,7 +379,10 @@ export class Deriver {
   private eventLines = new SearchLines();
   private readonly byEntity = new Map<string, string[]>();
   /** The ids of each layer with the fingerprints of their records ([0, 0]: a deletion). */
-  private readonly ids = { user: { entity: new PrintedIdSet(), event: new PrintedIdSet() }, pack: { entity: new PrintedIdSet(), event: new PrintedIdSet() } };
+  private ids = Deriver.noIds();
+  private static noIds() {
+    return { user: { entity: new PrintedIdSet(), event: new PrintedIdSet() }, pack: { entity: new PrintedIdSet(), event: new PrintedIdSet() } };
+  }
   readonly phases = new PhaseTimer('derive');
 
   /** The reader's newest changes, kept to RECENT_KEPT at the end (up to twice that meanwhile). */
@@ -446,7 +449,6 @@ export class Deriver {
     const counts = { entities: this.entityLines.count, events: this.eventLines.count };
     const { shards } = this.index;
     const derived: Derived = { format: DERIVED_FORMAT, stamp, base, overlay: { entity: [], event: [] }, counts, shards };
-    const indexRows = [...this.index.build()].map((index, n) => ({ key: shardKey('index', n), value: { stamp: base, index } satisfies IndexShard }));
     const parts = Array.from({ length: shards }, () => ({ byEntity: new Map<string, string[]>(), user: { entity: [] as string[], event: [] as string[] } }));
     // forEach rather than for-of: this runs once, unoptimised, where an iterator allocates a result per entry.
     this.byEntity.forEach((events, id) => parts[bucketOf(id, shards)]!.byEntity.set(id, events));
@@ -456,17 +458,21 @@ export class Deriver {
       value: { stamp: base, involvement: involvementOf(part.byEntity), userIds: { entity: sorted(part.user.entity), event: sorted(part.user.event) } } satisfies IdShard,
     }));
     this.byEntity.clear();
+    const membership: Membership = {
+      stamp: base,
+      user: { entity: this.ids.user.entity.sorted(), event: this.ids.user.event.sorted() },
+      pack: { entity: this.ids.pack.entity.sorted(), event: this.ids.pack.event.sorted() },
+    };
+    // The deriver is spent: its maps of ids (~7 MB at 100k) go before the index and the search
+    // text are made, which is when an import's heap is fullest.
+    this.ids = Deriver.noIds();
+    const indexRows = [...this.index.build()].map((index, n) => ({ key: shardKey('index', n), value: { stamp: base, index } satisfies IndexShard }));
     this.phases.lap('index');
     const search: SearchLists = { stamp: base, entities: this.entityLines.text(), events: this.eventLines.text() };
     this.entityLines = new SearchLines();
     this.eventLines = new SearchLines();
     this.trimRecent();
     const recent: RecentChanges = { stamp, total: this.userCount, records: this.recent };
-    const membership: Membership = {
-      stamp: base,
-      user: { entity: this.ids.user.entity.sorted(), event: this.ids.user.event.sorted() },
-      pack: { entity: this.ids.pack.entity.sorted(), event: this.ids.pack.event.sorted() },
-    };
     this.phases.lap('search lists');
     const rows = [{ key: 'derived', value: derived }, ...indexRows, ...idRows, { key: 'search', value: search }, { key: 'membership', value: membership }, { key: 'recent', value: recent }];
     await db.transaction('rw', db.meta, async () => {

@@ -201,11 +201,6 @@ export class PackChecker {
     return event;
   }
 
-  /** Ids of this pack's records, by kind. */
-  has(kind: 'entity' | 'event', id: string): boolean {
-    return this.ids[kind].has(id);
-  }
-
   /** The referenced ids that are not records of this pack: the caller looks them up in the knowledge base. */
   outsideRefs(): KnownIds {
     const out = { entities: new Set<string>(), events: new Set<string>() };
@@ -220,6 +215,9 @@ export class PackChecker {
       if (!this.ids[p.kind].has(p.id) && !elsewhere?.has(p.id)) this.problem(p.path, `unknown ${p.kind} "${p.id}"`);
     }
     this.pending.length = 0;
+    // Done with the ids: an import's other work goes on, and at 100k records they are a few MB.
+    this.ids.entity.clear();
+    this.ids.event.clear();
     return this.problems;
   }
 
