@@ -403,6 +403,19 @@ describe('imports read in chunks', () => {
     expect(await dropUnfinishedGenerations(db)).toBe(0);
   });
 
+  it('lets queued tasks run between the pieces it reads (the page asking, a Stop)', async () => {
+    const text = JSON.stringify(bigPack(12_000));
+    const run = await KbImport.begin(db, text.length, now, { flushChars: 1 << 30 });
+    let bytesRead = 0;
+    let readWhenTaskRan = -1;
+    setTimeout(() => (readWhenTaskRan = bytesRead), 0);
+    await run.read(new Blob([text]).stream(), { onBytes: (n) => (bytesRead = n) });
+    // The task ran while the file was still being read, not once it all had been.
+    expect(readWhenTaskRan).toBeGreaterThan(-1);
+    expect(readWhenTaskRan).toBeLessThan(text.length / 2);
+    await run.abort();
+  });
+
   it('keeps a generation allocated while it drops stale ones, and finishes a drop cut short', async () => {
     await putUserEntity(db, { id: 'mine', name: 'My Entity', type: 'place', aliases: [], description: 'Mine.' }, now);
     const old = (await readLayers(db)).user.gen;
