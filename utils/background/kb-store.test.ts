@@ -416,6 +416,24 @@ describe('imports read in chunks', () => {
     await run.abort();
   });
 
+  it('reads a stream chunk larger than a piece in pieces, letting tasks run between them', async () => {
+    const text = JSON.stringify(bigPack(12_000));
+    expect(text.length).toBeGreaterThan(3 * (1 << 19));
+    const run = await KbImport.begin(db, text.length, now, { flushChars: 1 << 30 });
+    const pieces: number[] = [];
+    const write = run.write.bind(run);
+    run.write = (piece: string) => (pieces.push(piece.length), write(piece));
+    let piecesWhenTaskRan = -1;
+    setTimeout(() => (piecesWhenTaskRan = pieces.length), 0);
+    // The whole file in one chunk, as a stream may hand it over.
+    const bytes = new TextEncoder().encode(text);
+    await run.read(new ReadableStream({ start: (c) => (c.enqueue(bytes), c.close()) }));
+    expect(Math.max(...pieces)).toBeLessThanOrEqual(1 << 19);
+    expect(piecesWhenTaskRan).toBeGreaterThan(0);
+    expect(piecesWhenTaskRan).toBeLessThan(pieces.length - 1);
+    expect(await run.finish()).toMatchObject({ added: 18_000, rejected: 0 });
+  });
+
   it('keeps a generation allocated while it drops stale ones, and finishes a drop cut short', async () => {
     await putUserEntity(db, { id: 'mine', name: 'My Entity', type: 'place', aliases: [], description: 'Mine.' }, now);
     const old = (await readLayers(db)).user.gen;

@@ -159,10 +159,15 @@ export class KbImport {
         parts.push(text);
         chars += text.length;
         if (chars >= READ_PIECE_CHARS) {
-          await this.write(parts.join(''));
+          // In pieces of READ_PIECE_CHARS even when the stream's chunks are larger (Chromium
+          // hands a blob over 1.6 MB at a time); PackStream takes text cut anywhere.
+          const whole = parts.join('');
           parts = [];
           chars = 0;
-          await nextTask();
+          for (let at = 0; at < whole.length && !this.broken; at += READ_PIECE_CHARS) {
+            await this.write(whole.slice(at, at + READ_PIECE_CHARS));
+            await nextTask();
+          }
         }
         onBytes?.(read);
       }
