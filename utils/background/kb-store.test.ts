@@ -406,13 +406,24 @@ describe('imports read in chunks', () => {
   it('lets queued tasks run between the pieces it reads (the page asking, a Stop)', async () => {
     const text = JSON.stringify(bigPack(12_000));
     const run = await KbImport.begin(db, text.length, now, { flushChars: 1 << 30 });
-    let bytesRead = 0;
-    let readWhenTaskRan = -1;
-    setTimeout(() => (readWhenTaskRan = bytesRead), 0);
-    await run.read(new Blob([text]).stream(), { onBytes: (n) => (bytesRead = n) });
+    // Chunks of 64 kB, all there at once: each read of the stream is a microtask.
+    const bytes = new TextEncoder().encode(text);
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let at = 0; at < bytes.length; at += 1 << 16) c.enqueue(bytes.subarray(at, at + (1 << 16)));
+        c.close();
+      },
+    });
+    const told: number[] = [];
+    let toldWhenTaskRan = -1;
+    setTimeout(() => (toldWhenTaskRan = told.at(-1) ?? 0), 0);
+    await run.read(stream, { onBytes: (n) => told.push(n) });
     // The task ran while the file was still being read, not once it all had been.
-    expect(readWhenTaskRan).toBeGreaterThan(-1);
-    expect(readWhenTaskRan).toBeLessThan(text.length / 2);
+    expect(toldWhenTaskRan).toBeGreaterThan(-1);
+    expect(toldWhenTaskRan).toBeLessThan(bytes.length / 2);
+    // Progress only goes up, and ends at the whole file.
+    expect(told).toEqual([...told].sort((a, b) => a - b));
+    expect(told.at(-1)).toBe(bytes.length);
     await run.abort();
   });
 
@@ -429,6 +440,15 @@ describe('imports read in chunks', () => {
     const bytes = new TextEncoder().encode(text);
     await run.read(new ReadableStream({ start: (c) => (c.enqueue(bytes), c.close()) }));
     expect(Math.max(...pieces)).toBeLessThanOrEqual(1 << 19);
+    // A Stop between two pieces of the chunk is heard before the next one.
+    const again = await KbImport.begin(db, text.length, now, { flushChars: 1 << 30 });
+    const stop = new AbortController();
+    let written = 0;
+    const writeAgain = again.write.bind(again);
+    again.write = (piece: string) => (written++ === 0 && stop.abort(), writeAgain(piece));
+    await expect(again.read(new ReadableStream({ start: (c) => (c.enqueue(bytes), c.close()) }), { signal: stop.signal })).rejects.toThrow(/stopped/);
+    expect(written).toBe(1);
+    await again.abort();
     expect(piecesWhenTaskRan).toBeGreaterThan(0);
     expect(piecesWhenTaskRan).toBeLessThan(pieces.length - 1);
     expect(await run.finish()).toMatchObject({ added: 18_000, rejected: 0 });
@@ -446,6 +466,8 @@ describe('imports read in chunks', () => {
   });
 
   it('refuses the file when the reader edits the knowledge base while it is read, and changes nothing', async () => {
+    // The reader's layer has a generation already: the edit below changes only its revision.
+    await putUserEntity(db, { id: 'earlier', name: 'Earlier Entity', type: 'place', aliases: [], description: 'Before.' }, now);
     const text = JSON.stringify(bigPack(2000));
     const run = await KbImport.begin(db, text.length, now, { flushChars: 10_000 });
     await run.write(text.slice(0, text.length / 2));

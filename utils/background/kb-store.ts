@@ -145,31 +145,49 @@ export class KbImport {
     let parts: string[] = [];
     let chars = 0;
     let read = 0;
+    // Progress: the bytes read, in the share of the text decoded so far that has been written
+    // (a chunk of the stream may be several pieces).
+    let decoded = 0;
+    let written = 0;
+    let told = 0;
+    const tell = () => {
+      told = Math.max(told, decoded ? Math.round((read * written) / decoded) : 0);
+      onBytes?.(told);
+    };
+    const stopped = () => {
+      if (signal?.aborted) throw new Error('the import was stopped');
+    };
     // Stopping also ends a read that waits for bytes.
     const cancel = () => void reader.cancel().catch(() => {});
     signal?.addEventListener('abort', cancel, { once: true });
     try {
       // After a syntax error there is nothing more to learn from the file.
       while (!this.broken) {
-        if (signal?.aborted) throw new Error('the import was stopped');
+        stopped();
         const step = await reader.read();
         if (step.done) break;
         read += step.value.byteLength;
         const text = decoder.decode(step.value, { stream: true });
         parts.push(text);
         chars += text.length;
+        decoded += text.length;
         if (chars >= READ_PIECE_CHARS) {
           // In pieces of READ_PIECE_CHARS even when the stream's chunks are larger (Chromium
-          // hands a blob over 1.6 MB at a time); PackStream takes text cut anywhere.
+          // hands a blob over 1.6 MB at a time); PackStream takes text cut anywhere. What is
+          // left over waits for the next chunk.
           const whole = parts.join('');
-          parts = [];
-          chars = 0;
-          for (let at = 0; at < whole.length && !this.broken; at += READ_PIECE_CHARS) {
+          let at = 0;
+          for (; whole.length - at >= READ_PIECE_CHARS && !this.broken; at += READ_PIECE_CHARS) {
             await this.write(whole.slice(at, at + READ_PIECE_CHARS));
+            written += READ_PIECE_CHARS;
+            tell();
             await nextTask();
+            stopped();
           }
+          parts = at < whole.length ? [whole.slice(at)] : [];
+          chars = whole.length - at;
         }
-        onBytes?.(read);
+        tell();
       }
       if (signal?.aborted) throw new Error('the import was stopped');
       if (this.broken) {
@@ -178,6 +196,8 @@ export class KbImport {
       }
       parts.push(decoder.decode());
       await this.write(parts.join(''));
+      written = decoded;
+      tell();
     } catch (error) {
       cancel();
       throw error;
