@@ -64,14 +64,20 @@ export interface BlockRow {
   at: Int32Array;
 }
 
+/** Where each of `count` records starts in a row's JSON, given their lengths, and where the last ends. */
+function recordOffsets(count: number, length: (n: number) => number): Int32Array {
+  const at = new Int32Array(count + 1);
+  let position = 1; // after '['
+  for (let n = 0; n < count; n++) {
+    at[n] = position;
+    position += length(n) + 1; // the record and ',' (or ']')
+  }
+  at[count] = position;
+  return at;
+}
+
 function encodeRow(key: string, ids: string[], records: string[]): BlockRow {
-  const at = new Int32Array(ids.length + 1);
-  let position = 1;
-  records.forEach((record, i) => {
-    at[i] = position;
-    position += record.length + 1;
-  });
-  at[ids.length] = position;
+  const at = recordOffsets(records.length, (n) => records[n]!.length);
   // One join makes one flat string. `[${records.join(',')}]` would be a rope that IndexedDB's
   // clone flattens into a second copy, both held until the write ends (~9 MB at a flush).
   const parts = records.length ? records.slice() : [''];
@@ -314,13 +320,7 @@ class PendingRows {
       return decodeUtf8(out.subarray(0, at));
     };
     for (const [place, records] of byPlace) {
-      const at = new Int32Array(records.length + 1);
-      let position = 1;
-      records.forEach((i, n) => {
-        at[n] = position;
-        position += jsonChars[i]! + 1;
-      });
-      at[records.length] = position;
+      const at = recordOffsets(records.length, (n) => jsonChars[records[n]!]!);
       // 0x0a newline between ids; 0x5b '[', 0x2c ',' and 0x5d ']' around the records.
       const ids = joined(records, (i) => 2 * i, 0, 0x0a, 0);
       const json = joined(records, (i) => 2 * i + 1, 0x5b, 0x2c, 0x5d);
@@ -460,10 +460,16 @@ export async function scanLayer<L extends LayerName, K extends Kind>(db: Backsto
 const SCAN_PAGE = 256;
 
 /** Deletes every row of a layer's generation, which then no longer counts as unfinished. */
-export async function dropGeneration(db: BackstoryDb, layer: LayerName, gen: number): Promise<void> {
-  await startingWith(db.blocks, generationPrefix(layer, gen)).delete();
+export const dropGeneration = (db: BackstoryDb, layer: LayerName, gen: number): Promise<void> => dropGenerations(db, [layer], [gen]);
+
+/**
+ * Deletes every row of these generations in these layers, then takes them off the list of
+ * unfinished ones: cut short in between, the next start drops them again.
+ */
+async function dropGenerations(db: BackstoryDb, layers: readonly LayerName[], gens: number[]): Promise<void> {
+  for (const gen of gens) for (const layer of layers) await startingWith(db.blocks, generationPrefix(layer, gen)).delete();
   await db.transaction('rw', db.meta, async () => {
-    await db.meta.put({ key: 'unfinished', value: (await readUnfinished(db)).filter((g) => g !== gen) });
+    await db.meta.put({ key: 'unfinished', value: (await readUnfinished(db)).filter((g) => !gens.includes(g)) });
   });
 }
 
@@ -479,11 +485,7 @@ export async function dropUnfinishedGenerations(db: BackstoryDb): Promise<number
   const stale = unfinished.filter((gen) => gen !== layers.pack.gen && gen !== layers.user.gen);
   if (!stale.length) return 0;
   // Generation numbers are unique across layers: the one that has rows of `gen` is dropped.
-  // Rows first, then the list: cut short in between, the next start drops them again.
-  for (const gen of stale) for (const layer of ['pack', 'user'] as const) await startingWith(db.blocks, generationPrefix(layer, gen)).delete();
-  await db.transaction('rw', db.meta, async () => {
-    await db.meta.put({ key: 'unfinished', value: (await readUnfinished(db)).filter((g) => !stale.includes(g)) });
-  });
+  await dropGenerations(db, ['pack', 'user'], stale);
   return stale.length;
 }
 
