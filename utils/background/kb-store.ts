@@ -189,7 +189,7 @@ export class KbImport {
         }
         tell();
       }
-      if (signal?.aborted) throw new Error('the import was stopped');
+      stopped();
       if (this.broken) {
         cancel();
         return;
