@@ -537,8 +537,12 @@ export async function putUserRow(
   return { before, layers, after };
 }
 
-/** The version of the pack now in the database; null before the first import. */
+/**
+ * The build of the pack now in the database (the build id the default pack was installed
+ * with, else its manifest's version); null before the first install.
+ */
 export async function installedPackVersion(db: BackstoryDb): Promise<string | null> {
   const record = await db.meta.get('pack');
-  return (record?.value as { version?: string } | undefined)?.version ?? null;
+  const value = record?.value as { version?: string; build?: string } | undefined;
+  return value?.build ?? value?.version ?? null;
 }

@@ -595,14 +595,14 @@ export async function currentSearchLists(db: BackstoryDb): Promise<{ lists: Sear
  * The reader's layer and saved articles are never touched. The pack is validated here, and
  * an invalid one is refused with its problems listed.
  */
-export async function installPack(db: BackstoryDb, given: unknown): Promise<void> {
+export async function installPack(db: BackstoryDb, given: unknown, build?: string): Promise<void> {
   // Stored as the schema outputs it (keys in its order, which fingerprints rely on), and never invalid.
   const checked = validatePack(given);
   if (!checked.ok) throw new Error(`the pack is invalid: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   const { pack } = checked;
   const gen = await newGeneration(db);
   const info = await writeGeneration(db.blocks, 'pack', gen, { entity: pack.entities, event: pack.events });
-  const { replaced } = await switchGeneration(db, 'pack', info, { meta: [{ key: 'pack', value: { ...pack.manifest, installedAt: new Date().toISOString() } }] });
+  const { replaced } = await switchGeneration(db, 'pack', info, { meta: [{ key: 'pack', value: { ...pack.manifest, ...(build ? { build } : {}), installedAt: new Date().toISOString() } }] });
   if (replaced) await dropGeneration(db, 'pack', replaced);
   await currentDerived(db);
 }

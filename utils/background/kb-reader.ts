@@ -241,7 +241,7 @@ export class KbReader {
       const { index, read } = await this.indexFor(loaded, tokens);
       phases?.lap(`read index (${read} of ${loaded.derived.shards} shards)`);
       // The same passes as the analysis: names and demonyms, role phrases, event names.
-      const passes: ((kind: string) => boolean)[] = [(k) => k === 'name' || k === 'demonym', (k) => k === 'nominal', (k) => k === 'event'];
+      const passes: ((kind: string) => boolean)[] = [(k) => k === 'name' || k === 'weak' || k === 'demonym', (k) => k === 'nominal', (k) => k === 'event'];
       const [names, nominals, eventNames] = passes.map((pass) => new Set(index.findAll(text, tokens, (t) => pass(t.kind)).flatMap((m) => m.targets.map((t) => t.ref))));
       phases?.lap('match');
       // Reads go in rounds, each as wide as what the previous one revealed.

@@ -65,19 +65,27 @@ function sessionTabStore(): TabStore {
  * Installs the bundled pack when the database holds none or another version. The version
  * is known at build time, so a wake-up with the pack in place reads nothing more.
  */
-async function ensureDefaultPack(db: BackstoryDb, packUrl: string, version: string): Promise<boolean> {
+async function ensureDefaultPack(db: BackstoryDb, pack: BundledPack): Promise<boolean> {
   const installed = await installedPackVersion(db);
-  if (installed === version) return false;
-  const response = await fetch(browser.runtime.getURL(packUrl as '/'));
-  const file: unknown = await response.json();
-  // A file whose version is not the build's is not installed again at every start.
-  if (installed === (file as { manifest?: { version?: unknown } } | null)?.manifest?.version) return false;
+  if (installed === pack.build) return false;
+  // The pack comes as several files (one per licence): one pack, joined here.
+  const [main, ...parts] = await Promise.all(pack.urls.map(async (url) => (await fetch(browser.runtime.getURL(url as '/'))).json() as Promise<{ entities?: unknown[]; events?: unknown[] }>));
+  for (const part of parts) {
+    main!.entities?.push(...(part.entities ?? []));
+    main!.events?.push(...(part.events ?? []));
+  }
   // installPack validates it (once) and refuses an invalid one, listing its problems.
-  await installPack(db, file);
+  await installPack(db, main, pack.build);
   return true;
 }
 
-export function startBackground(packUrl: string, packVersion: string): void {
+/** The default pack bundled with the extension: its files and the build id that tells an upgrade. */
+export interface BundledPack {
+  urls: string[];
+  build: string;
+}
+
+export function startBackground(pack: BundledPack): void {
   const scriptRan = Math.round(performance.now());
   const db = new BackstoryDb();
   const tabs = sessionTabStore();
@@ -86,7 +94,7 @@ export function startBackground(packUrl: string, packVersion: string): void {
   const packReady = dropUnfinishedGenerations(db)
     .then((dropped) => dropped && console.info(`[backstory] cleared ${dropped} unfinished generation(s)`))
     .catch((error) => console.error('[backstory] clean-up failed', error))
-    .then(() => ensureDefaultPack(db, packUrl, packVersion))
+    .then(() => ensureDefaultPack(db, pack))
     .catch((error) => console.error('[backstory] pack install failed', error));
   const reader = new KbReader(db);
   void packReady.then(() => console.info(`[backstory] database open and pack checked ${Math.round(performance.now())} ms after the worker started (its script ran at ${scriptRan} ms)`));

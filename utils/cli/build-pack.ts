@@ -1,34 +1,51 @@
 /**
- * `npm run kb:build`: builds assets/kb/default-pack.json from the curated sources in
- * assets/kb/sources/ and the countries of the world-countries data package, validates it and
- * writes it. `--check` only reports whether the committed pack is up to date.
+ * `npm run kb:build`: builds the default pack from the curated files in assets/kb/sources/,
+ * the countries of the world-countries package and the open data in ../shared/kb-sources/
+ * (converters in utils/kb/build/sources/), with no network. Writes two files into
+ * assets/kb/generated/ (not committed): `default-pack.json`, and `places-odbl.json` with the
+ * records derived from the ODbL-licensed Countries States Cities Database, which its licence
+ * asks to keep as a database of its own. The extension installs both as one pack.
+ *
+ * `--if-stale` builds only when an input changed since the last build (npm run build, the
+ * demo and the tests call it); `--check` only reports whether the built files are current.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { mergeSources, type SourceRun } from '../kb/build/merge';
+import { CONVERTERS, SEPARATE_FILE_SOURCES } from '../kb/build/sources';
+import { englishWords } from '../kb/build/weak-names';
 import { countryEntities, type CountryRecord } from '../kb/country-entities';
 import { mergeGenerated } from '../kb/merge-records';
 import { validatePack, type Entity, type KbEvent, type Pack, type PackManifest } from '../kb/schema';
 
-const sourcesDir = fileURLToPath(new URL('../../assets/kb/sources/', import.meta.url));
-const packPath = fileURLToPath(new URL('../../assets/kb/default-pack.json', import.meta.url));
+const projectDir = fileURLToPath(new URL('../../', import.meta.url));
+const sourcesDir = `${projectDir}assets/kb/sources/`;
+const outDir = `${projectDir}assets/kb/generated/`;
+export const KB_SOURCES_DIR = process.env.BACKSTORY_KB_SOURCES ?? fileURLToPath(new URL('../../../shared/kb-sources/', import.meta.url));
+const PACK_FILE = 'default-pack.json';
+const ODBL_FILE = 'places-odbl.json';
+const STAMP_FILE = 'inputs.sha256';
+const INFO_FILE = 'pack-info.json';
 
-/** Reads every source file; throws naming the file when one is not JSON or a duplicate id appears. */
 /** Extra names for an entity defined elsewhere (names in other languages, say). */
 interface NamePatch {
   id: string;
   aliases?: string[];
   demonyms?: string[];
+  partOf?: string[];
 }
 
-function readSources(): { manifest: PackManifest; entities: Entity[]; events: KbEvent[]; patches: NamePatch[] } {
+/** Reads every curated source file; throws naming the file when one is not JSON or a duplicate id appears. */
+function readCurated(): { manifest: PackManifest; entities: Entity[]; events: KbEvent[]; patches: NamePatch[] } {
   const manifest = JSON.parse(readFileSync(`${sourcesDir}manifest.json`, 'utf8')) as PackManifest;
   const entities: Entity[] = [];
   const events: KbEvent[] = [];
   const patches: NamePatch[] = [];
   const seen = new Map<string, string>();
   for (const file of readdirSync(sourcesDir).filter((f) => f.endsWith('.json') && f !== 'manifest.json').sort()) {
-    let part: { entities?: Entity[]; events?: KbEvent[]; addNames?: NamePatch[] };
+    let part: { entities?: Entity[]; events?: KbEvent[]; addNames?: NamePatch[]; addPartOf?: NamePatch[] };
     try {
       part = JSON.parse(readFileSync(`${sourcesDir}${file}`, 'utf8'));
     } catch (error) {
@@ -41,14 +58,14 @@ function readSources(): { manifest: PackManifest; entities: Entity[]; events: Kb
     }
     entities.push(...(part.entities ?? []));
     events.push(...(part.events ?? []));
-    patches.push(...(part.addNames ?? []));
+    patches.push(...(part.addNames ?? []), ...(part.addPartOf ?? []));
   }
   return { manifest, entities, events, patches };
 }
 
-/** The default pack, built from the sources; throws with every problem when it is invalid. */
-export function buildDefaultPack(): Pack {
-  const { manifest, entities, events, patches } = readSources();
+/** The curated part: the hand-written records and every country of world-countries. */
+export function buildCuratedPack(): Pack {
+  const { manifest, entities, events, patches } = readCurated();
   const require = createRequire(import.meta.url);
   const records = require('world-countries') as CountryRecord[];
   const cityByName = new Map<string, string>();
@@ -58,7 +75,7 @@ export function buildDefaultPack(): Pack {
   const merged = applyNamePatches(generatedToo, patches);
   const pack = { manifest, entities: merged, events: [...events].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)) };
   const result = validatePack(pack);
-  if (!result.ok) throw new Error(`the built pack is invalid:\n${result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+  if (!result.ok) throw new Error(`the curated pack is invalid:\n${result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
   return result.pack;
 }
 
@@ -73,25 +90,100 @@ function applyNamePatches(entities: Entity[], patches: NamePatch[]): Entity[] {
       ...entity,
       aliases: unite(entity.aliases, patch.aliases),
       ...(patch.demonyms || entity.demonyms ? { demonyms: unite(entity.demonyms, patch.demonyms) } : {}),
+      ...(patch.partOf || entity.partOf ? { partOf: unite(entity.partOf, patch.partOf) } : {}),
     });
   }
   return entities.map((e) => byId.get(e.id)!);
 }
 
-function main(): void {
-  const pack = buildDefaultPack();
-  const json = `${JSON.stringify(pack, null, 1)}\n`;
-  if (process.argv.includes('--check')) {
-    const current = readFileSync(packPath, 'utf8');
-    if (current !== json) {
-      console.error('assets/kb/default-pack.json is out of date: run npm run kb:build');
-      process.exit(1);
-    }
-    console.log('default pack is up to date');
-    return;
-  }
-  writeFileSync(packPath, json);
-  console.log(`wrote ${packPath}: ${pack.entities.length} entities, ${pack.events.length} events (version ${pack.manifest.version})`);
+export interface BuiltPacks {
+  /** Everything but the ODbL-derived records. */
+  main: Pack;
+  /** The records derived from the ODbL source. */
+  odbl: Pack;
+  report: string[];
 }
 
-main();
+/** The default pack from all inputs; throws with every problem when the result is invalid. */
+export function buildDefaultPacks(root = KB_SOURCES_DIR): BuiltPacks {
+  const curated = buildCuratedPack();
+  const report: string[] = [];
+  const runs: SourceRun[] = CONVERTERS.map((c) => {
+    const t = performance.now();
+    const output = c.read(root);
+    report.push(`${c.id}: ${output.entities.length} entities, ${output.events.length} events, ${output.skipped} rows skipped (${Math.round(performance.now() - t)} ms)`);
+    return { id: c.id, output };
+  });
+  const merged = mergeSources(curated.entities, curated.events, runs, englishWords(), SEPARATE_FILE_SOURCES);
+  report.push(`merged ${merged.stats.records} records into ${merged.stats.groups} (${merged.stats.curatedTwins} matched curated records); ${merged.stats.eventsDropped} events dropped for unknown participants`);
+  const separate = (e: Entity) => !e.sources?.includes('curated') && e.sources?.some((s) => SEPARATE_FILE_SOURCES.has(s));
+  const manifest: PackManifest = {
+    ...curated.manifest,
+    sources: [...curated.manifest.sources, ...CONVERTERS.map((c) => `${c.title} (${c.origin}), ${c.licence}`)],
+  };
+  const main: Pack = { manifest, entities: merged.entities.filter((e) => !separate(e)), events: merged.events };
+  const odbl: Pack = {
+    manifest: { ...manifest, name: `${manifest.name}: places (ODbL)`, license: 'ODbL-1.0 (Countries States Cities Database)', sources: CONVERTERS.filter((c) => SEPARATE_FILE_SOURCES.has(c.id)).map((c) => `${c.title} (${c.origin}), ${c.licence}`) },
+    entities: merged.entities.filter(separate),
+    events: [],
+  };
+  const whole = validatePack({ manifest, entities: [...main.entities, ...odbl.entities], events: main.events });
+  if (!whole.ok) throw new Error(`the built pack is invalid:\n${whole.problems.slice(0, 50).map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+  return { main, odbl, report };
+}
+
+/** A hash of every input of the build: curated files, source files, converter code, data packages. */
+export function inputsStamp(root = KB_SOURCES_DIR): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = `${dir}${name}`;
+      const st = statSync(path);
+      if (st.isDirectory()) walk(`${path}/`);
+      else hash.update(`${path.slice(projectDir.length)}\0${st.size}\0${st.mtimeMs}\n`);
+    }
+  };
+  walk(sourcesDir);
+  walk(`${projectDir}utils/kb/`);
+  walk(`${projectDir}utils/cli/`);
+  if (existsSync(root)) walk(root);
+  hash.update(readFileSync(`${projectDir}package-lock.json`));
+  return hash.digest('hex');
+}
+
+const serialise = (pack: Pack) => `${JSON.stringify(pack, null, 0)}\n`;
+
+function main(): void {
+  const args = process.argv.slice(2);
+  if (!existsSync(KB_SOURCES_DIR)) {
+    console.error(`kb:build: the open data is missing at ${KB_SOURCES_DIR} (../shared/kb-sources beside the project; BACKSTORY_KB_SOURCES names another place)`);
+    process.exit(1);
+  }
+  const stamp = inputsStamp();
+  const stampPath = `${outDir}${STAMP_FILE}`;
+  const current = existsSync(stampPath) && [PACK_FILE, ODBL_FILE, INFO_FILE].every((f) => existsSync(`${outDir}${f}`)) && readFileSync(stampPath, 'utf8') === stamp;
+  if (args.includes('--check')) {
+    console.log(current ? 'the built pack is up to date' : 'the built pack is out of date: run npm run kb:build');
+    process.exit(current ? 0 : 1);
+  }
+  if (args.includes('--if-stale') && current) return;
+  const t = performance.now();
+  console.error('kb:build: building the default pack from assets/kb/sources and ../shared/kb-sources (about 15 s)…');
+  const { main, odbl, report } = buildDefaultPacks();
+  mkdirSync(outDir, { recursive: true });
+  const files = [serialise(main), serialise(odbl)];
+  writeFileSync(`${outDir}${PACK_FILE}`, files[0]!);
+  writeFileSync(`${outDir}${ODBL_FILE}`, files[1]!);
+  // The build id tells the extension that the bundled pack changed (its manifest version is
+  // the curated files' and does not change with the open data or the converters).
+  const digest = createHash('sha256');
+  for (const f of files) digest.update(f);
+  const info = { build: `${main.manifest.version}+${digest.digest('hex').slice(0, 12)}`, entities: main.entities.length + odbl.entities.length, events: main.events.length, files: [PACK_FILE, ODBL_FILE] };
+  writeFileSync(`${outDir}${INFO_FILE}`, `${JSON.stringify(info, null, 1)}\n`);
+  writeFileSync(stampPath, stamp);
+  // Reports go to stderr: `npm run -s analyze` builds first and prints only JSON on stdout.
+  for (const line of report) console.error(`  ${line}`);
+  console.error(`kb:build: ${main.entities.length + odbl.entities.length} entities (${odbl.entities.length} in ${ODBL_FILE}), ${main.events.length} events, version ${main.manifest.version}, in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -127,5 +127,9 @@ export function countryEntities(records: CountryRecord[], knownCity: (name: stri
       prominence: record.unMember ? 0.5 : 0.2,
     });
   }
+  // A translation that is another country's own name ("Sudan" among South Sudan's names in
+  // one language, where it begins a longer name) would make that name ambiguous.
+  const names = new Set(countries.map((c) => c.name));
+  for (const c of countries) c.aliases = c.aliases.filter((a) => !names.has(a));
   return { countries, capitals: [...capitals.values()] };
 }

@@ -56,15 +56,16 @@ export function involvedIds(event: KbEvent): Set<string> {
   return ids;
 }
 
-/** The entities a record points at: what it stands for, its capital, what its offices belong to. [] when none. */
+/** The entities a record points at: what it stands for, its capital, what it is part of, what its offices belong to. [] when none. */
 export function referencedIds(entity: Entity): string[] {
-  return [...(entity.standsFor ?? []), ...(entity.capital ? [entity.capital] : []), ...(entity.roles ?? []).flatMap((r) => (r.of ? [r.of] : []))];
+  return [...(entity.standsFor ?? []), ...(entity.capital ? [entity.capital] : []), ...(entity.partOf ?? []), ...(entity.roles ?? []).flatMap((r) => (r.of ? [r.of] : []))];
 }
 
-/** The index entries of an entity: its name and aliases, demonyms, and the phrases of its roles. */
+/** The index entries of an entity: its name and aliases (weak names apart), demonyms, and the phrases of its roles. */
 export function* entityAliasEntries(entity: Entity): Generator<AliasEntry> {
-  yield { alias: entity.name, ref: entity.id, kind: 'name' };
-  for (const alias of entity.aliases) yield { alias, ref: entity.id, kind: 'name' };
+  const weak = new Set(entity.weakNames ?? []);
+  yield { alias: entity.name, ref: entity.id, kind: weak.has(entity.name) ? 'weak' : 'name' };
+  for (const alias of entity.aliases) yield { alias, ref: entity.id, kind: weak.has(alias) ? 'weak' : 'name' };
   for (const demonym of entity.demonyms ?? []) yield { alias: demonym, ref: entity.id, kind: 'demonym' };
   for (const role of entity.roles ?? []) for (const phrase of role.phrases ?? []) yield { alias: phrase, ref: entity.id, kind: 'nominal' };
 }

@@ -6,17 +6,34 @@ import { readFileSync } from 'node:fs';
 import { KnowledgeBase } from './knowledge-base';
 import { validatePack, type Pack } from './schema';
 
-/** The default pack shipped in assets/. */
-export const DEFAULT_PACK_URL = new URL('../../assets/kb/default-pack.json', import.meta.url);
+/** The default pack built by `npm run kb:build` into assets/kb/generated/, and its ODbL part. */
+export const DEFAULT_PACK_URL = new URL('../../assets/kb/generated/default-pack.json', import.meta.url);
+export const DEFAULT_PACK_PART_URLS = [new URL('../../assets/kb/generated/places-odbl.json', import.meta.url)];
 
-/** Reads and validates a pack file; throws with every problem listed when it is invalid. */
-export function readPackFile(path: string | URL = DEFAULT_PACK_URL): Pack {
-  const result = validatePack(JSON.parse(readFileSync(path, 'utf8')));
+/** The default pack with its parts joined: the manifest of the first file, every record of all. */
+export function readDefaultPack(): Pack {
+  const main = JSON.parse(readFileSync(DEFAULT_PACK_URL, 'utf8')) as Pack;
+  for (const url of DEFAULT_PACK_PART_URLS) {
+    const part = JSON.parse(readFileSync(url, 'utf8')) as Pack;
+    main.entities.push(...part.entities);
+    main.events.push(...part.events);
+  }
+  return checked(main, String(DEFAULT_PACK_URL));
+}
+
+function checked(input: unknown, path: string): Pack {
+  const result = validatePack(input);
   if (!result.ok) {
     const list = result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
-    throw new Error(`invalid knowledge-base pack ${String(path)}:\n${list}`);
+    throw new Error(`invalid knowledge-base pack ${path}:\n${list}`);
   }
   return result.pack;
+}
+
+/** Reads and validates a pack file; throws with every problem listed when it is invalid. */
+export function readPackFile(path?: string | URL): Pack {
+  if (path === undefined) return readDefaultPack();
+  return checked(JSON.parse(readFileSync(path, 'utf8')), String(path));
 }
 
 /** The knowledge base of a pack file (the default pack when no path is given). */

@@ -16,7 +16,7 @@ const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lowerca
 const shortText = (max: number) => v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
 
 export const ENTITY_TYPES = ['person', 'country', 'region', 'city', 'organisation', 'place'] as const;
-export const EVENT_TYPES = ['summit', 'call', 'talks', 'meeting', 'agreement', 'sanctions', 'election', 'attack', 'statement', 'visit'] as const;
+export const EVENT_TYPES = ['summit', 'call', 'talks', 'meeting', 'agreement', 'sanctions', 'election', 'attack', 'statement', 'visit', 'inauguration', 'government'] as const;
 export const EVENT_LINK_TYPES = ['follows', 'cancels', 'prepares', 'responds-to'] as const;
 
 /** A time-bounded office: "Minister of Foreign Affairs" of `of` from `start` to `end`. */
@@ -52,6 +52,16 @@ const EntitySchema = v.object({
   capital: v.optional(id),
   /** Set when the title, roles or dates were written from general knowledge and not yet checked against a source. */
   unverified: v.optional(v.boolean()),
+  /** Entity ids of what contains it: a city's region and country, an organisation's or a person's country. */
+  partOf: v.optional(v.array(id)),
+  /**
+   * Names (among `name` and `aliases`) that alone are weak evidence: a surname, a common word,
+   * a short acronym. They link only when the article also names the entity in full or names
+   * what it is part of (see utils/match/find-mentions.ts).
+   */
+  weakNames: v.optional(v.array(shortText(200))),
+  /** Ids of the open-data sources the record was built from (see the attribution page). */
+  sources: v.optional(v.array(shortText(60))),
 });
 
 const SourceSchema = v.object({
@@ -184,6 +194,7 @@ export class PackChecker {
     entity.roles?.forEach((role, j) => this.need('entity', role.of, `entities.${i}.roles.${j}.of`));
     entity.standsFor?.forEach((ref, j) => this.need('entity', ref, `entities.${i}.standsFor.${j}`));
     this.need('entity', entity.capital, `entities.${i}.capital`);
+    entity.partOf?.forEach((ref, j) => this.need('entity', ref, `entities.${i}.partOf.${j}`));
     return entity;
   }
 

@@ -6,7 +6,8 @@
  */
 import type { Case } from '../text/tokenize';
 
-export type AliasKind = 'name' | 'demonym' | 'nominal' | 'event';
+/** `weak`: a name that alone is weak evidence (a surname, a common word), see Entity.weakNames. */
+export type AliasKind = 'name' | 'demonym' | 'nominal' | 'event' | 'weak';
 
 export interface AliasTarget {
   /** Id of the entity (name, demonym, nominal) or event (event) the alias names. */

@@ -57,7 +57,7 @@ function mapInto<T extends Uint8Array | Uint32Array | Int32Array>(out: T, source
   return out;
 }
 
-const KINDS: AliasKind[] = ['name', 'demonym', 'nominal', 'event'];
+const KINDS: AliasKind[] = ['name', 'demonym', 'nominal', 'event', 'weak'];
 const MAX_TOKENS = 16;
 
 /** FNV-1a of a string's UTF-16 code units, as an unsigned 32-bit number. */

@@ -64,7 +64,14 @@ export function isPartOfLongerName(text: string, tokens: Token[], from: number, 
     const t = tokens[i];
     return t !== undefined && !matched.has(i) && t.case === Case.Capitalised && !TITLE_WORDS.has(t.norm) && !FUNCTION_WORDS.has(t.norm) && !monthNumber(t.norm);
   };
+  // An initial beside it ("George H.W. Bush", "H. Bush"): one name of several words.
+  const isInitial = (i: number) => {
+    const t = tokens[i];
+    return t !== undefined && !matched.has(i) && t.case === Case.Upper && t.end - t.start === 1 && text[t.end] === '.';
+  };
   const after = tokens[to];
+  if (after && isInitial(to) && /^ {1,2}$/.test(text.slice(tokens[from]!.end, after.start))) return true;
+  if (tokens[from - 1] && isInitial(from - 1) && /^\. ?$/.test(text.slice(tokens[from - 1]!.end, tokens[from]!.start))) return true;
   if (after && isNameWord(to) && touches(text, tokens[from]!, after)) return true;
   const before = tokens[from - 1];
   if (before && isNameWord(from - 1) && touches(text, before, tokens[from]!) && !startsSentence(text, before)) return true;
@@ -81,7 +88,7 @@ function inTitleCaseLine(text: string, token: Token): boolean {
 }
 
 /** True when a token is the first word of a sentence (and so capitalised anyway). */
-function startsSentence(text: string, token: Token): boolean {
+export function startsSentence(text: string, token: Token): boolean {
   const head = text.slice(Math.max(0, token.start - 4), token.start);
   return token.start === 0 || /(^|[.!?:"“”‘’'(\n])\s*$/.test(head);
 }

@@ -6,7 +6,7 @@
 import { referencedIds, type KnowledgeBase } from '../kb/knowledge-base';
 import type { Token } from '../text/tokenize';
 import type { AliasMatch } from './alias-index';
-import { expectedTypes, isDatePart, isPartOfLongerName } from './context';
+import { expectedTypes, isDatePart, isPartOfLongerName, startsSentence } from './context';
 
 export type MentionKind = 'name' | 'demonym' | 'nominal';
 
@@ -31,7 +31,36 @@ export const resolutionWeights = {
   typeFitWeight: 1.5,
   /** Each unambiguous entity of the article related to the candidate (its capital, country, office). */
   affinityWeight: 1,
+  /** Below this lead over the next candidate, nothing settles a name: it is not linked. */
+  minLead: 0.05,
 };
+
+
+/**
+ * Drops the targets that a match names only by a weak name and that the article gives no
+ * evidence for: a person named in full elsewhere, or a place or organisation named in full
+ * or whose region or country the article names (and not at a sentence's start, where every
+ * word is capitalised). Matches left with no target are dropped.
+ */
+function withEvidence(text: string, tokens: Token[], kb: KnowledgeBase, all: AliasMatch[]): AliasMatch[] {
+  const strong = new Set<string>();
+  for (const m of all) for (const t of m.targets) if (t.kind !== 'weak') strong.add(t.ref);
+  const out: AliasMatch[] = [];
+  for (const m of all) {
+    const targets = m.targets.filter((t) => {
+      if (t.kind !== 'weak' || strong.has(t.ref)) return true;
+      const entity = kb.entities.get(t.ref);
+      if (!entity || entity.type === 'person') return false;
+      if (startsSentence(text, tokens[m.from]!)) return false;
+      // A city needs its region named; a region or an organisation, its country.
+      const parts = entity.partOf ?? [];
+      return (entity.type === 'city' ? parts.slice(0, Math.max(1, parts.length - 1)) : parts).some((id) => strong.has(id));
+    });
+    if (targets.length === m.targets.length) out.push(m);
+    else if (targets.length) out.push({ ...m, targets });
+  }
+  return out;
+}
 
 /** Entities a record points at (capital, standsFor, offices' `of`); empty for an unknown id. */
 function relatedIds(kb: KnowledgeBase, entityId: string): Set<string> {
@@ -55,7 +84,7 @@ function spanOf(text: string, tokens: Token[], match: AliasMatch): { start: numb
  * it stands alone, not as a title before a name. Returns [] when nothing is found.
  */
 export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, date: string | undefined): Mention[] {
-  const all = kb.index.findAll(text, tokens, (t) => t.kind === 'name' || t.kind === 'demonym');
+  const all = withEvidence(text, tokens, kb, kb.index.findAll(text, tokens, (t) => t.kind === 'name' || t.kind === 'weak' || t.kind === 'demonym'));
   const covered = new Set<number>();
   for (const m of all) for (let i = m.from; i < m.to; i++) covered.add(i);
   // Entities named in full somewhere ("Donald Trump") are trusted when named in part.
@@ -97,7 +126,14 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
   const personStarts = new Set<number>();
   for (const match of named) {
     const expected = match.targets.length > 1 ? expectedTypes(text, tokens, match.from, match.to) : [];
-    const best = match.targets.length > 1 ? [...match.targets].sort((a, b) => score(b.ref, expected) - score(a.ref, expected))[0]! : match.targets[0]!;
+    let best = match.targets[0]!;
+    if (match.targets.length > 1) {
+      const ranked = match.targets.map((t) => ({ t, s: score(t.ref, expected) })).sort((a, b) => b.s - a.s);
+      // Several senses and nothing in the article to choose between them: no link beats a guess.
+      const rival = ranked.find((r) => r.t.ref !== ranked[0]!.t.ref);
+      if (rival && ranked[0]!.s - rival.s < resolutionWeights.minLead) continue;
+      best = ranked[0]!.t;
+    }
     const { start, end } = spanOf(text, tokens, match);
     mentions.push({ text: text.slice(start, end), start, end, kind: best.kind === 'demonym' ? 'demonym' : 'name', entityId: best.ref });
     if (kb.entities.get(best.ref)?.type === 'person') personStarts.add(match.from);

@@ -63,6 +63,10 @@ const TYPE_WEIGHT: Record<EventType, number> = {
   statement: 0.75,
   sanctions: 0.7,
   election: 0.7,
+  // Routine facts of the open data (a head of government took office, a cabinet formed):
+  // context, rarely the story itself.
+  inauguration: 0.6,
+  government: 0.5,
 };
 
 /** "two months before this article" and the like; "the same day" for 0. */

@@ -31,6 +31,8 @@ const eventTypeKeys: Record<EventType, MessageKey> = {
   attack: 'eventTypeAttack',
   statement: 'eventTypeStatement',
   visit: 'eventTypeVisit',
+  inauguration: 'eventTypeInauguration',
+  government: 'eventTypeGovernment',
 };
 
 /** How an event relates to a linked one, seen from the event shown ('to') or from the other ('from'). */

@@ -1,0 +1,392 @@
+/**
+ * Unites the records of every source into pack records (build-time code).
+ *
+ * 1. Records of all sources are grouped: by Wikidata id first; a record without one joins a
+ *    group of the same type, country and name only when exactly one such group exists.
+ * 2. A group that matches a curated record (by Wikidata id, English Wikipedia title, or for
+ *    places by name within the same country) only lends it its id, sources and names in
+ *    other languages: the curated record is checked by hand and wins.
+ * 3. The others become entities: an id from the name and the Wikidata id (or the source key),
+ *    a one-line description built from the facts, dated roles with the phrases the linker
+ *    reads, what they are part of, a prominence from the facts, and their weak names.
+ */
+import type { Entity, KbEvent, Role } from '../schema';
+import { describeEntity } from './describe';
+import { prominenceOf } from './prominence';
+import { officePhrases } from './phrases';
+import type { SourceEntity, SourceEvent, SourceOutput, SourceRole } from './types';
+import { weakNamesOf, type WordList } from './weak-names';
+
+export interface SourceRun {
+  id: string;
+  output: SourceOutput;
+}
+
+/** One entity being built from the records of one or more sources. */
+interface Group {
+  records: SourceEntity[];
+  sources: Set<string>;
+  /** The `<source>:<key>` references that name it. */
+  refs: string[];
+}
+
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+    .replace(/-$/, '');
+}
+
+/** Cities smaller than this keep only their own name (see buildEntity). */
+const MIN_TRANSLATED_POPULATION = 200_000;
+
+/** Types that may be merged by name within a country when no Wikidata id says otherwise. */
+const NAME_MERGED = new Set(['organisation', 'region', 'city']);
+
+export interface MergeResult {
+  entities: Entity[];
+  events: KbEvent[];
+  /** For the build report: records in, groups out, matched to curated records. */
+  stats: { records: number; groups: number; curatedTwins: number; eventsDropped: number };
+}
+
+/**
+ * Merges the sources' records with the curated entities and events. `curated` is not changed
+ * except for the sources and names its twins lend it; the result lists curated entities first.
+ */
+export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: SourceRun[], words: WordList, separate: ReadonlySet<string> = new Set()): MergeResult {
+  // --- 1. group the sources' records
+  const groups: Group[] = [];
+  const byQid = new Map<string, Group>();
+  const byName = new Map<string, Group[]>();
+  const nameKey = (r: SourceEntity) => `${r.type}/${r.country ?? ''}/${fold(r.name)}`;
+  let records = 0;
+  for (const run of runs) {
+    for (const r of run.output.entities) {
+      records++;
+      const ref = `${run.id}:${r.key}`;
+      let group = r.wikidata ? byQid.get(r.wikidata) : undefined;
+      if (!group && !r.wikidata && NAME_MERGED.has(r.type)) {
+        const same = byName.get(nameKey(r)) ?? [];
+        if (same.length === 1) group = same[0];
+      }
+      if (!group) {
+        group = { records: [], sources: new Set(), refs: [] };
+        groups.push(group);
+        if (r.wikidata) byQid.set(r.wikidata, group);
+      }
+      group.records.push(r);
+      group.sources.add(run.id);
+      group.refs.push(ref);
+      if (NAME_MERGED.has(r.type)) {
+        const key = nameKey(r);
+        const list = byName.get(key) ?? [];
+        if (!list.includes(group)) list.push(group);
+        byName.set(key, list);
+      }
+    }
+  }
+
+  // --- 2. countries and the curated records the groups may be twins of
+  const countryByIso = new Map<string, Entity>();
+  for (const e of curated) if (e.type === 'country' && e.iso) countryByIso.set(e.iso.alpha2, e);
+  const curatedById = new Map(curated.map((e) => [e.id, e]));
+  const curatedByQid = new Map(curated.filter((e) => e.wikidata).map((e) => [e.wikidata!, e]));
+  const curatedByTitle = new Map(curated.filter((e) => e.wikipedia).map((e) => [e.wikipedia!, e]));
+  // A curated place's country: what it stands for, or whose capital it is.
+  const curatedCountry = new Map<string, string>();
+  for (const c of countryByIso.values()) if (c.capital) curatedCountry.set(c.capital, c.iso!.alpha2);
+  for (const e of curated) for (const ref of e.standsFor ?? []) {
+    const c = curatedById.get(ref);
+    if (c?.type === 'country' && c.iso && !curatedCountry.has(e.id)) curatedCountry.set(e.id, c.iso.alpha2);
+  }
+  // Else what it is part of (assets/kb/sources/places-part-of.json).
+  for (const e of curated) for (const ref of e.partOf ?? []) {
+    const c = curatedById.get(ref);
+    if (c?.type === 'country' && c.iso && !curatedCountry.has(e.id)) curatedCountry.set(e.id, c.iso.alpha2);
+  }
+  const curatedByPlaceName = new Map<string, Entity[]>();
+  for (const e of curated) {
+    const iso = curatedCountry.get(e.id);
+    if (!iso || (e.type !== 'city' && e.type !== 'region')) continue;
+    for (const n of [e.name, ...e.aliases]) {
+      const key = `${iso}/${fold(n)}`;
+      curatedByPlaceName.set(key, [...(curatedByPlaceName.get(key) ?? []), e]);
+    }
+  }
+  // How many groups bear each place name in a country: a name shared by several (four
+  // Lafayettes in the United States) names none of them for sure.
+  const placeNameCount = new Map<string, number>();
+  for (const g of groups) {
+    const r = g.records[0]!;
+    if ((r.type === 'city' || r.type === 'region') && r.country) placeNameCount.set(`${r.country}/${fold(r.name)}`, (placeNameCount.get(`${r.country}/${fold(r.name)}`) ?? 0) + 1);
+  }
+  const twinOf = (g: Group): Entity | undefined => {
+    for (const r of g.records) {
+      const twin = (r.wikidata && curatedByQid.get(r.wikidata)) || (r.wikipedia && curatedByTitle.get(r.wikipedia));
+      if (twin) return twin;
+    }
+    const r = g.records[0]!;
+    if ((r.type === 'city' || r.type === 'region') && r.country && placeNameCount.get(`${r.country}/${fold(r.name)}`) === 1) {
+      // A city that is also a region of its own (Budapest, Hanoi, Berlin) is one place.
+      const same = curatedByPlaceName.get(`${r.country}/${fold(r.name)}`);
+      const typed = same?.filter((e) => e.type === r.type);
+      if (typed?.length === 1) return typed[0];
+      if (same?.length === 1) return same[0];
+    }
+    return undefined;
+  };
+
+  // --- 3. ids: curated twins keep theirs, the others get one from name and Wikidata id or key
+  const taken = new Set(curated.map((e) => e.id));
+  const idOfRef = new Map<string, string>();
+  const idOfQid = new Map<string, string>();
+  const twins = new Map<Group, Entity>();
+  const built: { group: Group; id: string }[] = [];
+  for (const g of groups) {
+    const twin = twinOf(g);
+    let id: string;
+    if (twin) {
+      id = twin.id;
+      twins.set(g, twin);
+    } else {
+      const r = g.records.find((x) => x.wikidata) ?? g.records[0]!;
+      const base = slug(r.name) || r.type;
+      id = r.wikidata ? `${base}-${r.wikidata.toLowerCase()}` : `${base}-${slug(r.key)}`.replace(/^-/, '');
+      for (let n = 2; taken.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
+      taken.add(id);
+      built.push({ group: g, id });
+    }
+    for (const ref of g.refs) idOfRef.set(ref, id);
+    for (const r of g.records) if (r.wikidata) idOfQid.set(r.wikidata, id);
+  }
+
+  // Regions by country and name, for "city in <region>".
+  const regionId = new Map<string, string>();
+  for (const { group, id } of built) {
+    const r = group.records[0]!;
+    if (r.kind === 'subdivision' && r.country) {
+      const key = `${r.country}/${fold(r.name)}`;
+      if (!regionId.has(key)) regionId.set(key, id);
+    }
+  }
+  for (const [g, twin] of twins) {
+    const r = g.records[0]!;
+    if (r.kind === 'subdivision' && r.country) regionId.set(`${r.country}/${fold(r.name)}`, twin.id);
+  }
+
+  // --- 4. curated twins: sources and names in other languages
+  const lent = new Map<string, Entity>();
+  for (const [g, twin] of twins) {
+    const prev = lent.get(twin.id) ?? twin;
+    // A source whose records must stay a database of their own (ODbL) lends nothing.
+    if ([...g.sources].every((s) => separate.has(s))) continue;
+    const names = new Set([prev.name, ...prev.aliases]);
+    const extra: string[] = [];
+    if (twin.type !== 'person') {
+      for (const r of g.records.filter((x, i) => !separate.has(g.refs[i]!.split(':')[0]!))) for (const a of r.aliases ?? []) if (a.lang && !names.has(a.name) && words.keepTranslation(r.name, a.name)) {
+        names.add(a.name);
+        extra.push(a.name);
+      }
+    }
+    const qid = prev.wikidata ?? g.records.find((r, i) => r.wikidata && !separate.has(g.refs[i]!.split(':')[0]!))?.wikidata;
+    lent.set(twin.id, {
+      ...prev,
+      aliases: [...prev.aliases, ...extra],
+      ...(qid ? { wikidata: qid } : {}),
+      sources: [...new Set([...(prev.sources ?? ['curated']), ...[...g.sources].filter((s) => !separate.has(s))])].sort(),
+    });
+  }
+  // Curated places learn what country they are in, as generated ones know it: otherwise a
+  // generated namesake that knows its country wins every article that names that country.
+  const curatedOut = curated.map((e) => {
+    const base = lent.get(e.id) ?? e;
+    const iso = curatedCountry.get(e.id);
+    const country = iso ? countryByIso.get(iso)?.id : undefined;
+    if (!country || country === e.id || base.partOf?.includes(country) || base.standsFor?.includes(country)) return base;
+    return { ...base, partOf: [...(base.partOf ?? []), country] };
+  });
+
+  // --- 5. the new entities; a name that a curated record also bears is weak in them
+  const curatedNames = new Set<string>();
+  for (const e of curatedOut) for (const n of [e.name, ...e.aliases]) curatedNames.add(fold(n));
+  const countryName = (iso: string | undefined) => (iso ? countryByIso.get(iso)?.name : undefined);
+  const entities: Entity[] = [];
+  for (const { group, id } of built) {
+    const entity = buildEntity(group, id, {
+      countryId: (iso) => (iso ? countryByIso.get(iso)?.id : undefined),
+      countryName,
+      demonym: (iso) => (iso ? countryByIso.get(iso)?.demonyms?.[0] : undefined),
+      regionId: (iso, name) => (iso && name ? regionId.get(`${iso}/${fold(name)}`) : undefined),
+      words,
+      curatedNames,
+    });
+    if (entity) entities.push(entity);
+  }
+  entities.sort((a, b) => a.id.localeCompare(b.id, 'en'));
+
+  // --- 6. events: references resolved, events whose participants are all unknown dropped
+  const resolve = (ref: string): string | undefined => {
+    if (ref.startsWith('wikidata:')) return idOfQid.get(ref.slice(9));
+    if (ref.startsWith('country:')) return countryByIso.get(ref.slice(8))?.id;
+    return idOfRef.get(ref);
+  };
+  const events: KbEvent[] = [...curatedEvents];
+  const eventIds = new Set(curatedEvents.map((e) => e.id));
+  let eventsDropped = 0;
+  for (const run of runs) {
+    for (const ev of run.output.events) {
+      const participants = [...new Set(ev.participants.map(resolve).filter((x): x is string => !!x))];
+      if (!participants.length) {
+        eventsDropped++;
+        continue;
+      }
+      let id = `${ev.date}-${slug(ev.title)}`.slice(0, 90).replace(/-$/, '');
+      for (let n = 2; eventIds.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
+      eventIds.add(id);
+      events.push(sourceEvent(ev, id, participants, ev.place ? resolve(ev.place) : undefined));
+    }
+  }
+  events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  return { entities: [...curatedOut, ...entities], events, stats: { records, groups: groups.length, curatedTwins: twins.size, eventsDropped } };
+}
+
+function sourceEvent(ev: SourceEvent, id: string, participants: string[], place: string | undefined): KbEvent {
+  return {
+    id,
+    title: ev.title.slice(0, 300),
+    aliases: [],
+    date: ev.date,
+    ...(ev.end && ev.end >= ev.date ? { end: ev.end } : {}),
+    ...(place ? { place } : {}),
+    participants: participants.map((entity) => ({ entity })),
+    type: ev.type,
+    summary: ev.summary.slice(0, 1000),
+    sources: [{ url: ev.url, publisher: ev.publisher }],
+  };
+}
+
+export interface Lookups {
+  countryId(iso: string | undefined): string | undefined;
+  countryName(iso: string | undefined): string | undefined;
+  demonym(iso: string | undefined): string | undefined;
+  regionId(iso: string | undefined, name: string | undefined): string | undefined;
+  words: WordList;
+  /** Folded names and aliases of the curated records. */
+  curatedNames?: ReadonlySet<string>;
+}
+
+/** The first value any record of the group gives. */
+function first<K extends keyof SourceEntity>(records: SourceEntity[], key: K): SourceEntity[K] | undefined {
+  for (const r of records) if (r[key] !== undefined && r[key] !== '') return r[key];
+  return undefined;
+}
+
+function buildEntity(group: Group, id: string, look: Lookups): Entity | null {
+  const records = group.records;
+  const main = records.find((r) => r.wikipedia) ?? records.find((r) => r.wikidata) ?? records[0]!;
+  const name = main.name.trim().slice(0, 200);
+  if (!/\p{L}/u.test(name)) return null;
+  const country = first(records, 'country');
+  const subdivision = first(records, 'subdivision');
+  const population = Math.max(0, ...records.map((r) => r.population ?? 0)) || undefined;
+  const capital = records.some((r) => r.capital);
+  const wikipedia = first(records, 'wikipedia');
+  const wikidata = first(records, 'wikidata');
+  // Roles of all records, each office once (two sources of the same term agree on its start year).
+  const seen = new Set<string>();
+  const sourceRoles: SourceRole[] = [];
+  for (const r of records) for (const role of r.roles ?? []) {
+    const key = `${fold(role.title)}/${role.country ?? ''}/${(role.start ?? '').slice(0, 4)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sourceRoles.push(role);
+  }
+  sourceRoles.sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.title.localeCompare(b.title));
+  const roles: Role[] = sourceRoles.slice(-40).map((role) => {
+    const of = look.countryId(role.country);
+    const phrases = role.rank <= 2 ? officePhrases(role.title, look.countryName(role.country), look.demonym(role.country)) : [];
+    return {
+      title: withPlace(role.title, role.subdivision ?? look.countryName(role.country)).slice(0, 200),
+      ...(of ? { of } : {}),
+      ...(role.start ? { start: role.start } : {}),
+      ...(role.end ? { end: role.end } : {}),
+      ...(phrases.length ? { phrases } : {}),
+    };
+  });
+  const kind = records.map((r) => r.kind).sort((a, b) => kindOrder(a) - kindOrder(b))[0]!;
+  const aliases = new Set<string>();
+  for (const r of records) {
+    if (r.name.trim() !== name) aliases.add(r.name.trim());
+    // Names in other languages only for places the foreign press names often: the sources'
+    // translations of small places are often machine translations of common words.
+    const translated = (population ?? 0) >= MIN_TRANSLATED_POPULATION || capital || main.type !== 'city';
+    for (const a of r.aliases ?? []) if (!a.lang || (translated && look.words.keepTranslation(name, a.name))) aliases.add(a.name.trim());
+  }
+  if (main.type === 'person') for (const s of surnamesOf(name)) aliases.add(s);
+  aliases.delete(name);
+  const aliasList = [...aliases].filter((a) => a.length <= 200 && /\p{L}/u.test(a) && a.toLowerCase() !== 'the').sort();
+  const partOf = [look.regionId(country, subdivision), look.countryId(country)].filter((x, i, all): x is string => !!x && x !== id && all.indexOf(x) === i);
+  const bestRank = sourceRoles.length ? Math.min(...sourceRoles.map((r) => r.rank)) : undefined;
+  const facts = { type: main.type, kind, name, country: look.countryName(country), subdivision, population, capital, roles: sourceRoles, detail: first(records, 'detail'), city: first(records, 'city'), born: first(records, 'born'), founded: first(records, 'founded') };
+  // A curated record's name is not lent to a namesake as an alias, and is weak as its name.
+  const ownAliases = aliasList.filter((a) => !look.curatedNames?.has(fold(a)));
+  const weak = [...new Set([...weakNamesOf(main.type, name, ownAliases, look.words), ...(look.curatedNames?.has(fold(name)) ? [name] : [])])];
+  return {
+    id,
+    name,
+    type: main.type,
+    aliases: ownAliases,
+    ...(wikipedia ? { wikipedia: wikipedia.slice(0, 300) } : {}),
+    ...(wikidata ? { wikidata } : {}),
+    description: describeEntity(facts, look.countryName).slice(0, 500),
+    ...(roles.length ? { roles } : {}),
+    prominence: prominenceOf({ type: main.type, kind, population, capital, bestRank, lastRoleYear: lastYear(sourceRoles), sources: group.sources.size, wikipedia: !!wikipedia, wikidata: !!wikidata }),
+    ...(partOf.length ? { partOf } : {}),
+    ...(weak.length ? { weakNames: weak } : {}),
+    sources: [...group.sources].sort(),
+  };
+}
+
+/** "President" of Russia → "President of Russia"; a title that names a place already is kept. */
+function withPlace(title: string, place: string | undefined): string {
+  const t = title.charAt(0).toUpperCase() + title.slice(1);
+  if (!place || /\bof\b|\bfor\b/i.test(t) || t.toLowerCase().includes(place.toLowerCase())) return t;
+  return `${t} of ${place}`;
+}
+
+function lastYear(roles: SourceRole[]): number | undefined {
+  let year: number | undefined;
+  for (const r of roles) {
+    const y = r.end ? Number(r.end.slice(0, 4)) : r.start ? 9999 : undefined;
+    if (y !== undefined && (year === undefined || y > year)) year = y;
+  }
+  return year;
+}
+
+const KIND_ORDER = ['head-of-state', 'head-of-government', 'minister', 'governor', 'office-holder', 'legislator', 'mayor', 'state-legislator', 'politician', 'capital', 'city', 'town', 'subdivision'];
+const kindOrder = (k: string) => (KIND_ORDER.includes(k) ? KIND_ORDER.indexOf(k) : KIND_ORDER.length);
+
+/** Particles that belong to a surname ("van der Leyen", "de Gaulle"). */
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ter', 'zu']);
+const SUFFIXES = /^(jr|sr|ii|iii|iv)\.?$/i;
+
+/**
+ * The surname a person is called by on second mention: the last word of the name, with its
+ * particles ("von der Leyen"). None for a one-word name or when it would be an initial.
+ */
+export function surnamesOf(name: string): string[] {
+  const words = name.replace(/\s*\(.*\)\s*$/, '').replace(/,.*$/, '').split(/\s+/).filter((w) => w && !SUFFIXES.test(w));
+  if (words.length < 2) return [];
+  let i = words.length - 1;
+  while (i > 1 && PARTICLES.has(words[i - 1]!.toLowerCase())) i--;
+  const surname = words.slice(i).join(' ');
+  if (surname.replace(/[.\s]/g, '').length < 3 || /^[A-Z]\.?$/.test(surname)) return [];
+  return [surname];
+}
