@@ -6,6 +6,7 @@ import { importFile } from '@/utils/ui/import-file';
 import { t } from '@/utils/ui/i18n';
 import { useReload } from '@/utils/ui/use-reload';
 import { useResult } from '@/utils/ui/use-result';
+import { DataSources } from './DataSources';
 import { EntityForm } from './EntityForm';
 import { KbExport } from './KbExport';
 import { KbImport } from './KbImport';
@@ -46,6 +47,7 @@ export function KnowledgeBase() {
     <Section title={t('kbTitle')} testId="knowledge-base">
       {info.status === 'ok' && <KbSummary info={info.value} />}
       {info.status === 'error' && <StatusNote kind="error" detail={info.error} />}
+      <DataSources />
       <KbImport onImport={(file, progress) => reloadAfter(importFile(file, progress))} />
       <KbExport onExport={exportToFile} />
       <div class="kb-part">

@@ -439,6 +439,17 @@ export class Deriver {
     this.phases.lap('read');
   }
 
+  /** The pack's records as they are being installed: the same as addPack, without reading them back. */
+  addPackRecords(records: { entity: Entity[]; event: KbEvent[] }): void {
+    for (const kind of ['entity', 'event'] as const) {
+      for (const r of records[kind]) {
+        this.ids.pack[kind].set(r.id, fingerprint(r));
+        if (!this.ids.user[kind].has(r.id)) this.take(kind, r);
+      }
+    }
+    this.phases.lap('pack records');
+  }
+
   /** Compiles and stores it all for the merged view of `stamp`; returns the head, and every row stored by key. */
   async store(db: BackstoryDb, stamp: string): Promise<StoredDerivation> {
     // Its own name, beyond the stamp: two derivations of one merged view (an import's and a
@@ -597,12 +608,22 @@ export async function currentSearchLists(db: BackstoryDb): Promise<{ lists: Sear
  */
 export async function installPack(db: BackstoryDb, given: unknown, build?: string): Promise<void> {
   // Stored as the schema outputs it (keys in its order, which fingerprints rely on), and never invalid.
+  const phases = new PhaseTimer('install pack');
   const checked = validatePack(given);
   if (!checked.ok) throw new Error(`the pack is invalid: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   const { pack } = checked;
+  phases.lap('validate');
   const gen = await newGeneration(db);
   const info = await writeGeneration(db.blocks, 'pack', gen, { entity: pack.entities, event: pack.events });
-  const { replaced } = await switchGeneration(db, 'pack', info, { meta: [{ key: 'pack', value: { ...pack.manifest, ...(build ? { build } : {}), installedAt: new Date().toISOString() } }] });
+  phases.lap('write');
+  const { replaced, layers } = await switchGeneration(db, 'pack', info, { meta: [{ key: 'pack', value: { ...pack.manifest, ...(build ? { build } : {}), installedAt: new Date().toISOString() } }] });
   if (replaced) await dropGeneration(db, 'pack', replaced);
-  await currentDerived(db);
+  phases.lap('switch');
+  // Derived from the records in hand, not read back from the database (5 s of 12 at 138k).
+  const deriver = new Deriver(layers.pack.counts.entity + layers.pack.counts.event + layers.user.counts.entity + layers.user.counts.event);
+  for (const kind of ['entity', 'event'] as const) await scanLayer(db, layers, 'user', kind, (u) => deriver.addUser(kind, u));
+  deriver.addPackRecords({ entity: pack.entities, event: pack.events });
+  await deriver.store(db, stampOf(layers));
+  phases.lap('derive');
+  phases.report();
 }

@@ -28,6 +28,7 @@ const PACK_FILE = 'default-pack.json';
 const ODBL_FILE = 'places-odbl.json';
 const STAMP_FILE = 'inputs.sha256';
 const INFO_FILE = 'pack-info.json';
+const ATTRIBUTION_FILE = 'attribution.json';
 
 /** Extra names for an entity defined elsewhere (names in other languages, say). */
 interface NamePatch {
@@ -102,6 +103,8 @@ export interface BuiltPacks {
   /** The records derived from the ODbL source. */
   odbl: Pack;
   report: string[];
+  /** Names of the records built from open data, by language (`en` their main name, `und` when the source says none). */
+  namesByLanguage: Record<string, number>;
 }
 
 /** The default pack from all inputs; throws with every problem when the result is invalid. */
@@ -129,7 +132,7 @@ export function buildDefaultPacks(root = KB_SOURCES_DIR): BuiltPacks {
   };
   const whole = validatePack({ manifest, entities: [...main.entities, ...odbl.entities], events: main.events });
   if (!whole.ok) throw new Error(`the built pack is invalid:\n${whole.problems.slice(0, 50).map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
-  return { main, odbl, report };
+  return { main, odbl, report, namesByLanguage: merged.stats.namesByLanguage };
 }
 
 /** A hash of every input of the build: curated files, source files, converter code, data packages. */
@@ -161,7 +164,7 @@ function main(): void {
   }
   const stamp = inputsStamp();
   const stampPath = `${outDir}${STAMP_FILE}`;
-  const current = existsSync(stampPath) && [PACK_FILE, ODBL_FILE, INFO_FILE].every((f) => existsSync(`${outDir}${f}`)) && readFileSync(stampPath, 'utf8') === stamp;
+  const current = existsSync(stampPath) && [PACK_FILE, ODBL_FILE, INFO_FILE, ATTRIBUTION_FILE].every((f) => existsSync(`${outDir}${f}`)) && readFileSync(stampPath, 'utf8') === stamp;
   if (args.includes('--check')) {
     console.log(current ? 'the built pack is up to date' : 'the built pack is out of date: run npm run kb:build');
     process.exit(current ? 0 : 1);
@@ -169,7 +172,7 @@ function main(): void {
   if (args.includes('--if-stale') && current) return;
   const t = performance.now();
   console.error('kb:build: building the default pack from assets/kb/sources and ../shared/kb-sources (about 15 s)…');
-  const { main, odbl, report } = buildDefaultPacks();
+  const { main, odbl, report, namesByLanguage } = buildDefaultPacks();
   mkdirSync(outDir, { recursive: true });
   const files = [serialise(main), serialise(odbl)];
   writeFileSync(`${outDir}${PACK_FILE}`, files[0]!);
@@ -178,7 +181,14 @@ function main(): void {
   // the curated files' and does not change with the open data or the converters).
   const digest = createHash('sha256');
   for (const f of files) digest.update(f);
-  const info = { build: `${main.manifest.version}+${digest.digest('hex').slice(0, 12)}`, entities: main.entities.length + odbl.entities.length, events: main.events.length, files: [PACK_FILE, ODBL_FILE] };
+  const info = { build: `${main.manifest.version}+${digest.digest('hex').slice(0, 12)}`, entities: main.entities.length + odbl.entities.length, events: main.events.length, files: [PACK_FILE, ODBL_FILE], namesByLanguage };
+  // Shown in the library (components/DataSources.tsx), as the sources' licences ask.
+  const attribution = [
+    { id: 'curated', title: 'Backstory curated records', origin: 'assets/kb/sources/ (written by the Backstory team, each event with its sources)', licence: main.manifest.license, attribution: 'Curated people, places, organisations and events, checked against the sources each record cites.' },
+    { id: 'world-countries', title: 'world-countries', origin: 'npm package world-countries (mledoze/countries)', licence: 'ODbL-1.0', attribution: 'Country names, codes, demonyms and capitals from world-countries by Mohammed Le Doze, Open Database License.' },
+    ...CONVERTERS.map(({ id, title, origin, licence, attribution }) => ({ id, title, origin, licence, attribution })),
+  ];
+  writeFileSync(`${outDir}${ATTRIBUTION_FILE}`, `${JSON.stringify(attribution, null, 1)}\n`);
   writeFileSync(`${outDir}${INFO_FILE}`, `${JSON.stringify(info, null, 1)}\n`);
   writeFileSync(stampPath, stamp);
   // Reports go to stderr: `npm run -s analyze` builds first and prints only JSON on stdout.

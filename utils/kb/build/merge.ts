@@ -53,7 +53,7 @@ export interface MergeResult {
   entities: Entity[];
   events: KbEvent[];
   /** For the build report: records in, groups out, matched to curated records. */
-  stats: { records: number; groups: number; curatedTwins: number; eventsDropped: number };
+  stats: { records: number; groups: number; curatedTwins: number; eventsDropped: number; namesByLanguage: Record<string, number> };
 }
 
 /**
@@ -218,6 +218,7 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
   for (const e of curatedOut) for (const n of [e.name, ...e.aliases]) curatedNames.add(fold(n));
   const countryName = (iso: string | undefined) => (iso ? countryByIso.get(iso)?.name : undefined);
   const entities: Entity[] = [];
+  const languages = new Map<string, number>();
   for (const { group, id } of built) {
     const entity = buildEntity(group, id, {
       countryId: (iso) => (iso ? countryByIso.get(iso)?.id : undefined),
@@ -226,6 +227,7 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
       regionId: (iso, name) => (iso && name ? regionId.get(`${iso}/${fold(name)}`) : undefined),
       words,
       curatedNames,
+      languages,
     });
     if (entity) entities.push(entity);
   }
@@ -254,7 +256,7 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
     }
   }
   events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  return { entities: [...curatedOut, ...entities], events, stats: { records, groups: groups.length, curatedTwins: twins.size, eventsDropped } };
+  return { entities: [...curatedOut, ...entities], events, stats: { records, groups: groups.length, curatedTwins: twins.size, eventsDropped, namesByLanguage: Object.fromEntries([...languages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) } };
 }
 
 function sourceEvent(ev: SourceEvent, id: string, participants: string[], place: string | undefined): KbEvent {
@@ -280,6 +282,8 @@ export interface Lookups {
   words: WordList;
   /** Folded names and aliases of the curated records. */
   curatedNames?: ReadonlySet<string>;
+  /** Counts the names kept, by the language the source gives (`und` when none). */
+  languages?: Map<string, number>;
 }
 
 /** The first value any record of the group gives. */
@@ -322,12 +326,16 @@ function buildEntity(group: Group, id: string, look: Lookups): Entity | null {
   });
   const kind = records.map((r) => r.kind).sort((a, b) => kindOrder(a) - kindOrder(b))[0]!;
   const aliases = new Set<string>();
+  const langOf = new Map<string, string>();
   for (const r of records) {
     if (r.name.trim() !== name) aliases.add(r.name.trim());
     // Names in other languages only for places the foreign press names often: the sources'
     // translations of small places are often machine translations of common words.
     const translated = (population ?? 0) >= MIN_TRANSLATED_POPULATION || capital || main.type !== 'city';
-    for (const a of r.aliases ?? []) if (!a.lang || (translated && look.words.keepTranslation(name, a.name))) aliases.add(a.name.trim());
+    for (const a of r.aliases ?? []) {
+      if (!a.lang || (translated && look.words.keepTranslation(name, a.name))) aliases.add(a.name.trim());
+      if (a.lang && !langOf.has(a.name.trim())) langOf.set(a.name.trim(), a.lang);
+    }
   }
   if (main.type === 'person') for (const s of surnamesOf(name)) aliases.add(s);
   aliases.delete(name);
@@ -337,6 +345,10 @@ function buildEntity(group: Group, id: string, look: Lookups): Entity | null {
   const facts = { type: main.type, kind, name, country: look.countryName(country), subdivision, population, capital, roles: sourceRoles, detail: first(records, 'detail'), city: first(records, 'city'), born: first(records, 'born'), founded: first(records, 'founded') };
   // A curated record's name is not lent to a namesake as an alias, and is weak as its name.
   const ownAliases = aliasList.filter((a) => !look.curatedNames?.has(fold(a)));
+  if (look.languages) for (const n of [name, ...ownAliases]) {
+    const lang = n === name ? 'en' : (langOf.get(n) ?? 'und');
+    look.languages.set(lang, (look.languages.get(lang) ?? 0) + 1);
+  }
   const weak = [...new Set([...weakNamesOf(main.type, name, ownAliases, look.words), ...(look.curatedNames?.has(fold(name)) ? [name] : [])])];
   return {
     id,
