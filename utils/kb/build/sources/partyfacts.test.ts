@@ -1,0 +1,90 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { SourceEntity, SourceOutput } from '../types';
+import { converter, otherNames } from './partyfacts';
+
+const root = fileURLToPath(new URL('../../../../../shared/kb-sources/', import.meta.url));
+
+let cached: SourceOutput | undefined;
+const read = () => (cached ??= converter.read(root));
+const party = (key: string): SourceEntity => {
+  const e = read().entities.find((x) => x.key === key);
+  if (!e) throw new Error(`no party ${key}`);
+  return e;
+};
+
+describe('otherNames', () => {
+  it('splits Party Facts notes into names with their language', () => {
+    expect(otherNames('Ukrainian: Партія регіонів; Russian: Партия регионов')).toEqual([
+      { name: 'Партія регіонів', lang: 'uk' },
+      { name: 'Партия регионов', lang: 'ru' },
+    ]);
+    expect(otherNames('Pashto: افغان ټولنپال ولسواک ګوند\u200e / افغان ملت ګوند')).toEqual([
+      { name: 'افغان ټولنپال ولسواک ګوند', lang: 'ps' },
+      { name: 'افغان ملت ګوند', lang: 'ps' },
+    ]);
+    // An Arabic name followed by its transliteration, with no separator.
+    expect(otherNames('Arabic: Harakat Al-Islah Al-Wataniy حركة الإصلاح الوطني\u200e\u200e')).toEqual([
+      { name: 'Harakat Al-Islah Al-Wataniy', lang: 'ar' },
+      { name: 'حركة الإصلاح الوطني', lang: 'ar' },
+    ]);
+    expect(otherNames('Chinese: 台灣團結聯盟; pinyin: Táiwān Tuánjié Liánméng')).toEqual([{ name: '台灣團結聯盟', lang: 'zh' }, { name: 'Táiwān Tuánjié Liánméng' }]);
+    expect(otherNames('Russian: Сою́з Пра́вых Сил, СПС')).toEqual([
+      { name: 'Союз Правых Сил', lang: 'ru' },
+      { name: 'СПС', lang: 'ru' },
+    ]);
+    expect(otherNames('')).toEqual([]);
+  });
+});
+
+describe('partyfacts converter', () => {
+  it('reads the 5,522 core parties and 214 parties linked later, quickly', () => {
+    const start = Date.now();
+    const out = (cached = converter.read(root));
+    expect(Date.now() - start).toBeLessThan(10_000);
+    // 6,854 rows: 1,296 technical rows (6 per country) and 36 "[no-party]" groupings are left out.
+    expect(out.entities).toHaveLength(5736);
+    expect(out.skipped).toBe(1332);
+    expect(out.events).toEqual([]);
+    expect(out.entities.every((e) => e.type === 'organisation' && e.kind === 'party')).toBe(true);
+  });
+
+  it('is deterministic and keys are unique Party Facts ids', () => {
+    expect(converter.read(root)).toEqual(read());
+    const keys = read().entities.map((e) => e.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.every((k) => /^\d+$/.test(k))).toBe(true);
+  });
+
+  it('copies the Wikidata ids and English Wikipedia titles Party Facts links', () => {
+    const withQid = read().entities.filter((e) => e.wikidata);
+    expect(withQid).toHaveLength(4227);
+    expect(withQid.every((e) => /^Q\d+$/.test(e.wikidata!))).toBe(true);
+    const titled = read().entities.filter((e) => e.wikipedia);
+    expect(titled.length).toBeGreaterThan(4300);
+    expect(titled.length).toBeLessThan(4800);
+    expect(titled.every((e) => !/_|%[0-9A-F]{2}|#/.test(e.wikipedia!))).toBe(true);
+    expect(read().entities.every((e) => e.country === undefined || /^[A-Z]{2}$/.test(e.country))).toBe(true);
+  });
+
+  it('reads known parties as the files give them', () => {
+    expect(party('1375')).toMatchObject({ name: 'Christian Democratic Union', wikidata: 'Q49762', wikipedia: 'Christlich Demokratische Union Deutschlands', country: 'DE', founded: '1945' });
+    expect(party('1375').aliases).toEqual(expect.arrayContaining([{ name: 'CDU' }]));
+    expect(party('211')).toMatchObject({ wikidata: 'Q708725', country: 'DE' });
+    expect(party('1893')).toMatchObject({ name: "National Socialist German Workers' Party", wikidata: 'Q7320', wikipedia: 'Nazi Party', detail: 'dissolved 1945' });
+    expect(party('2234')).toMatchObject({ name: 'Party of Regions', wikidata: 'Q4266', wikipedia: 'Party of Regions', country: 'UA' });
+    expect(party('2234').aliases).toEqual(expect.arrayContaining([{ name: 'Партія регіонів', lang: 'uk' }, { name: 'Партия регионов', lang: 'ru' }]));
+    // A party in the Wikidata links only (newer than the 2020 export).
+    expect(party('8867')).toMatchObject({ name: 'Truth and Justice Party', wikidata: 'Q5722596', wikipedia: 'Truth and Justice (Afghanistan)', country: 'AF' });
+    // Northern Ireland's parties are the United Kingdom's; Kosovo's have XK.
+    expect(read().entities.find((e) => e.name === 'Democratic Unionist Party' && e.country === 'GB')).toBeDefined();
+    expect(read().entities.some((e) => e.country === 'XK')).toBe(true);
+  });
+
+  it('takes no title from a link to an election, a list or a section', () => {
+    // 3868 links the 1989 Anguillan general election; 382 a section of "Liberalism in Belgium".
+    expect(party('3868').wikipedia).toBeUndefined();
+    expect(party('382').wikipedia).toBeUndefined();
+    expect(read().entities.some((e) => /\belection\b|^List of/i.test(e.wikipedia ?? ''))).toBe(false);
+  });
+});
