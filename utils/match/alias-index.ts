@@ -27,8 +27,8 @@ export interface AliasMatch {
 }
 
 // Between two tokens of one name: spaces, a line break, a dot ("U.S."), a hyphen, an
-// apostrophe, a slash ("9/11").
-const NAME_GAP = /^[\s.\-‐‑'’/]{1,3}$/u;
+// apostrophe, a slash ("9/11"), or a comma and a space ("Paris, Texas", "Washington, D.C.").
+const NAME_GAP = /^(?:[\s.\-‐‑'’/]{1,3}|, ?)$/u;
 
 /** True when the characters between two tokens may sit inside one name. */
 export function isNameGap(text: string, end: number, nextStart: number): boolean {

@@ -32,6 +32,21 @@ const FUNCTION_WORDS = new Set([
   'der', 'die', 'das', 'el', 'la', 'los', 'las', 'le', 'les', 'et', 'und', 'y', 'en', 'de', 'del', 'im', 'am',
 ]);
 
+/** Lower-case particles inside a person's name. */
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'ter', 'zu']);
+
+/** Capitalised words that often open a sentence before a name. */
+const SENTENCE_OPENERS = new Set([
+  'yesterday', 'today', 'tomorrow', 'tonight', 'meanwhile', 'earlier', 'later', 'however', 'instead', 'separately', 'previously', 'recently', 'currently',
+  'initially', 'finally', 'again', 'already', 'indeed', 'perhaps', 'maybe', 'yet', 'thus', 'hence', 'besides', 'moreover', 'furthermore', 'nevertheless',
+  'nonetheless', 'otherwise', 'similarly', 'likewise', 'overnight', 'once', 'twice', 'where', 'why', 'how', 'what', 'who', 'which', 'whether', 'although',
+  'though', 'because', 'unless', 'whereas', 'asked', 'says', 'said', 'like', 'unlike', 'including', 'despite', 'without', 'within', 'beyond', 'upon',
+  'nor', 'did', 'does', 'do', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must',
+  'ukrainian', 'russian', 'american', 'british', 'french', 'german', 'chinese', 'israeli', 'european', 'iranian', 'syrian', 'turkish', 'indian',
+  'mr', 'ms', 'mrs', 'dr', 'president', 'prime', 'minister', 'senator', 'general', 'sir', 'dame',
+  ...FUNCTION_WORDS,
+]);
+
 function isNumber(token: Token | undefined): boolean {
   return token !== undefined && /^\d{1,4}$/.test(token.norm);
 }
@@ -59,10 +74,16 @@ export function expectedTypes(text: string, tokens: Token[], from: number, to: n
  * this one are looked up, so it may include the match's own tokens.
  */
 export function isPartOfLongerName(text: string, tokens: Token[], from: number, to: number, matched: Set<number>): boolean {
+  // "Omar Hassan al-Bashir", "Osama bin Laden": a particle and a capitalised word go on.
+  const particle = tokens[to];
+  if (particle && NAME_PARTICLES.has(particle.norm) && particle.case === Case.Lower && tokens[to + 1]?.case === Case.Capitalised && /^[ -]$/.test(text.slice(tokens[to - 1]!.end, particle.start)) && /^[ -]$/.test(text.slice(particle.end, tokens[to + 1]!.start))) return true;
   if (to - from !== 1 || inTitleCaseLine(text, tokens[from]!)) return false;
   const isNameWord = (i: number) => {
     const t = tokens[i];
-    return t !== undefined && !matched.has(i) && t.case === Case.Capitalised && !TITLE_WORDS.has(t.norm) && !FUNCTION_WORDS.has(t.norm) && !monthNumber(t.norm);
+    if (t === undefined || matched.has(i)) return false;
+    // "O'Keeffe", "D'Amato": a capital letter and an apostrophe start a name.
+    if (t.case === Case.Upper && t.end - t.start === 1 && /['’]/.test(text[t.end] ?? '')) return true;
+    return t.case === Case.Capitalised && !TITLE_WORDS.has(t.norm) && !FUNCTION_WORDS.has(t.norm) && !monthNumber(t.norm);
   };
   // An initial beside it ("George H.W. Bush", "H. Bush"): one name of several words.
   const isInitial = (i: number) => {
@@ -74,7 +95,9 @@ export function isPartOfLongerName(text: string, tokens: Token[], from: number, 
   if (tokens[from - 1] && isInitial(from - 1) && /^\. ?$/.test(text.slice(tokens[from - 1]!.end, tokens[from]!.start))) return true;
   if (after && isNameWord(to) && touches(text, tokens[from]!, after)) return true;
   const before = tokens[from - 1];
-  if (before && isNameWord(from - 1) && touches(text, before, tokens[from]!) && !startsSentence(text, before)) return true;
+  // At a sentence's start a capitalised word is a first name ("Malia Obama premiered…")
+  // unless it is a word that often opens a sentence ("Yesterday Putin said…").
+  if (before && isNameWord(from - 1) && touches(text, before, tokens[from]!) && (!startsSentence(text, before) || !SENTENCE_OPENERS.has(before.norm))) return true;
   return false;
 }
 
@@ -91,6 +114,23 @@ function inTitleCaseLine(text: string, token: Token): boolean {
 export function startsSentence(text: string, token: Token): boolean {
   const head = text.slice(Math.max(0, token.start - 4), token.start);
   return token.start === 0 || /(^|[.!?:"“”‘’'(\n])\s*$/.test(head);
+}
+
+/** Titles of nobility and royalty: "Queen Victoria", "Duke of Wellington" name a person, not a place. */
+const NOBLE_TITLES = new Set(['queen', 'king', 'duke', 'duchess', 'prince', 'princess', 'marquis', 'marquess', 'earl', 'count', 'countess', 'lord', 'lady', 'emperor', 'empress', 'baron', 'baroness', 'viscount', 'tsar', 'czar']);
+
+/** True when a title of nobility stands before the match, directly or with "of"/"de" ("Duke of Wellington"). */
+export function afterNobleTitle(tokens: Token[], from: number): boolean {
+  const before = tokens[from - 1];
+  if (!before) return false;
+  if (NOBLE_TITLES.has(before.norm)) return true;
+  return ['of', 'de', 'von', 'di'].includes(before.norm) && NOBLE_TITLES.has(tokens[from - 2]?.norm ?? '');
+}
+
+/** True when "Jr.", "Sr." or a regnal number follows a name: "Donald Trump Jr." is someone else. */
+export function beforeGenerationSuffix(text: string, tokens: Token[], to: number): boolean {
+  const after = tokens[to];
+  return after !== undefined && /^(jr|sr|ii|iii|iv)$/.test(after.norm) && /^,? $/.test(text.slice(tokens[to - 1]!.end, after.start));
 }
 
 /** True when a month name stands in a date ("May 5", "5 May 2017"): not a name. */

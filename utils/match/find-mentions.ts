@@ -6,7 +6,7 @@
 import { referencedIds, type KnowledgeBase } from '../kb/knowledge-base';
 import type { Token } from '../text/tokenize';
 import type { AliasMatch } from './alias-index';
-import { expectedTypes, isDatePart, isPartOfLongerName, startsSentence } from './context';
+import { afterNobleTitle, beforeGenerationSuffix, expectedTypes, isDatePart, isPartOfLongerName, startsSentence } from './context';
 
 export type MentionKind = 'name' | 'demonym' | 'nominal';
 
@@ -45,13 +45,31 @@ export const resolutionWeights = {
 function withEvidence(text: string, tokens: Token[], kb: KnowledgeBase, all: AliasMatch[]): AliasMatch[] {
   const strong = new Set<string>();
   for (const m of all) for (const t of m.targets) if (t.kind !== 'weak') strong.add(t.ref);
+  // "Rome, Georgia": a place followed by a comma and what it is part of names both for sure.
+  const pinned = new Map<AliasMatch, AliasMatch['targets']>();
+  for (let i = 0; i + 1 < all.length; i++) {
+    const [m, next] = [all[i]!, all[i + 1]!];
+    if (next.from !== m.to || !/^, ?$/.test(text.slice(tokens[m.to - 1]!.end, tokens[next.from]!.start))) continue;
+    const pairs = m.targets.flatMap((t) => next.targets.filter((n) => kb.entities.get(t.ref)?.partOf?.includes(n.ref)).map((n) => [t, n] as const));
+    if (pairs.length !== 1) continue;
+    pinned.set(m, [pairs[0]![0]]);
+    pinned.set(next, [pairs[0]![1]]);
+  }
   const out: AliasMatch[] = [];
   for (const m of all) {
+    const pin = pinned.get(m);
+    if (pin) {
+      out.push({ ...m, targets: pin });
+      continue;
+    }
     const targets = m.targets.filter((t) => {
       if (t.kind !== 'weak' || strong.has(t.ref)) return true;
       const entity = kb.entities.get(t.ref);
       if (!entity || entity.type === 'person') return false;
       if (startsSentence(text, tokens[m.from]!)) return false;
+      // An organisation's weak name counts with its country only as an acronym ("CDU").
+      const written = text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
+      if (entity.type === 'organisation' && written !== written.toUpperCase()) return false;
       // A city needs its region named; a region or an organisation, its country.
       const parts = entity.partOf ?? [];
       return (entity.type === 'city' ? parts.slice(0, Math.max(1, parts.length - 1)) : parts).some((id) => strong.has(id));
@@ -89,8 +107,11 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
   for (const m of all) for (let i = m.from; i < m.to; i++) covered.add(i);
   // Entities named in full somewhere ("Donald Trump") are trusted when named in part.
   const namedInFull = new Set(all.filter((m) => m.to - m.from > 1).flatMap((m) => m.targets.map((t) => t.ref)));
+  const PLACE = new Set(['city', 'region', 'country', 'place']);
   const named = all.filter((m) => {
     if (isDatePart(tokens, m.from, m.to)) return false;
+    if (beforeGenerationSuffix(text, tokens, m.to) && m.targets.every((t) => kb.entities.get(t.ref)?.type === 'person')) return false;
+    if (afterNobleTitle(tokens, m.from) && m.targets.every((t) => PLACE.has(kb.entities.get(t.ref)?.type ?? ''))) return false;
     if (!m.targets.some((t) => namedInFull.has(t.ref)) && isPartOfLongerName(text, tokens, m.from, m.to, covered)) return false;
     // "African-American": a demonym fused to another name is a different word.
     if (m.targets.every((t) => t.kind === 'demonym') && /^[-‐‑][A-Z]/.test(text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 2))) return false;

@@ -45,9 +45,18 @@ export function slug(text: string): string {
 
 /** Cities smaller than this keep only their own name (see buildEntity). */
 const MIN_TRANSLATED_POPULATION = 200_000;
+/** A place named by a common word and smaller than this is named "Name, Region". */
+const COMMON_WORD_PLACE_POPULATION = 100_000;
+/** One-word names of cities and regions smaller than these are weak (see weakNames). */
+const STRONG_CITY_POPULATION = 300_000;
+const STRONG_REGION_POPULATION = 1_000_000;
 
-/** Types that may be merged by name within a country when no Wikidata id says otherwise. */
-const NAME_MERGED = new Set(['organisation', 'region', 'city']);
+/**
+ * Types that may be merged by name within a country when no Wikidata id says otherwise: a
+ * record without one joins the only group of that type, country and name (a state
+ * legislator of Open States and the same person in EveryPolitician).
+ */
+const NAME_MERGED = new Set(['organisation', 'region', 'city', 'person']);
 
 export interface MergeResult {
   entities: Entity[];
@@ -65,7 +74,7 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
   const groups: Group[] = [];
   const byQid = new Map<string, Group>();
   const byName = new Map<string, Group[]>();
-  const nameKey = (r: SourceEntity) => `${r.type}/${r.country ?? ''}/${fold(r.name)}`;
+  const nameKey = (r: SourceEntity) => `${r.type}/${r.country ?? ''}/${r.type === 'city' ? `${fold(r.subdivision ?? '')}/` : ''}${fold(r.name)}`;
   let records = 0;
   for (const run of runs) {
     for (const r of run.output.entities) {
@@ -74,7 +83,8 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
       let group = r.wikidata ? byQid.get(r.wikidata) : undefined;
       if (!group && !r.wikidata && NAME_MERGED.has(r.type)) {
         const same = byName.get(nameKey(r)) ?? [];
-        if (same.length === 1) group = same[0];
+        // Two records of one source are two things (two towns named Independence).
+        if (same.length === 1 && !same[0]!.sources.has(run.id)) group = same[0];
       }
       if (!group) {
         group = { records: [], sources: new Set(), refs: [] };
@@ -125,7 +135,22 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
   const placeNameCount = new Map<string, number>();
   for (const g of groups) {
     const r = g.records[0]!;
-    if ((r.type === 'city' || r.type === 'region') && r.country) placeNameCount.set(`${r.country}/${fold(r.name)}`, (placeNameCount.get(`${r.country}/${fold(r.name)}`) ?? 0) + 1);
+    if ((r.type === 'city' || r.type === 'region') && r.country) placeNameCount.set(`${r.type}/${r.country}/${fold(r.name)}`, (placeNameCount.get(`${r.type}/${r.country}/${fold(r.name)}`) ?? 0) + 1);
+  }
+  // Curated people by name and the country of their offices, for sources that give another
+  // Wikipedia title ("Liu He (politician)" for the curated "Liu He").
+  const curatedPeople = new Map<string, Entity[]>();
+  for (const e of curated) {
+    if (e.type !== 'person') continue;
+    for (const of of new Set((e.roles ?? []).map((r) => r.of))) {
+      const iso = of ? curatedById.get(of)?.iso?.alpha2 : undefined;
+      if (iso) curatedPeople.set(`${iso}/${fold(e.name)}`, [...(curatedPeople.get(`${iso}/${fold(e.name)}`) ?? []), e]);
+    }
+  }
+  const personNameCount = new Map<string, number>();
+  for (const g of groups) {
+    const r = g.records[0]!;
+    if (r.type === 'person' && r.country) personNameCount.set(`${r.country}/${fold(r.name)}`, (personNameCount.get(`${r.country}/${fold(r.name)}`) ?? 0) + 1);
   }
   const twinOf = (g: Group): Entity | undefined => {
     for (const r of g.records) {
@@ -133,12 +158,18 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
       if (twin) return twin;
     }
     const r = g.records[0]!;
-    if ((r.type === 'city' || r.type === 'region') && r.country && placeNameCount.get(`${r.country}/${fold(r.name)}`) === 1) {
-      // A city that is also a region of its own (Budapest, Hanoi, Berlin) is one place.
+    if (r.type === 'person' && r.country && personNameCount.get(`${r.country}/${fold(r.name)}`) === 1) {
+      const same = curatedPeople.get(`${r.country}/${fold(r.name)}`);
+      if (same?.length === 1) return same[0];
+    }
+    if ((r.type === 'city' || r.type === 'region') && r.country && placeNameCount.get(`${r.type}/${r.country}/${fold(r.name)}`) === 1) {
       const same = curatedByPlaceName.get(`${r.country}/${fold(r.name)}`);
       const typed = same?.filter((e) => e.type === r.type);
       if (typed?.length === 1) return typed[0];
-      if (same?.length === 1) return same[0];
+      // A city that is also a region of its own (Budapest, Hanoi) is one place, unless a
+      // record of the curated one's own type bears the name too (Paris the city and the département).
+      const other = same?.length === 1 ? same[0]! : undefined;
+      if (other && !placeNameCount.has(`${other.type}/${r.country}/${fold(r.name)}`)) return other;
     }
     return undefined;
   };
@@ -232,6 +263,7 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
     if (entity) entities.push(entity);
   }
   entities.sort((a, b) => a.id.localeCompare(b.id, 'en'));
+  const officeEvents = entities.flatMap((e) => tookOffice(e, countryName));
 
   // --- 6. events: references resolved, events whose participants are all unknown dropped
   const resolve = (ref: string): string | undefined => {
@@ -241,6 +273,11 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
   };
   const events: KbEvent[] = [...curatedEvents];
   const eventIds = new Set(curatedEvents.map((e) => e.id));
+  for (const ev of officeEvents) {
+    if (eventIds.has(ev.id)) continue;
+    eventIds.add(ev.id);
+    events.push(ev);
+  }
   let eventsDropped = 0;
   for (const run of runs) {
     for (const ev of run.output.events) {
@@ -257,6 +294,32 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
   }
   events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   return { entities: [...curatedOut, ...entities], events, stats: { records, groups: groups.length, curatedTwins: twins.size, eventsDropped, namesByLanguage: Object.fromEntries([...languages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) } };
+}
+
+/** The first year whose changes of office become events. */
+const OFFICE_EVENTS_FROM = '2000';
+
+/**
+ * Events the data gives with dates: a head of state or government, or a holder of a key
+ * ministry (foreign affairs, defence, finance, interior: the offices with phrases), taking
+ * office on a known day since 2000. The source is the person's Wikidata item.
+ */
+function tookOffice(person: Entity, countryName: (iso: string | undefined) => string | undefined): KbEvent[] {
+  if (person.type !== 'person' || !person.wikidata) return [];
+  void countryName;
+  return (person.roles ?? [])
+    .filter((r) => r.of && r.start && r.start.length === 10 && r.start >= OFFICE_EVENTS_FROM && (r.phrases?.length || /^(President|Prime Minister|Chancellor|Federal Chancellor)\b/.test(r.title)) && !/\b(vice|deputy|acting)\b/i.test(r.title))
+    .map((r) => ({
+      id: `${r.start}-${slug(person.name)}-takes-office`.slice(0, 90).replace(/-$/, '') + (r.title.match(/^\w+/)?.[0] ? `-${slug(r.title).slice(0, 30)}` : ''),
+      title: `${person.name} takes office as ${r.title}`.slice(0, 300),
+      aliases: [],
+      date: r.start!,
+      participants: [{ entity: person.id }, { entity: r.of! }],
+      place: r.of!,
+      type: 'inauguration' as const,
+      summary: `${person.name} became ${r.title} on ${r.start}${r.end ? ` and held the office until ${r.end}` : ''}.`.slice(0, 1000),
+      sources: [{ url: `https://www.wikidata.org/wiki/${person.wikidata}`, publisher: 'Wikidata (via EveryPolitician)' }],
+    }));
 }
 
 function sourceEvent(ev: SourceEvent, id: string, participants: string[], place: string | undefined): KbEvent {
@@ -317,7 +380,7 @@ function buildEntity(group: Group, id: string, look: Lookups): Entity | null {
     const of = look.countryId(role.country);
     const phrases = role.rank <= 2 ? officePhrases(role.title, look.countryName(role.country), look.demonym(role.country)) : [];
     return {
-      title: withPlace(role.title, role.subdivision ?? look.countryName(role.country)).slice(0, 200),
+      title: withPlace(role.title, role.subdivision ?? look.countryName(role.country), role.rank).slice(0, 200),
       ...(of ? { of } : {}),
       ...(role.start ? { start: role.start } : {}),
       ...(role.end ? { end: role.end } : {}),
@@ -337,22 +400,45 @@ function buildEntity(group: Group, id: string, look: Lookups): Entity | null {
       if (a.lang && !langOf.has(a.name.trim())) langOf.set(a.name.trim(), a.lang);
     }
   }
-  if (main.type === 'person') for (const s of surnamesOf(name)) aliases.add(s);
+  const topRank = Math.min(9, ...records.flatMap((r) => (r.roles ?? []).map((x) => x.rank)));
+  const surnames = main.type === 'person' ? surnamesOf(name) : [];
+  for (const s of surnames) aliases.add(s);
+  // The name without middle names only for those the press names often (heads and ministers).
+  if (main.type === 'person' && topRank <= 2) for (const s of shortNamesOf(name)) aliases.add(s);
   aliases.delete(name);
-  const aliasList = [...aliases].filter((a) => a.length <= 200 && /\p{L}/u.test(a) && a.toLowerCase() !== 'the').sort();
+  let aliasList = [...aliases].filter((a) => a.length <= 200 && /\p{L}/u.test(a) && a.toLowerCase() !== 'the').sort();
+  // An organisation is not called by a common word alone ("One", "Community", "Sociedad").
+  if (main.type === 'organisation') aliasList = aliasList.filter((a) => /\s/.test(a.trim().replace(/^the\s+/i, '')) || !look.words.isWord(a.trim().replace(/^the\s+/i, '')));
+  // A small place named by a common word ("Troy", "Normal", "Of") is named as Wikipedia
+  // names it, "Troy, Alabama": the word alone never links to it.
+  let shownName = name;
+  const where = subdivision && fold(subdivision) !== fold(name) ? subdivision : look.countryName(country);
+  if (main.type === 'city' && !/\s/.test(name) && look.words.isWord(name) && (population ?? 0) < COMMON_WORD_PLACE_POPULATION && where) {
+    shownName = `${name}, ${where}`;
+    aliasList = aliasList.filter((a) => /\s/.test(a) && !look.words.isWord(a));
+  }
   const partOf = [look.regionId(country, subdivision), look.countryId(country)].filter((x, i, all): x is string => !!x && x !== id && all.indexOf(x) === i);
   const bestRank = sourceRoles.length ? Math.min(...sourceRoles.map((r) => r.rank)) : undefined;
-  const facts = { type: main.type, kind, name, country: look.countryName(country), subdivision, population, capital, roles: sourceRoles, detail: first(records, 'detail'), city: first(records, 'city'), born: first(records, 'born'), founded: first(records, 'founded') };
+  const facts = { type: main.type, kind, name: shownName, country: look.countryName(country), subdivision, population, capital, roles: sourceRoles, detail: first(records, 'detail'), city: first(records, 'city'), born: first(records, 'born'), founded: first(records, 'founded') };
   // A curated record's name is not lent to a namesake as an alias, and is weak as its name.
-  const ownAliases = aliasList.filter((a) => !look.curatedNames?.has(fold(a)));
-  if (look.languages) for (const n of [name, ...ownAliases]) {
-    const lang = n === name ? 'en' : (langOf.get(n) ?? 'und');
+  const ownAliases = aliasList.filter((a) => !look.curatedNames?.has(fold(a)) && a !== shownName);
+  if (look.languages) for (const n of [shownName, ...ownAliases]) {
+    const lang = n === shownName ? 'en' : (langOf.get(n) ?? 'und');
     look.languages.set(lang, (look.languages.get(lang) ?? 0) + 1);
   }
-  const weak = [...new Set([...weakNamesOf(main.type, name, ownAliases, look.words), ...(look.curatedNames?.has(fold(name)) ? [name] : [])])];
+  // A town's one-word name is weak unless the town is large: "Jackson said…", "Clinton, Maryland".
+  const smallPlace = (main.type === 'city' && (population ?? 0) < STRONG_CITY_POPULATION) || (main.type === 'region' && (population ?? 0) < STRONG_REGION_POPULATION);
+  const weak = [
+    ...new Set([
+      ...weakNamesOf(main.type, shownName, ownAliases, look.words),
+      ...(look.curatedNames?.has(fold(shownName)) ? [shownName] : []),
+      ...surnames.filter((s) => ownAliases.includes(s)),
+      ...(smallPlace ? [shownName, ...ownAliases].filter((n) => !/\s/.test(n.trim())) : []),
+    ]),
+  ];
   return {
     id,
-    name,
+    name: shownName,
     type: main.type,
     aliases: ownAliases,
     ...(wikipedia ? { wikipedia: wikipedia.slice(0, 300) } : {}),
@@ -367,9 +453,10 @@ function buildEntity(group: Group, id: string, look: Lookups): Entity | null {
 }
 
 /** "President" of Russia → "President of Russia"; a title that names a place already is kept. */
-function withPlace(title: string, place: string | undefined): string {
+function withPlace(title: string, place: string | undefined, rank: number): string {
   const t = title.charAt(0).toUpperCase() + title.slice(1);
-  if (!place || /\bof\b|\bfor\b/i.test(t) || t.toLowerCase().includes(place.toLowerCase())) return t;
+  // Only a head's bare title ("President") needs its country; "Paymaster General" does not.
+  if (!place || rank > 1 || /\bof\b|\bfor\b/i.test(t) || t.toLowerCase().includes(place.toLowerCase())) return t;
   return `${t} of ${place}`;
 }
 
@@ -384,6 +471,19 @@ function lastYear(roles: SourceRole[]): number | undefined {
 
 const KIND_ORDER = ['head-of-state', 'head-of-government', 'minister', 'governor', 'office-holder', 'legislator', 'mayor', 'state-legislator', 'politician', 'capital', 'city', 'town', 'subdivision'];
 const kindOrder = (k: string) => (KIND_ORDER.includes(k) ? KIND_ORDER.indexOf(k) : KIND_ORDER.length);
+
+/**
+ * The name without its middle names, as the press writes it on first mention ("Omar Hassan
+ * al-Bashir" → "Omar al-Bashir"); none for a name of two words or one with initials only.
+ */
+export function shortNamesOf(name: string): string[] {
+  const words = name.replace(/\s*\(.*\)\s*$/, '').replace(/,.*$/, '').split(/\s+/).filter((w) => w && !SUFFIXES.test(w));
+  if (words.length < 3 || !/\p{Lu}/u.test(words[0]!.charAt(0)) || /^\p{Lu}\.?$/u.test(words[0]!)) return [];
+  const surname = surnamesOf(name)[0];
+  if (!surname) return [];
+  const short = `${words[0]} ${surname}`;
+  return short.split(/\s+/).length < words.length ? [short] : [];
+}
 
 /** Particles that belong to a surname ("van der Leyen", "de Gaulle"). */
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ter', 'zu']);

@@ -45,8 +45,10 @@ export function englishWords(): WordList {
 export function weakNamesOf(type: EntityType, name: string, aliases: string[], words: WordList): string[] {
   const weak: string[] = [];
   for (const n of [name, ...aliases]) {
-    const single = !/\s/.test(n.trim());
-    const letters = n.replace(/[^\p{L}\p{N}]/gu, '');
+    // The index drops a leading "the": "The Point" is matched as "Point".
+    const bare = n.trim().replace(/^the\s+/i, '');
+    const single = !/\s/.test(bare);
+    const letters = bare.replace(/[^\p{L}\p{N}]/gu, '');
     if (letters.length <= 3 || (single && type === 'person') || (single && words.isWord(letters))) weak.push(n);
   }
   return weak;

@@ -47,7 +47,9 @@ export const converter: Converter = {
         skipped++;
         continue;
       }
-      const subdivision = region.get(`${c.country}/${c.adminCode}`);
+      // Only the United States' admin1 codes are sure to be the subdivisions' own codes: for
+      // France and Italy a region's code is also a département's or a province's.
+      const subdivision = c.country === 'US' ? region.get(`${c.country}/${c.adminCode}`) : undefined;
       const alt = c.altName?.trim();
       entities.push({
         key: `geonames-${c.cityId}`,

@@ -86,7 +86,8 @@ export const converter: Converter = {
       states.set(s.id, s);
       const translations = Object.fromEntries((s.translations ?? '').split('|').map((pair) => pair.split('=') as [string, string]).filter((p) => p.length === 2));
       const aliases = translatedNames(s.name, translations);
-      if (s.native && s.native !== s.name && /\p{Script=Latin}/u.test(s.native) && !aliases.some((a) => a.name === s.native)) aliases.push({ name: s.native });
+      // The native name, checked like a translation (the data holds some common words there too).
+      if (s.native && s.native !== s.name && /\p{Script=Latin}/u.test(s.native) && !aliases.some((a) => a.name === s.native)) aliases.push({ name: s.native, lang: 'native' });
       const population = count(s.population);
       entities.push({
         key: `state-${s.id}`,
