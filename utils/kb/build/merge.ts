@@ -44,7 +44,7 @@ export function slug(text: string): string {
 }
 
 /** Cities smaller than this keep only their own name (see buildEntity). */
-const MIN_TRANSLATED_POPULATION = 200_000;
+const MIN_TRANSLATED_POPULATION = 100_000;
 /** A place named by a common word and smaller than this is named "Name, Region". */
 const COMMON_WORD_PLACE_POPULATION = 100_000;
 /** One-word names of cities and regions smaller than these are weak (see weakNames). */
@@ -399,6 +399,12 @@ function buildEntity(group: Group, id: string, look: Lookups): Entity | null {
       if (!a.lang || (translated && look.words.keepTranslation(name, a.name))) aliases.add(a.name.trim());
       if (a.lang && !langOf.has(a.name.trim())) langOf.set(a.name.trim(), a.lang);
     }
+  }
+  // The English Wikipedia title is a name of its own where it differs ("Joe Biden" for
+  // "Joseph R. Biden"), without its disambiguation ("Liu He (politician)").
+  for (const r of records) {
+    const title = r.wikipedia?.replace(/\s*\([^)]*\)\s*$/, '').trim();
+    if (title && !title.includes(',') && title !== name) aliases.add(title);
   }
   const topRank = Math.min(9, ...records.flatMap((r) => (r.roles ?? []).map((x) => x.rank)));
   const surnames = main.type === 'person' ? surnamesOf(name) : [];
