@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { BackstoryDb, dropUnfinishedGenerations, installedPackVersion } from '../db';
 import { installPack } from '../derived';
+import { t } from '../ui/i18n';
 import {
   backgroundRequests,
   contentScriptMessages,
@@ -65,9 +66,36 @@ function sessionTabStore(): TabStore {
  * Installs the bundled pack when the database holds none or another version. The version
  * is known at build time, so a wake-up with the pack in place reads nothing more.
  */
+/**
+ * Shows on the toolbar button that the knowledge base is being prepared (first install, pack
+ * upgrade: 10-15 s at 200k records), so that a reader who opens the popup meanwhile knows why
+ * it waits; cleared when it is done.
+ */
+function showPreparing(on: boolean): void {
+  const action = (browser as unknown as { action?: ActionApi; browserAction?: ActionApi }).action ?? (browser as unknown as { browserAction?: ActionApi }).browserAction;
+  if (!action) return;
+  void action.setBadgeText({ text: on ? '…' : '' }).catch(() => {});
+  void action.setTitle({ title: on ? t('preparingKnowledgeBase') : t('extName') }).catch(() => {});
+}
+
+interface ActionApi {
+  setBadgeText(details: { text: string }): Promise<void>;
+  setTitle(details: { title: string }): Promise<void>;
+}
+
 async function ensureDefaultPack(db: BackstoryDb, pack: BundledPack): Promise<boolean> {
   const installed = await installedPackVersion(db);
   if (installed === pack.build) return false;
+  showPreparing(true);
+  try {
+    await installBundledPack(db, pack);
+  } finally {
+    showPreparing(false);
+  }
+  return true;
+}
+
+async function installBundledPack(db: BackstoryDb, pack: BundledPack): Promise<void> {
   // The pack comes as several files (one per licence): one pack, joined here.
   const [main, ...parts] = await Promise.all(pack.urls.map(async (url) => (await fetch(browser.runtime.getURL(url as '/'))).json() as Promise<{ entities?: unknown[]; events?: unknown[] }>));
   for (const part of parts) {
@@ -76,7 +104,6 @@ async function ensureDefaultPack(db: BackstoryDb, pack: BundledPack): Promise<bo
   }
   // installPack validates it (once) and refuses an invalid one, listing its problems.
   await installPack(db, main, pack.build);
-  return true;
 }
 
 /** The default pack bundled with the extension: its files and the build id that tells an upgrade. */

@@ -101,13 +101,21 @@ export function isPartOfLongerName(text: string, tokens: Token[], from: number, 
   return false;
 }
 
+/** The lines of the last text asked about, by their start: a paragraph is judged once, not once per name in it. */
+let titleCaseLines: { text: string; lines: Map<number, boolean> } = { text: '', lines: new Map() };
+
 /** True in a headline written in Title Case, where every word is capitalised anyway. */
 function inTitleCaseLine(text: string, token: Token): boolean {
   const lineStart = text.lastIndexOf('\n', token.start) + 1;
+  if (titleCaseLines.text !== text) titleCaseLines = { text, lines: new Map() };
+  const known = titleCaseLines.lines.get(lineStart);
+  if (known !== undefined) return known;
   const lineEnd = text.indexOf('\n', token.end);
   const words = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).match(/\p{L}+/gu) ?? [];
   const long = words.filter((w) => w.length > 3);
-  return long.length >= 3 && long.filter((w) => w[0] !== w[0]!.toLowerCase()).length / long.length > 0.7;
+  const answer = long.length >= 3 && long.filter((w) => w[0] !== w[0]!.toLowerCase()).length / long.length > 0.7;
+  titleCaseLines.lines.set(lineStart, answer);
+  return answer;
 }
 
 /** True when a token is the first word of a sentence (and so capitalised anyway). */

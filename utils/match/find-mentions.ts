@@ -123,24 +123,27 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
     const refs = new Set(match.targets.map((t) => t.ref));
     if (refs.size === 1) anchored.add([...refs][0]!);
   }
-  const affinity = new Map<string, number>();
+  // What the anchored entities point at, counted once (not once per candidate and anchor).
+  const pointedAt = new Map<string, number>();
+  for (const id of anchored) for (const other of relatedIds(kb, id)) if (other !== id) pointedAt.set(other, (pointedAt.get(other) ?? 0) + 1);
   const affinityOf = (entityId: string): number => {
-    let n = affinity.get(entityId);
-    if (n === undefined) {
-      n = 0;
-      for (const id of relatedIds(kb, entityId)) if (anchored.has(id)) n++;
-      for (const id of anchored) if (id !== entityId && relatedIds(kb, id).has(entityId)) n++;
-      affinity.set(entityId, n);
-    }
+    let n = pointedAt.get(entityId) ?? 0;
+    for (const id of relatedIds(kb, entityId)) if (anchored.has(id)) n++;
     return n;
   };
+  // Everything but the type the context expects, once per candidate.
+  const base = new Map<string, number>();
   const score = (entityId: string, expected: string[]): number => {
     const entity = kb.entities.get(entityId);
-    let s = (entity?.prominence ?? 0) * resolutionWeights.prominenceWeight;
-    if (anchored.has(entityId)) s += resolutionWeights.anchoredWeight;
-    if (date && kb.rolesOn(entityId, date).length) s += resolutionWeights.activeRoleWeight;
-    if (entity && expected.includes(entity.type)) s += resolutionWeights.typeFitWeight;
-    return s + resolutionWeights.affinityWeight * affinityOf(entityId);
+    let s = base.get(entityId);
+    if (s === undefined) {
+      s = (entity?.prominence ?? 0) * resolutionWeights.prominenceWeight;
+      if (anchored.has(entityId)) s += resolutionWeights.anchoredWeight;
+      if (date && kb.rolesOn(entityId, date).length) s += resolutionWeights.activeRoleWeight;
+      s += resolutionWeights.affinityWeight * affinityOf(entityId);
+      base.set(entityId, s);
+    }
+    return entity && expected.includes(entity.type) ? s + resolutionWeights.typeFitWeight : s;
   };
 
   const mentions: Mention[] = [];
