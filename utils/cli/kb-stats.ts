@@ -102,4 +102,4 @@ function main(): void {
   );
 }
 
-main();
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) main();
