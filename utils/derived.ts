@@ -617,7 +617,6 @@ export async function installPack(db: BackstoryDb, given: unknown, build?: strin
   const info = await writeGeneration(db.blocks, 'pack', gen, { entity: pack.entities, event: pack.events });
   phases.lap('write');
   const { replaced, layers } = await switchGeneration(db, 'pack', info, { meta: [{ key: 'pack', value: { ...pack.manifest, ...(build ? { build } : {}), installedAt: new Date().toISOString() } }] });
-  if (replaced) await dropGeneration(db, 'pack', replaced);
   phases.lap('switch');
   // Derived from the records in hand, not read back from the database (5 s of 12 at 138k).
   const deriver = new Deriver(layers.pack.counts.entity + layers.pack.counts.event + layers.user.counts.entity + layers.user.counts.event);
@@ -625,5 +624,8 @@ export async function installPack(db: BackstoryDb, given: unknown, build?: strin
   deriver.addPackRecords({ entity: pack.entities, event: pack.events });
   await deriver.store(db, stampOf(layers));
   phases.lap('derive');
+  // The old pack's rows go last: nothing reads them once the new generation is current.
+  if (replaced) await dropGeneration(db, 'pack', replaced);
+  phases.lap('drop the old pack');
   phases.report();
 }
