@@ -2,7 +2,7 @@ import type { ArticleText } from '@/utils/analysis/analyze-text';
 import { formatDate } from '@/utils/ui/format';
 
 interface Props {
-  article: ArticleText;
+  article: Pick<ArticleText, 'title' | 'site' | 'published'>;
   /** The site to show when the article does not name one (the tab's host). */
   fallbackSite?: string | null;
 }

@@ -1,3 +1,4 @@
+import { safeHref } from '@/utils/web-url';
 import type { EntityDetails, Result } from '@/utils/messages';
 import { accentOf } from '@/utils/ui/entity-types';
 import { t } from '@/utils/ui/i18n';
@@ -51,7 +52,7 @@ export function EntityPage({ details, onOpenEntity, onOpenEvent, onReveal, onAdd
           </button>
         )}
         {entity.wikipedia && (
-          <a href={wikipediaUrl(entity.wikipedia)} target="_blank" rel="noopener">
+          <a href={safeHref(wikipediaUrl(entity.wikipedia))} target="_blank" rel="noopener">
             {t('wikipediaLink')}
           </a>
         )}

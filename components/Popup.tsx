@@ -9,11 +9,14 @@ import { readTabId } from '@/utils/ui/tab-id';
 import { useDelayPassed } from '@/utils/ui/use-delay-passed';
 import { useSettings } from '@/utils/ui/use-settings';
 import { useShownTabId } from '@/utils/ui/use-shown-tab-id';
+import { retryTab } from '@/utils/ui/retry-tab';
+import { useAnalysisWaitPassed } from '@/utils/ui/use-analysis-wait';
 import { useTabView } from '@/utils/ui/use-tab-view';
 import { LibraryLink } from './LibraryLink';
 import { PopupActions } from './PopupActions';
 import { PopupArticle } from './PopupArticle';
 import { ReloadPrompt } from './ReloadPrompt';
+import { TabProblem } from './TabProblem';
 import { TabStatus } from './TabStatus';
 
 /** How long a page may take to report before the popup offers to reload it. */
@@ -33,7 +36,8 @@ export function Popup() {
   const site = hostOf(view?.url);
   const highlighting = !(site && settings?.highlightOffSites.includes(site));
   const [reloads, setReloads] = useState(0);
-  const stuck = useDelayPassed(page?.status === 'analysing', analysingPatienceMs, reloads);
+  const stuck = useDelayPassed(page?.status === 'analysing' && !state, analysingPatienceMs, reloads);
+  const waitedTooLong = useAnalysisWaitPassed(state, reloads);
 
   const openPanel = () => {
     if (typeof tabId !== 'number') return;
@@ -47,6 +51,11 @@ export function Popup() {
     if (typeof tabId !== 'number') return;
     setReloads((n) => n + 1);
     browser.tabs.reload(tabId).catch((reason: Error) => fail(reason.message));
+  };
+  const retry = () => {
+    if (typeof tabId !== 'number') return;
+    setReloads((n) => n + 1);
+    retryTab(tabId).catch((reason: Error) => fail(reason.message));
   };
   const toggleSave = async () => {
     if (!state) return;
@@ -67,6 +76,9 @@ export function Popup() {
     if (error) return <TabStatus kind="error" detail={error} />;
     if (!page) return <TabStatus kind="loading" />;
     if ('analysis' in page) return <PopupArticle analysis={page.analysis} site={site} />;
+    if (page.status === 'too-large') return <TabProblem kind="too-large" tooLarge={page.tooLarge} />;
+    if (page.status === 'failed') return <TabProblem kind="failed" error={page.error} onRetry={retry} />;
+    if (waitedTooLong) return <TabProblem kind="failed" error={t('analysisTookTooLong')} onRetry={retry} />;
     if (stuck) return <ReloadPrompt onReload={reloadTab} />;
     return <TabStatus kind={page.status} />;
   };

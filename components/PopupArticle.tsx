@@ -1,4 +1,4 @@
-import type { Analysis } from '@/utils/analysis/analyze-text';
+import type { TabAnalysis } from '@/utils/messages';
 import { t } from '@/utils/ui/i18n';
 import { ActorChips } from './ActorChips';
 import { ArticleHeader } from './ArticleHeader';
@@ -11,7 +11,7 @@ const popupActorCount = 6;
 const popupEventCount = 3;
 
 interface Props {
-  analysis: Analysis;
+  analysis: TabAnalysis;
   site: string | null;
 }
 

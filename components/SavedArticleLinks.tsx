@@ -1,3 +1,4 @@
+import { safeHref } from '@/utils/web-url';
 import type { SavedArticleSummary } from '@/utils/messages';
 import { formatDate } from '@/utils/ui/format';
 
@@ -13,7 +14,7 @@ export function SavedArticleLinks({ articles }: Props) {
     <ul class="link-list">
       {unique.map((article) => (
         <li key={article.url}>
-          <a href={article.url} target="_blank" rel="noopener">
+          <a href={safeHref(article.url)} target="_blank" rel="noopener">
             {article.title}
           </a>
           <span class="meta">

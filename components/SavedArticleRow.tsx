@@ -1,3 +1,4 @@
+import { safeHref } from '@/utils/web-url';
 import type { SavedArticleSummary } from '@/utils/messages';
 import { formatDate } from '@/utils/ui/format';
 import { t } from '@/utils/ui/i18n';
@@ -13,7 +14,7 @@ export function SavedArticleRow({ article, onRemove }: Props) {
   return (
     <li class="saved-article" data-testid="saved-article" data-url={article.url}>
       <h3>
-        <a href={article.url} target="_blank" rel="noopener">
+        <a href={safeHref(article.url)} target="_blank" rel="noopener">
           {article.title}
         </a>
       </h3>

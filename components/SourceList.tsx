@@ -1,3 +1,4 @@
+import { safeHref } from '@/utils/web-url';
 import type { KbEvent } from '@/utils/kb/schema';
 import { formatDate } from '@/utils/ui/format';
 import { hostOf } from '@/utils/ui/host';
@@ -12,7 +13,7 @@ export function SourceList({ sources }: Props) {
     <ul class="link-list" data-testid="event-sources">
       {sources.map((source) => (
         <li key={source.url}>
-          <a href={source.url} target="_blank" rel="noopener">
+          <a href={safeHref(source.url)} target="_blank" rel="noopener">
             {source.publisher ?? hostOf(source.url) ?? source.url}
           </a>
           {source.date && (

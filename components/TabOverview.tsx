@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Analysis } from '@/utils/analysis/analyze-text';
+import type { TabAnalysis } from '@/utils/messages';
 import { t } from '@/utils/ui/i18n';
 import { ActorList } from './ActorList';
 import { ArticleHeader } from './ArticleHeader';
@@ -10,7 +10,7 @@ import { Section } from './Section';
 import { StatusNote } from './StatusNote';
 
 interface Props {
-  analysis: Analysis;
+  analysis: TabAnalysis;
   site: string | null;
   onOpenEntity: (id: string) => void;
   onOpenEvent: (id: string) => void;

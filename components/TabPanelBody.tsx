@@ -3,9 +3,13 @@ import { browser } from 'wxt/browser';
 import { hostOf } from '@/utils/ui/host';
 import { pageStatus } from '@/utils/ui/page-status';
 import { useDelayPassed } from '@/utils/ui/use-delay-passed';
+import { t } from '@/utils/ui/i18n';
+import { retryTab } from '@/utils/ui/retry-tab';
+import { useAnalysisWaitPassed } from '@/utils/ui/use-analysis-wait';
 import { useTabView } from '@/utils/ui/use-tab-view';
 import { ReloadPrompt } from './ReloadPrompt';
 import { TabOverview } from './TabOverview';
+import { TabProblem } from './TabProblem';
 import { TabStatus } from './TabStatus';
 
 /** How long a page may take to report before the panel offers to reload it. */
@@ -23,13 +27,22 @@ export function TabPanelBody({ tabId, onOpenEntity, onOpenEvent }: Props) {
   const { view, error } = useTabView(tabId ?? null);
   const [reloads, setReloads] = useState(0);
   const page = view ? pageStatus(view.state, view.url) : null;
-  const stuck = useDelayPassed(page?.status === 'analysing', analysingPatienceMs, `${tabId}|${reloads}`);
+  const stuck = useDelayPassed(page?.status === 'analysing' && !view?.state, analysingPatienceMs, `${tabId}|${reloads}`);
+  const waitedTooLong = useAnalysisWaitPassed(view?.state ?? null, `${tabId}|${reloads}`);
   if (tabId === null) return <TabStatus kind="open-article" />;
   if (error) return <TabStatus kind="error" detail={error} />;
   if (!view || !page) return <TabStatus kind="loading" />;
   if ('analysis' in page) {
     return <TabOverview analysis={page.analysis} site={hostOf(view.url)} onOpenEntity={onOpenEntity} onOpenEvent={onOpenEvent} />;
   }
+  if (page.status === 'too-large') return <TabProblem kind="too-large" tooLarge={page.tooLarge} />;
+  const retry = () => {
+    if (typeof tabId !== 'number') return;
+    setReloads((n) => n + 1);
+    void retryTab(tabId).catch((reason: Error) => console.warn('[backstory] retry failed', reason));
+  };
+  if (page.status === 'failed') return <TabProblem kind="failed" error={page.error} onRetry={retry} />;
+  if (waitedTooLong) return <TabProblem kind="failed" error={t('analysisTookTooLong')} onRetry={retry} />;
   if (stuck && typeof tabId === 'number') {
     const reload = () => {
       setReloads((n) => n + 1);

@@ -10,7 +10,7 @@ export default defineContentScript({
     const start = async () => {
       session?.dispose();
       try {
-        session = await runContent(window, browser.runtime.onMessage);
+        session = await runContent(window, browser.runtime.onMessage, () => void start());
       } catch (error) {
         console.debug('[backstory] could not read this page', error);
       }

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backgroundRequests, dispatch, privilegedMessages } from './messages';
+import { pageBudget } from './article/page-budget';
+import { backgroundRequests, contentScriptMessages, describeSendError, dispatch, refusal, type BackgroundProtocol, type Sender } from './messages';
+import { isWebUrl, safeHref } from './web-url';
 
 const handlers = new Proxy({}, { get: (_, name) => async (data: unknown) => ({ name, data }) }) as never;
 
@@ -15,7 +18,7 @@ describe('dispatch', () => {
   });
 
   it('refuses what the allow rule refuses, before running the handler', async () => {
-    const allow = (name: string) => (privilegedMessages.has(name as never) ? `${name} refused` : null);
+    const allow = (name: string) => (name === 'removeArticle' ? `${name} refused` : null);
     expect(await dispatch({ backstory: 'removeArticle', data: { url: 'https://a.example/' } }, {}, backgroundRequests, handlers, allow)).toEqual({ ok: false, error: 'removeArticle refused' });
   });
 
@@ -23,5 +26,112 @@ describe('dispatch', () => {
     expect(await dispatch({ backstory: 'getTabState', data: { tabId: 3 } }, {}, backgroundRequests, handlers)).toEqual({ ok: true, value: { name: 'getTabState', data: { tabId: 3 } } });
     const failing = { getTabState: async () => { throw new Error('boom'); } } as never;
     expect(await dispatch({ backstory: 'getTabState', data: { tabId: 3 } }, {}, backgroundRequests, failing)).toEqual({ ok: false, error: 'boom' });
+  });
+});
+
+const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
+const names = Object.keys(backgroundRequests) as (keyof BackgroundProtocol)[];
+const pageSender = fc.record({ tab: fc.record({ id: fc.nat(), url: fc.webUrl() }), url: fc.webUrl() });
+const anySender: fc.Arbitrary<Sender> = fc.oneof(
+  pageSender,
+  fc.record({ url: fc.constantFrom(`${origin}library.html`, `${origin}popup.html?tabId=3`, `${origin}sidepanel.html`) }),
+  fc.record({ tab: fc.record({ id: fc.nat() }), url: fc.constantFrom(`${origin}popup.html`) }),
+  fc.record({ tab: fc.option(fc.record({ id: fc.option(fc.nat(), { nil: undefined }) }), { nil: undefined }), url: fc.option(fc.string(), { nil: undefined }) }),
+);
+const fromExtension = (sender: Sender) => typeof sender.url === 'string' && sender.url.startsWith(origin);
+
+describe('who may send what (issue 19)', () => {
+  it('answers content scripts only what their own tab needs, and everything else only for the extension’s pages', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...names), anySender, (name, sender) => {
+        const refused = refusal(name, sender, origin) !== null;
+        if (contentScriptMessages.has(name)) expect(refused).toBe(fromExtension(sender) || sender.tab?.id === undefined);
+        else expect(refused).toBe(!fromExtension(sender));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('refuses a content script the library and other tabs’ state', () => {
+    fc.assert(
+      fc.property(pageSender, fc.constantFrom<keyof BackgroundProtocol>('listArticles', 'getTabState', 'saveArticle', 'getEntity', 'searchKb', 'getSettings'), (sender, name) => {
+        expect(refusal(name, sender, origin)).toMatch(/only from Backstory's own pages/);
+      }),
+    );
+  });
+});
+
+describe('message validators (property-based)', () => {
+  const handlers = new Proxy({}, { get: () => async () => null }) as never;
+
+  it('never throw, and answer every message of ours with a Result', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...names, 'toString', '__proto__', 'other'), fc.anything(), async (name, data) => {
+        const reply = await dispatch({ backstory: name, data }, {}, backgroundRequests, handlers);
+        if (Object.hasOwn(backgroundRequests, name)) expect(reply).toEqual(expect.objectContaining({ ok: expect.any(Boolean) }));
+        else expect(reply).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  const article = (url: string, text = 'Text') => ({ backstory: 'analyzeArticle', data: { url, title: 'T', text, published: null, site: null } });
+
+  it('accept a reported page URL only when it is http(s)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.webUrl(), fc.string(), fc.constantFrom('javascript:alert(1)', 'JAVASCRIPT://x/%0aalert(1)', 'data:text/html,x', 'chrome://settings', ' https://a.example/', 'https:/a', 'file:///etc/passwd')), async (url) => {
+        const reply = await dispatch(article(url), {}, backgroundRequests, handlers);
+        expect(reply?.ok).toBe(isWebUrl(url));
+        if (reply?.ok) expect(new URL(url).protocol).toMatch(/^https?:$/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuse a javascript: page URL however it is written', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('javascript:', 'JavaScript:', ' javascript:', 'java\tscript:'), fc.string(), async (scheme, rest) => {
+        for (const name of ['analyzeArticle', 'reportNotArticle', 'getHighlightSettings'] as const) {
+          const data = name === 'analyzeArticle' ? article(scheme + rest).data : { url: scheme + rest, title: '' };
+          expect((await dispatch({ backstory: name, data }, {}, backgroundRequests, handlers))?.ok).toBe(false);
+        }
+      }),
+    );
+  });
+
+  it('accept article text up to what extraction sends, and no more', async () => {
+    const at = pageBudget.maxArticleChars;
+    expect((await dispatch(article('https://a.example/', 'x'.repeat(at)), {}, backgroundRequests, handlers))?.ok).toBe(true);
+    expect(await dispatch(article('https://a.example/', 'x'.repeat(at + 1)), {}, backgroundRequests, handlers)).toEqual({ ok: false, error: expect.stringContaining('text') });
+  });
+});
+
+describe('safeHref', () => {
+  it('lets through http(s) URLs only', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.webUrl(), fc.string(), fc.constantFrom('javascript:alert(1)', 'data:,x', 'vbscript:x', '//evil.example/')), (url) => {
+        const href = safeHref(url);
+        if (href !== undefined) expect(['http:', 'https:']).toContain(new URL(href).protocol);
+        if (/^\s*(javascript|data|vbscript):/i.test(url)) expect(href).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
+    expect(safeHref(null)).toBeUndefined();
+  });
+});
+
+describe('describeSendError (issue 19, failure 5)', () => {
+  const closed = 'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
+
+  it('says what happened and what to do when the worker stopped mid-import', () => {
+    const text = describeSendError('importStatus', closed);
+    expect(text).toMatch(/stopped during the import/);
+    expect(text).toMatch(/Import the file again/);
+    expect(text).not.toMatch(/listener|channel/);
+  });
+
+  it('says to try again for any other message, and keeps other errors as they are', () => {
+    expect(describeSendError('saveArticle', closed)).toMatch(/try again/);
+    expect(describeSendError('saveArticle', 'Could not establish connection')).toBe('saveArticle failed: Could not establish connection');
   });
 });

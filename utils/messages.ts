@@ -5,8 +5,10 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import type { Analysis, EventSummary } from './analysis/analyze-text';
+import type { Analysis, ArticleText, EventSummary } from './analysis/analyze-text';
+import { pageBudget, type TooLarge } from './article/page-budget';
 import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
+import { isWebUrl } from './web-url';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -19,14 +21,35 @@ export interface ArticlePayload {
   site: string | null;
 }
 
+/**
+ * An analysis as a tab's state keeps it: what the popup and side panel show, without the
+ * article's text or its mentions (session storage is small and shared by every tab: a long
+ * article's text and mentions overflowed it, issue 19). The content script keeps those.
+ */
+export type TabAnalysis = Omit<Analysis, 'article' | 'mentions' | 'eventMentions'> & {
+  article: Omit<ArticleText, 'text'> & { length: number };
+};
+
+/**
+ * Where a tab is: its article being analysed, analysed, not an article, too large to read
+ * (see pageBudget), or its analysis failed (with why).
+ */
+export type TabStatus = 'analysing' | 'article' | 'not-article' | 'too-large' | 'failed';
+
 /** What the background knows about one tab. */
 export interface TabState {
   tabId: number;
   url: string;
   title: string;
-  status: 'article' | 'not-article';
-  analysis: Analysis | null;
+  status: TabStatus;
+  analysis: TabAnalysis | null;
   saved: boolean;
+  /** With 'too-large': the limit the page went past. */
+  tooLarge?: TooLarge;
+  /** With 'failed': why, for the reader. */
+  error?: string;
+  /** When the state last changed (ms since the epoch): the oldest tabs' states are dropped first. */
+  updatedAt: number;
 }
 
 export interface SavedArticleSummary {
@@ -98,6 +121,8 @@ export interface BackgroundProtocol {
   analyzeArticle(article: ArticlePayload): Analysis;
   /** Content script: the sender's page is not an article. */
   reportNotArticle(page: { url: string; title: string }): null;
+  /** Content script: the sender's page is past the budget of what Backstory reads (see pageBudget). */
+  reportTooLarge(page: { url: string; title: string; tooLarge: TooLarge }): null;
   /** Content script: whether to highlight on the sender's site, and how. */
   getHighlightSettings(page: { url: string }): { enabled: boolean; nominal: boolean };
   /** Pages: what is known of a tab; null when the tab has not reported yet. */
@@ -171,9 +196,16 @@ export interface ContentProtocol {
   revealEntity(query: { entityId: string }): boolean;
   /** What the hover card shows now; null when it is hidden. */
   currentCard(query: Record<string, never>): { name: string; type: string; role: string | null; description: string } | null;
+  /** The text the page's article was analysed from (for saving it); null when the page has none. */
+  articleText(query: Record<string, never>): { url: string; text: string } | null;
+  /** Read the page again (the reader's Retry after a failed analysis); true once started. */
+  readAgain(query: Record<string, never>): boolean;
 }
 
 const url = v.pipe(v.string(), v.maxLength(8192));
+/** A URL a page reports as its own: http(s) only, never javascript: or data: (issue 19). */
+const pageUrl = v.pipe(url, v.check(isWebUrl, 'must be an http(s) URL'));
+const pageTitle = v.pipe(v.string(), v.maxLength(2000));
 const id = v.pipe(v.string(), v.maxLength(200));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const empty = v.object({});
@@ -183,14 +215,24 @@ const anImport = v.object({ importId: v.pipe(v.string(), v.maxLength(100)) });
 /** Validators for every request: pages are hostile, so nothing crosses unchecked. */
 export const backgroundRequests = {
   analyzeArticle: v.object({
-    url,
-    title: v.pipe(v.string(), v.maxLength(2000)),
-    text: v.pipe(v.string(), v.maxLength(2_000_000)),
+    url: pageUrl,
+    title: pageTitle,
+    // No more than the content script sends: past it, the page is reported too large instead.
+    text: v.pipe(v.string(), v.maxLength(pageBudget.maxArticleChars)),
     published: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
     site: v.nullable(v.pipe(v.string(), v.maxLength(500))),
   }),
-  reportNotArticle: v.object({ url, title: v.pipe(v.string(), v.maxLength(2000)) }),
-  getHighlightSettings: v.object({ url }),
+  reportNotArticle: v.object({ url: pageUrl, title: pageTitle }),
+  reportTooLarge: v.object({
+    url: pageUrl,
+    title: pageTitle,
+    tooLarge: v.object({
+      limit: v.picklist(['elements', 'page-text', 'article-text', 'time']),
+      measured: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      max: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    }),
+  }),
+  getHighlightSettings: v.object({ url: pageUrl }),
   getTabState: v.object({ tabId }),
   saveArticle: v.object({ tabId }),
   removeArticle: v.object({ url }),
@@ -225,29 +267,41 @@ export const contentRequests = {
   listHighlights: empty,
   revealEntity: v.object({ entityId: id }),
   currentCard: empty,
+  articleText: empty,
+  readAgain: empty,
 } satisfies { [K in keyof ContentProtocol]: v.GenericSchema<Parameters<ContentProtocol[K]>[0]> };
 
-/** Messages only the extension's own pages may send: never a content script acting on page input. */
-export const privilegedMessages = new Set<keyof BackgroundProtocol>([
-  'saveArticle',
-  'removeArticle',
-  'setSiteHighlighting',
-  'importBegin',
-  'importStatus',
-  'importFinish',
-  'importAbort',
-  'exportBegin',
-  'exportNext',
-  'putUserEntity',
-  'putUserEvent',
-  'addAlias',
-  'deleteRecord',
-  'revertRecord',
-  'undoDelete',
-]);
+/** Messages a content script sends, about its own tab; every other message is for the extension's own pages only. */
+export const contentScriptMessages = new Set<keyof BackgroundProtocol>(['analyzeArticle', 'reportNotArticle', 'reportTooLarge', 'getHighlightSettings']);
 
-/** Messages only a content script sends, about its own tab. */
-export const contentScriptMessages = new Set<keyof BackgroundProtocol>(['analyzeArticle', 'reportNotArticle', 'getHighlightSettings']);
+/** Who sent a message, as the runtime reports it. */
+export interface Sender {
+  tab?: { id?: number; url?: string };
+  url?: string;
+}
+
+/**
+ * Why a message from `sender` is refused; null when it may be answered. Content scripts
+ * act on page input, so they may send only what their own tab needs (contentScriptMessages,
+ * from a tab; the handlers check that the page reported is the sender's); everything else, reading the library
+ * or another tab's state included, is answered only for the extension's own pages (issue 19).
+ * `extensionOrigin` is the extension's base URL (`chrome-extension://id/`).
+ */
+export function refusal(name: keyof BackgroundProtocol, sender: Sender, extensionOrigin: string): string | null {
+  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  if (!contentScriptMessages.has(name)) return fromExtensionPage ? null : `${name} is accepted only from Backstory's own pages`;
+  if (fromExtensionPage || sender.tab?.id === undefined) return `${name} is accepted only from a content script`;
+  return null;
+}
+
+/** The origin of a URL; null when it does not parse. */
+export function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
 
 type Envelope = { backstory: string; data: unknown };
 /** A protocol: an interface whose members are functions of one request. */
@@ -261,6 +315,22 @@ export function isRequestOf(message: unknown, schemas: object): boolean {
   return isEnvelope(message) && Object.hasOwn(schemas, message.backstory);
 }
 
+/** What Chrome says when the service worker stopped before it answered a message. */
+const WORKER_STOPPED = /message (channel|port) closed before a response was received/i;
+const IMPORT_MESSAGES = new Set<string>(['importBegin', 'importStatus', 'importFinish', 'importAbort']);
+
+/**
+ * The error to show for a message that could not be sent or answered: what happened and what
+ * to do, rather than the browser's own words, for a worker stopped midway (issue 19).
+ */
+export function describeSendError(name: string, browserMessage: string): string {
+  if (!WORKER_STOPPED.test(browserMessage)) return `${name} failed: ${browserMessage}`;
+  if (IMPORT_MESSAGES.has(name)) {
+    return "Backstory's background stopped during the import (the browser stops it at times), so nothing of this file was imported and your knowledge base is as it was. Import the file again.";
+  }
+  return "Backstory's background stopped before it answered (the browser stops it at times). Nothing was lost: try again.";
+}
+
 /** Sends a message to the background; never throws. */
 export async function sendToBackground<K extends keyof BackgroundProtocol>(
   name: K,
@@ -270,7 +340,7 @@ export async function sendToBackground<K extends keyof BackgroundProtocol>(
     const reply = (await browser.runtime.sendMessage({ backstory: name, data } satisfies Envelope)) as Result<ReturnType<BackgroundProtocol[K]>> | undefined;
     return reply ?? { ok: false, error: `no reply to ${name}` };
   } catch (error) {
-    return { ok: false, error: `${name} failed: ${(error as Error).message}` };
+    return { ok: false, error: describeSendError(name, (error as Error).message) };
   }
 }
 

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     if (state.analysis) {
       const { analysis } = state;
       const highlights = await driver.highlights(tabId);
-      const actors = [...new Set(analysis.mentions.filter((m) => m.kind === 'name').map((m) => m.entity.wikipedia ?? m.entity.id))];
+      const actors = analysis.entities.map((e) => e.wikipedia ?? e.id);
       lines.push(
         `- title: ${analysis.article.title} (${analysis.article.published ?? 'undated'})`,
         `- ${highlights.length} highlights; actors: ${actors.slice(0, 15).join(', ')}`,

@@ -5,14 +5,17 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
 
-interface TabStateLike {
-  status: 'article' | 'not-article';
+export interface TabStateLike {
+  status: 'analysing' | 'article' | 'not-article' | 'too-large' | 'failed';
   saved: boolean;
+  /** Tab states keep no article text and no mentions (issue 19): the content script has those. */
   analysis: {
-    article: { title: string; text: string; published: string | null };
-    mentions: { text: string; kind: string; entity: { id: string; wikipedia?: string } }[];
+    article: { title: string; length: number; published: string | null };
+    entities: { id: string; name: string; wikipedia?: string }[];
     related: { id: string; title: string; date: string; reasons: string[] }[];
   } | null;
+  tooLarge?: { limit: string; measured: number; max: number };
+  error?: string;
 }
 
 export interface Highlight {
@@ -40,12 +43,12 @@ export class ExtensionDriver {
     return id;
   }
 
-  /** Waits until the background has a state for the tab (analysed, or judged not an article). */
+  /** Waits until the background has a settled state for the tab (analysed, not an article, too large, failed). */
   async waitForTabState(tabId: number, timeoutMs = 20_000): Promise<TabStateLike> {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
       const state = await this.ext.worker.evaluate(async (id) => (await chrome.storage.session.get(`tab-${id}`))[`tab-${id}`], tabId);
-      if (state) return state as TabStateLike;
+      if (state && (state as TabStateLike).status !== 'analysing') return state as TabStateLike;
       await new Promise((ok) => setTimeout(ok, 100));
     }
     throw new Error(`tab ${tabId} was never analysed`);

@@ -26,3 +26,14 @@ describe('architecture', () => {
     for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(FORBIDDEN);
   });
 });
+
+describe('links (issue 19)', () => {
+  it('every link a component renders from data goes through safeHref', () => {
+    const dir = fileURLToPath(new URL('../../components/', import.meta.url));
+    const unchecked = readdirSync(dir)
+      .filter((f) => f.endsWith('.tsx'))
+      .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/href=\{([^}]*)\}/g)].map((m) => `${f}: ${m[1]}`))
+      .filter((use) => !/: safeHref\(|: libraryUrl\(\)/.test(use));
+    expect(unchecked).toEqual([]);
+  });
+});

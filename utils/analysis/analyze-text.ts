@@ -4,10 +4,10 @@
  */
 import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { EntityType, EventType, KbEvent } from '../kb/schema';
-import { findMentions, type MentionKind } from '../match/find-mentions';
+import { findMentions, type Mention, type MentionKind } from '../match/find-mentions';
 import { findEventMentions } from '../related/find-event-mentions';
 import { rankRelated, type RelatedEvent } from '../related/rank-related';
-import { tokenize } from '../text/tokenize';
+import { tokenize, type Token } from '../text/tokenize';
 
 export interface ArticleText {
   title: string;
@@ -81,11 +81,75 @@ export function summarizeEvent(kb: KnowledgeBase, event: KbEvent): EventSummary 
  * reader's saved articles name each entity) lifts events about what the reader follows.
  */
 export function analyzeText(article: ArticleText, kb: KnowledgeBase, savedCounts?: ReadonlyMap<string, number>): Analysis {
+  const steps = analysisSteps(article, kb, savedCounts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * analyzeText with a pause between its steps (tokens, mentions, event mentions, ranking), so
+ * that a service worker can answer other messages meanwhile (issue 19); `pause` may throw to
+ * stop the analysis (a time budget, a newer article from the same tab).
+ */
+export async function analyzeTextInSteps(article: ArticleText, kb: KnowledgeBase, savedCounts: ReadonlyMap<string, number> | undefined, pause: () => Promise<void>): Promise<Analysis> {
+  const steps = analysisSteps(article, kb, savedCounts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/**
+ * Characters of text read for mentions at once. Mentions are found window by window, cut at
+ * a paragraph or sentence end, with a pause between windows: finding them in one long
+ * paragraph of names grew faster than its length (200,000 characters took 4.4 s in the
+ * service worker, issue 19), and a window also bounds how long the worker is busy at once.
+ * An article shorter than a window is read whole, as before; a longer one loses only what
+ * links a name across a window's edge ("Putin" resolved by a "Vladimir Putin" further back).
+ */
+export const MENTION_WINDOW = 10_000;
+
+/** Where to end a window that starts at `from`: a paragraph end, else a sentence end, else a space, before the limit. */
+function windowEnd(text: string, from: number): number {
+  const limit = from + MENTION_WINDOW;
+  if (limit >= text.length) return text.length;
+  const floor = from + MENTION_WINDOW / 2;
+  for (const separator of ['\n\n', '. ', ' ']) {
+    const at = text.lastIndexOf(separator, limit - separator.length);
+    if (at >= floor) return at + separator.length;
+  }
+  return limit;
+}
+
+function* findMentionsInWindows(text: string, tokens: Token[], kb: KnowledgeBase, date: string | undefined): Generator<void, Mention[]> {
+  if (text.length <= MENTION_WINDOW) {
+    const mentions = findMentions(text, tokens, kb, date);
+    yield;
+    return mentions;
+  }
+  const all: Mention[] = [];
+  for (let from = 0; from < text.length; ) {
+    const to = windowEnd(text, from);
+    const window = text.slice(from, to);
+    for (const m of findMentions(window, tokenize(window), kb, date)) all.push({ ...m, start: m.start + from, end: m.end + from });
+    from = to;
+    yield;
+  }
+  return all;
+}
+
+function* analysisSteps(article: ArticleText, kb: KnowledgeBase, savedCounts?: ReadonlyMap<string, number>): Generator<void, Analysis> {
   const date = article.published ?? undefined;
   const tokens = tokenize(article.text);
-  const mentions = findMentions(article.text, tokens, kb, date);
+  yield;
+  const mentions = yield* findMentionsInWindows(article.text, tokens, kb, date);
   const eventMentions = findEventMentions(article.text, tokens, mentions, kb, date);
+  yield;
   const ranked = rankRelated(kb, date, mentions, eventMentions, savedCounts);
+  yield;
 
   const summarize = (id: string): EntitySummary => {
     const e = kb.entities.get(id)!;

@@ -15,10 +15,37 @@ export interface TextSegment {
   offsets: number[];
 }
 
+/** True for the characters `\s` matches, without a regular expression per character. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/**
+ * Builds the composed string in parts, in time linear in its length: every decision looks
+ * at the last characters written, never at the whole string (a regular expression anchored
+ * at the end of a growing string made extraction quadratic; issue 19).
+ */
 export class TextBuilder {
-  text = '';
   readonly segments: TextSegment[] = [];
+  private readonly parts: string[] = [];
+  private length = 0;
+  /** The last two characters written ('' before any). */
+  private tail = '';
   private pendingSpace = false;
+
+  /** Characters written so far. */
+  get size(): number {
+    return this.length;
+  }
+
+  private write(s: string): void {
+    if (!s) return;
+    this.parts.push(s);
+    this.length += s.length;
+    this.tail = (this.tail + s).slice(-2);
+  }
 
   /** Appends a text node, collapsing runs of whitespace (also across node boundaries). */
   addNode(node: Text): void {
@@ -28,14 +55,14 @@ export class TextBuilder {
     // Where the pending space came from in this node; -1 when from an earlier node.
     let spaceAt = -1;
     for (let i = 0; i < data.length; i++) {
-      const ch = data[i]!;
-      if (/\s/.test(ch)) {
+      if (isSpace(data.charCodeAt(i))) {
         if (!this.pendingSpace) spaceAt = i;
-        this.pendingSpace = this.text.length + out.length > 0 && !/\n$/.test(out || this.text);
+        // `out` never holds a line break: only what was written before can end with one.
+        this.pendingSpace = out.length > 0 || (this.length > 0 && !this.tail.endsWith('\n'));
         continue;
       }
       if (this.pendingSpace) {
-        if (spaceAt === -1 && !out) this.text += ' '; // a space between nodes belongs to neither
+        if (spaceAt === -1 && !out) this.write(' '); // a space between nodes belongs to neither
         else {
           out += ' ';
           offsets.push(spaceAt);
@@ -43,35 +70,38 @@ export class TextBuilder {
         this.pendingSpace = false;
       }
       spaceAt = -1;
-      out += ch;
+      out += data[i]!;
       offsets.push(i);
     }
     if (!out) return;
-    this.segments.push({ start: this.text.length, length: out.length, node, offsets });
-    this.text += out;
+    this.segments.push({ start: this.length, length: out.length, node, offsets });
+    this.write(out);
   }
 
   /** Ends a block: what follows starts after a blank line. */
   breakBlock(): void {
     this.pendingSpace = false;
-    if (this.text && !this.text.endsWith('\n\n')) this.text = this.text.replace(/\n?$/, '\n\n');
+    if (!this.length || this.tail === '\n\n') return;
+    this.write(this.tail.endsWith('\n') ? '\n' : '\n\n');
   }
 
   /** A line break (`<br>`) inside a block. */
   breakLine(): void {
     this.pendingSpace = false;
-    if (this.text && !this.text.endsWith('\n')) this.text += '\n';
+    if (this.length && !this.tail.endsWith('\n')) this.write('\n');
   }
 
   /** Appends text that maps to no node (a headline taken from metadata). */
   addUnmapped(text: string): void {
-    this.text += text;
+    this.write(text);
   }
 
   /** The composed string without a trailing separator. */
   finish(): string {
-    this.text = this.text.replace(/\s+$/, '');
-    return this.text;
+    const text = this.parts.join('');
+    let end = text.length;
+    while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+    return text.slice(0, end);
   }
 }
 

@@ -28,15 +28,16 @@ const BLOCK = new Set(['P', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'P
 const LEAF_BLOCK = new Set(['P', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'DD', 'DT', 'TD', 'TH', 'ADDRESS']);
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/** A div that holds text directly, as paragraphs do on some sites: no block inside it. */
-const isLeafDiv = (el: Element) => el.tagName.toUpperCase() === 'DIV' && !el.querySelector('p, div, li, table, section, article, blockquote');
-
+// Inside a div, these make it a container rather than a paragraph.
+const CONTAINER_INSIDE_DIV = new Set(['P', 'DIV', 'LI', 'TABLE', 'SECTION', 'ARTICLE', 'BLOCKQUOTE']);
 // Class or id names of the furniture around an article body: bylines, tag lists, share bars.
 const FURNITURE = /(^|[\s_-])(byline|author|tags?|topics|share|social|related|caption|credit|newsletter|promo|advert|ad-slot|comments?)([\s_-]|$)/i;
-
 // Credit lines at the end of a story: "Keith Bradsher contributed reporting from Hong Kong."
 const CREDIT_LINE = /\b(contributed (reporting|research|to this (report|article|story))|additional reporting by|reporting by .{3,60}editing by|edited by .{3,40}$)/i;
+/** Credit lines are short: a longer block is never one (and its text is never built to check). */
+const CREDIT_LINE_MAX = 200;
+/** Nodes walked between two chances for the caller to pause (see extractArticleInSlices). */
+const NODES_PER_STEP = 500;
 
 function isSkipped(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -44,32 +45,170 @@ function isSkipped(el: Element): boolean {
   return FURNITURE.test(names);
 }
 
-/** Paragraph-sized live elements whose text Readability kept. */
-function keptBlocks(doc: Document, kept: string): Element[] {
-  const blocks: Element[] = [];
-  for (const el of doc.body.querySelectorAll('p, li, h2, h3, h4, h5, h6, blockquote, pre, td, dd, div')) {
-    if (el.tagName.toUpperCase() === 'DIV' && !isLeafDiv(el)) continue;
-    const text = squash(el.textContent ?? '');
-    if (text.length >= 30 && kept.includes(text)) blocks.push(el);
+const tagOf = (el: Element) => el.tagName.toUpperCase();
+
+/** The nodes of the subtree under `root` (itself excluded) in document order, without recursion. */
+function* descendants(root: Node): Generator<Node> {
+  let node: Node | null = root.firstChild;
+  while (node) {
+    yield node;
+    if (node.firstChild) node = node.firstChild;
+    else {
+      while (node && node !== root && !node.nextSibling) node = node.parentNode;
+      node = node && node !== root ? node.nextSibling : null;
+    }
   }
-  return blocks;
+}
+
+/**
+ * Which live text nodes Readability kept. Readability reads a copy; the copy's text nodes are
+ * paired with the live ones by walking both trees in step (they are identical before it
+ * runs), and Readability moves text nodes without replacing them, so the kept ones are found
+ * by identity in linear time. When Readability had to start over (it then re-parses the
+ * copy's HTML, making new nodes), kept text is matched by its content instead. Both replace a
+ * substring search of the whole kept text per block, which made extraction quadratic (issue 19).
+ */
+function* keptTextNodes(content: Element, pairs: Map<Node, Text>): Generator<void, KeptText> {
+  const kept = new Set<Text>();
+  const keptData = new Set<string>();
+  let paired = 0;
+  let walked = 0;
+  for (const node of descendants(content)) {
+    if (node.nodeType !== 3) continue;
+    const found = pairs.get(node);
+    if (found) {
+      kept.add(found);
+      paired++;
+    }
+    const data = squash((node as Text).data);
+    if (data) keptData.add(data);
+    if (++walked % NODES_PER_STEP === 0) yield;
+  }
+  // Blank nodes only separate words: taking them never adds text, leaving them out could glue words.
+  const blank = (text: Text) => !/\S/.test(text.data);
+  const alike = (text: Text) => kept.has(text) || blank(text) || keptData.has(squash(text.data));
+  // Readability started over (few or no nodes of its own kept): match by content.
+  const take = paired * 2 >= keptData.size ? (text: Text) => kept.has(text) || blank(text) : alike;
+  return { take, alike };
+}
+
+/** Which live text nodes to collect, and which look like kept text (for finding the root). */
+interface KeptText {
+  take(text: Text): boolean;
+  /**
+   * Kept, or with the same text as kept text: a slideshow's copies of a kept caption count
+   * towards the root as they did when kept text was found by searching for it.
+   */
+  alike(text: Text): boolean;
+}
+
+/** Pairs every text node of the copy with its live original; both trees must be identical. */
+function* pairTextNodes(live: Node, copy: Node, pairs: Map<Node, Text>): Generator<void> {
+  const copies = descendants(copy);
+  let walked = 0;
+  for (const node of descendants(live)) {
+    const twin = copies.next().value as Node | undefined;
+    if (!twin) return;
+    if (node.nodeType === 3) pairs.set(twin, node as Text);
+    if (++walked % NODES_PER_STEP === 0) yield;
+  }
+}
+
+/** What one walk over the live body learns for finding the root and collecting the text. */
+interface BodyFacts {
+  /** Kept characters of paragraph-sized blocks under each element that has any. */
+  keptWeight: Map<Element, number>;
+  /** Depth below the body of each element in keptWeight. */
+  depth: Map<Element, number>;
+  /** All characters under each element, for the short ones only (see CREDIT_LINE_MAX). */
+  textLength: Map<Element, number>;
+  /** Divs that hold a paragraph-like block and so are not paragraphs themselves. */
+  containers: Set<Element>;
+  total: number;
+}
+
+/** Blocks shorter than this do not count towards finding the root (a date line, a label). */
+const ROOT_BLOCK_MIN = 30;
+/** …and only blocks Readability kept whole (nearly: it may drop an inline button), not a menu with a kept word in it. */
+const ROOT_BLOCK_KEPT = 0.9;
+
+/**
+ * One post-order walk over the body, in linear time: for each element the kept text of the
+ * paragraph-sized blocks under it (blocks of ROOT_BLOCK_MIN characters or more, kept whole, so
+ * that kept labels and date lines around the page do not pull the root up), text lengths, container divs.
+ */
+function* learnBody(body: Element, isKept: (text: Text) => boolean): Generator<void, BodyFacts> {
+  const facts: BodyFacts = { keptWeight: new Map(), depth: new Map(), textLength: new Map(), containers: new Set(), total: 0 };
+  /** Kept text not yet inside a block that counts. */
+  const loose = new Map<Element, number>();
+  const weight = new Map<Element, number>();
+  const length = new Map<Element, number>();
+  const add = (map: Map<Element, number>, el: Element, n: number) => n && map.set(el, (map.get(el) ?? 0) + n);
+  const stack: { el: Element; depth: number }[] = [];
+  let walked = 0;
+  // Each element hands its sums to its parent when the walk leaves it.
+  const leave = (until: Node | null) => {
+    while (stack.length && stack[stack.length - 1]!.el !== until) {
+      const { el, depth } = stack.pop()!;
+      const tag = tagOf(el);
+      const n = length.get(el) ?? 0;
+      let w = weight.get(el) ?? 0;
+      const pending = loose.get(el) ?? 0;
+      const block = LEAF_BLOCK.has(tag) || (tag === 'DIV' && !facts.containers.has(el));
+      // A block inside a block counts for both, as paragraphs inside a quote do.
+      if (block && pending && n >= ROOT_BLOCK_MIN && pending >= n * ROOT_BLOCK_KEPT) {
+        w += pending;
+        facts.total += pending;
+      }
+      if (w) {
+        facts.keptWeight.set(el, w);
+        facts.depth.set(el, depth);
+      }
+      if (n <= CREDIT_LINE_MAX * 4) facts.textLength.set(el, n);
+      const parent = stack[stack.length - 1]?.el;
+      if (!parent) continue;
+      add(weight, parent, w);
+      add(loose, parent, pending);
+      add(length, parent, n);
+      if (CONTAINER_INSIDE_DIV.has(tag) || facts.containers.has(el)) facts.containers.add(parent);
+    }
+  };
+  stack.push({ el: body, depth: 0 });
+  for (const node of descendants(body)) {
+    leave(node.parentNode);
+    if (node.nodeType === 1) stack.push({ el: node as Element, depth: stack.length });
+    else if (node.nodeType === 3) {
+      const parent = stack[stack.length - 1]!.el;
+      const n = squashedLength((node as Text).data);
+      add(length, parent, n);
+      if (n && isKept(node as Text)) add(loose, parent, n);
+    }
+    if (++walked % NODES_PER_STEP === 0) yield;
+  }
+  leave(null);
+  return facts;
+}
+
+/** The length of a text once its runs of whitespace are one space (not trimmed). */
+function squashedLength(data: string): number {
+  let n = 0;
+  let space = false;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    const isWhite = c === 32 || (c >= 9 && c <= 13) || c === 160;
+    if (!isWhite || !space) n++;
+    space = isWhite;
+  }
+  return n;
 }
 
 /** The deepest element that holds at least `share` of the kept text; body when none does better. */
-function findRoot(doc: Document, blocks: Element[], share = 0.8): Element {
-  const weight = new Map<Element, number>();
-  let total = 0;
-  for (const block of blocks) {
-    const n = squash(block.textContent ?? '').length;
-    total += n;
-    for (let el: Element | null = block.parentElement; el; el = el.parentElement) weight.set(el, (weight.get(el) ?? 0) + n);
-  }
-  let root: Element = doc.body;
+function findRoot(body: Element, facts: BodyFacts, share = 0.85): Element {
+  let root: Element = body;
   let depth = 0;
-  for (const [el, w] of weight) {
-    if (w < total * share) continue;
-    let d = 0;
-    for (let p = el.parentElement; p; p = p.parentElement) d++;
+  for (const [el, w] of facts.keptWeight) {
+    if (w < facts.total * share) continue;
+    const d = facts.depth.get(el) ?? 0;
     if (d > depth) [root, depth] = [el, d];
   }
   return root;
@@ -88,52 +227,84 @@ function findHeadline(doc: Document, title: string): Element | null {
   return fallback ?? (doc.querySelectorAll('h1').length === 1 ? doc.querySelector('h1') : null);
 }
 
-function collect(node: Node, kept: string, out: TextBuilder, checked: boolean): void {
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) {
-      const text = child as Text;
-      if (checked || kept.includes(squash(text.data))) out.addNode(text);
+/** A block short enough to be a credit line, that is one. */
+function isCreditLine(el: Element, facts: BodyFacts): boolean {
+  const n = facts.textLength.get(el);
+  if (n === undefined || n > CREDIT_LINE_MAX * 4) return false;
+  const text = squash(el.textContent ?? '');
+  return text.length < CREDIT_LINE_MAX && CREDIT_LINE.test(text);
+}
+
+/**
+ * Collects the text under `root` into `out`, block breaks included, without recursion:
+ * text nodes that pass `take`, outside skipped elements and credit lines.
+ */
+function* collect(root: Element, out: TextBuilder, take: (text: Text) => boolean, facts: BodyFacts | null): Generator<void> {
+  // Blocks entered and not yet left, to break after them.
+  const open: Element[] = [];
+  let walked = 0;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let enter = false;
+    if (node.nodeType === 3) {
+      if (take(node as Text)) out.addNode(node as Text);
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      const tag = tagOf(el);
+      if (tag === 'BR') out.breakLine();
+      else if (!SKIP.has(tag) && !isSkipped(el)) {
+        const leaf = LEAF_BLOCK.has(tag) || (tag === 'DIV' && !facts?.containers.has(el));
+        if (BLOCK.has(tag)) out.breakBlock();
+        if (!(facts && leaf && isCreditLine(el, facts))) {
+          enter = true;
+          if (BLOCK.has(tag)) open.push(el);
+        }
+      }
+    }
+    if (++walked % NODES_PER_STEP === 0) yield;
+    if (enter && node.firstChild) {
+      node = node.firstChild;
       continue;
     }
-    if (child.nodeType !== 1) continue;
-    const el = child as Element;
-    const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || isSkipped(el)) continue;
-    if (tag === 'BR') {
-      out.breakLine();
-      continue;
+    // Leave every element that has no next sibling, closing the blocks left.
+    while (node && node !== root) {
+      if (open[open.length - 1] === node) {
+        open.pop();
+        out.breakBlock();
+      }
+      if (node.nextSibling) break;
+      node = node.parentNode;
     }
-    const block = BLOCK.has(tag);
-    if (block) out.breakBlock();
-    if (!checked && (LEAF_BLOCK.has(tag) || isLeafDiv(el))) {
-      const text = squash(el.textContent ?? '');
-      if (text && kept.includes(text) && !(text.length < 200 && CREDIT_LINE.test(text))) collect(el, kept, out, true);
-    } else collect(el, kept, out, checked);
-    if (block) out.breakBlock();
+    node = node && node !== root ? node.nextSibling : null;
   }
 }
 
 /**
- * Extracts the article of `doc`; null when Readability finds no article in it. The caller
- * decides first whether the page is an article at all (see detectArticle).
+ * The extraction, as steps: it yields every few hundred nodes so that a caller on the page's
+ * main thread can pause between them (extractArticleInSlices); extractArticle runs it
+ * through at once.
  */
-export function extractArticle(doc: Document): ExtractedArticle | null {
+function* extractSteps(doc: Document): Generator<void, ExtractedArticle | null> {
   const copy = doc.cloneNode(true) as Document;
-  const parsed = new Readability(copy, { charThreshold: 300 }).parse();
-  if (!parsed?.textContent) return null;
-  const kept = squash(parsed.textContent);
-  const blocks = keptBlocks(doc, kept);
-  const root = blocks.length ? findRoot(doc, blocks) : doc.body;
+  const pairs = new Map<Node, Text>();
+  yield* pairTextNodes(doc, copy, pairs);
+  yield;
+  // `serializer` hands back Readability's own element, not its HTML, so its nodes can be paired.
+  const parsed = new Readability<Element>(copy, { charThreshold: 300, serializer: (el) => el as Element }).parse();
+  yield;
+  if (!parsed?.textContent || !parsed.content) return null;
+  const kept = yield* keptTextNodes(parsed.content, pairs);
+  pairs.clear();
+  const facts = yield* learnBody(doc.body, kept.alike);
+  const root = findRoot(doc.body, facts);
   const title = squash(parsed.title || doc.title || '');
   const headline = findHeadline(doc, title);
-
   const out = new TextBuilder();
-  if (headline) collect(headline, squash(headline.textContent ?? ''), out, true);
+  if (headline) yield* collect(headline, out, () => true, null);
   else out.addUnmapped(title);
   out.breakBlock();
-  collect(root, kept, out, false);
+  yield* collect(root, out, kept.take, facts);
   const text = out.finish();
-
   return {
     title: headline ? squash(headline.textContent ?? '') : title,
     text,
@@ -143,4 +314,50 @@ export function extractArticle(doc: Document): ExtractedArticle | null {
     root,
     segments: out.segments,
   };
+}
+
+/**
+ * Extracts the article of `doc`; null when Readability finds no article in it. The caller
+ * decides first whether the page is an article at all (see detectArticle).
+ */
+export function extractArticle(doc: Document): ExtractedArticle | null {
+  const steps = extractSteps(doc);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How extractArticleInSlices shares the page's main thread. */
+export interface Slicing {
+  /** Work at most this long (ms) before pausing. */
+  sliceMs: number;
+  /** Give up (null, with `timedOut`) once the whole extraction has taken this long (ms), pauses included. */
+  budgetMs: number;
+  /** Lets the page run (a macrotask); resolves when the extraction may go on. */
+  pause(): Promise<void>;
+  now(): number;
+}
+
+/**
+ * extractArticle in slices of at most `sliceMs` of work (Readability's own parse is one
+ * slice that cannot be cut), pausing between them; `timedOut` when the budget ran out.
+ */
+export async function extractArticleInSlices(doc: Document, slicing: Slicing): Promise<{ article: ExtractedArticle | null; timedOut: boolean }> {
+  const started = slicing.now();
+  const steps = extractSteps(doc);
+  let slice = started;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { article: step.value, timedOut: false };
+    const now = slicing.now();
+    if (now - started > slicing.budgetMs) {
+      steps.return(null);
+      return { article: null, timedOut: true };
+    }
+    if (now - slice >= slicing.sliceMs) {
+      await slicing.pause();
+      slice = slicing.now();
+    }
+  }
 }

@@ -30,7 +30,9 @@ beforeEach(async () => {
   notified = [];
   files = new Map();
   settings = { highlightOffSites: [], highlightNominal: false };
-  handlers = createHandlers({
+  // What each tab's content script holds: the text it had analysed.
+  const pageTexts = new Map<number, { url: string; text: string }>();
+  const base = createHandlers({
     db,
     kb: new KbReader(db),
     knowledgeChanged: () => {},
@@ -43,13 +45,33 @@ beforeEach(async () => {
       if (!file) throw new Error(`no such file: ${url}`);
       return file instanceof Blob ? file.stream() : file;
     },
+    articleText: async (tabId) => pageTexts.get(tabId) ?? null,
   });
+  handlers = {
+    ...base,
+    analyzeArticle: async (page, sender) => {
+      if (sender.tab?.id !== undefined) pageTexts.set(sender.tab.id, { url: page.url, text: page.text });
+      return base.analyzeArticle(page, sender);
+    },
+  };
 });
 
 afterEach(async () => {
   db.close();
   await db.delete();
 });
+
+/** Text that names the mini knowledge base's actors in every sentence, `chars` long. */
+function nameDenseText(chars: number): string {
+  const sentences = ['Trump met Putin in Budapest.', 'Lavrov called Rubio about the Alaska summit.', 'Zelensky visited Washington after the talks.'];
+  const parts: string[] = [];
+  for (let n = 0, i = 0; n < chars; i++) {
+    const s = sentences[i % sentences.length]!;
+    parts.push(i % 10 === 9 ? `${s}\n\n` : `${s} `);
+    n += s.length + 1;
+  }
+  return parts.join('').slice(0, chars);
+}
 
 describe('background handlers', () => {
   it('analyses an article for its tab, remembers it and tells open pages', async () => {
@@ -58,7 +80,8 @@ describe('background handlers', () => {
     expect(analysis.related[0]?.id).toBeDefined();
     const state = await handlers.getTabState({ tabId: 7 }, {});
     expect(state).toMatchObject({ status: 'article', saved: false, url: article.url });
-    expect(notified).toEqual([7]);
+    // Once as the analysis starts, once with its result.
+    expect(notified).toEqual([7, 7]);
   });
 
   it('lifts related events about what the reader saved, counting other saved articles only', async () => {
@@ -92,7 +115,7 @@ describe('background handlers', () => {
   });
 
   it('will not save a tab that shows no article', async () => {
-    await handlers.reportNotArticle({ url: 'https://shop.example/', title: 'Shop' }, tabSender);
+    await handlers.reportNotArticle({ url: 'https://shop.example/', title: 'Shop' }, { tab: { id: 7 }, url: 'https://shop.example/' });
     await expect(handlers.saveArticle({ tabId: 7 }, {})).rejects.toThrow(/no article/);
   });
 
@@ -279,5 +302,97 @@ describe('exports through the protocol', () => {
     expect(pack.entities.map((e) => e.id).sort()).toEqual(miniEntities.map((e) => e.id).sort());
     expect(pack.events).toHaveLength(miniEvents.length);
     await expect(handlers.exportNext({ exportId }, page)).rejects.toThrow(/no longer running/);
+  });
+});
+
+describe('analysis under load (issue 19)', () => {
+  it('keeps offsets and ids but no text or mentions in the tab state, and says it is analysing first', async () => {
+    const states: TabState[] = [];
+    const seen = createHandlers({
+      db,
+      kb: new KbReader(db),
+      knowledgeChanged: () => {},
+      tabs: { get: async () => null, set: async (s) => void states.push(s), all: async () => [], forget: () => {} },
+      settings: { get: async () => settings, set: async () => {} },
+      notify: () => {},
+      openFile: async () => new Blob([]).stream(),
+      articleText: async () => null,
+    });
+    const analysis = await seen.analyzeArticle(article, tabSender);
+    expect(states.map((s) => s.status)).toEqual(['analysing', 'article']);
+    const stored = states[1]!;
+    expect(stored.analysis?.article).toEqual({ title: article.title, url: article.url, published: article.published, site: article.site, length: article.text.length });
+    expect(JSON.stringify(stored)).not.toContain('They last met');
+    expect(stored.analysis).not.toHaveProperty('mentions');
+    expect(analysis.mentions.length).toBeGreaterThan(0);
+  });
+
+  it('answers the library while a long analysis runs', async () => {
+    const text = nameDenseText(200_000);
+    let analysed = 0;
+    const analysis = Promise.resolve(handlers.analyzeArticle({ ...article, text }, tabSender)).then(() => (analysed = performance.now()));
+    // Let the analysis start, then ask for the library in the middle of it.
+    await new Promise((resume) => setTimeout(resume, 5));
+    const asked = performance.now();
+    await handlers.listArticles({}, {});
+    const answered = performance.now();
+    await analysis;
+    console.log(`listArticles answered in ${(answered - asked).toFixed(0)} ms while a 200,000-character analysis ran (it ended ${(analysed - asked).toFixed(0)} ms after the question)`);
+    expect(answered).toBeLessThan(analysed);
+  });
+
+  it('gives up an analysis past its time budget and tells the tab it could not be analysed', async () => {
+    const strict = createHandlers({
+      db,
+      kb: new KbReader(db),
+      knowledgeChanged: () => {},
+      tabs: { get: async (id) => tabStates.get(id) ?? null, set: async (s) => void tabStates.set(s.tabId, s), all: async () => [...tabStates.values()], forget: () => {} },
+      settings: { get: async () => settings, set: async () => {} },
+      notify: () => {},
+      openFile: async () => new Blob([]).stream(),
+      articleText: async () => null,
+      analysisBudgetMs: 0,
+    });
+    const tabStates = new Map<number, TabState>();
+    await expect(strict.analyzeArticle(article, tabSender)).rejects.toThrow(/took longer than/);
+    expect(tabStates.get(7)).toMatchObject({ status: 'failed', error: expect.stringMatching(/took longer than/), analysis: null });
+  });
+
+  it('stops an analysis when the same tab sends a newer page', async () => {
+    const first = handlers.analyzeArticle({ ...article, text: nameDenseText(50_000) }, tabSender);
+    const second = handlers.analyzeArticle({ ...article, url: 'https://news.example/next' }, tabSender);
+    await expect(first).rejects.toThrow(/moved on/);
+    await second;
+    expect(await handlers.getTabState({ tabId: 7 }, {})).toMatchObject({ status: 'article', url: 'https://news.example/next' });
+  });
+
+  it('refuses a report about a page of another site than the sender', async () => {
+    await expect(handlers.analyzeArticle({ ...article, url: 'https://other.example/' }, tabSender)).rejects.toThrow(/only itself/);
+    await expect(handlers.reportNotArticle({ url: 'https://other.example/', title: '' }, tabSender)).rejects.toThrow(/only itself/);
+  });
+
+  it('records a page too large to read', async () => {
+    const tooLarge = { limit: 'elements', measured: 50_000, max: 25_000 } as const;
+    await handlers.reportTooLarge({ url: article.url, title: 'Big', tooLarge }, tabSender);
+    expect(await handlers.getTabState({ tabId: 7 }, {})).toMatchObject({ status: 'too-large', tooLarge });
+  });
+
+  it('saves the text the content script holds, and refuses when its page changed since', async () => {
+    await handlers.analyzeArticle(article, tabSender);
+    await handlers.saveArticle({ tabId: 7 }, {});
+    expect((await db.articles.get(article.url))?.text).toBe(article.text);
+    const tabStates = new Map<number, TabState>();
+    const moved = createHandlers({
+      db,
+      kb: new KbReader(db),
+      knowledgeChanged: () => {},
+      tabs: { get: async (id) => tabStates.get(id) ?? null, set: async (s) => void tabStates.set(s.tabId, s), all: async () => [...tabStates.values()], forget: () => {} },
+      settings: { get: async () => settings, set: async () => {} },
+      notify: () => {},
+      openFile: async () => new Blob([]).stream(),
+      articleText: async () => ({ url: 'https://news.example/elsewhere', text: 'Another page' }),
+    });
+    await moved.analyzeArticle(article, tabSender);
+    await expect(moved.saveArticle({ tabId: 7 }, {})).rejects.toThrow(/reload it/);
   });
 });

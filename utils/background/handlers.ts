@@ -2,28 +2,27 @@
  * The background's message handlers: plain async functions over injected stores, so they
  * run under Vitest with fake-indexeddb and no browser.
  */
-import { analyzeText, summarizeEvent } from '../analysis/analyze-text';
+import { analyzeTextInSteps, summarizeEvent, type Analysis } from '../analysis/analyze-text';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import type { BackstoryDb } from '../db';
 import type { Entity, KbEvent } from '../kb/schema';
 import * as kbStore from './kb-store';
 import { PhaseTimer } from '../phase-timer';
 import type { KbReader } from './kb-reader';
-import type {
-  BackgroundProtocol,
-  Handlers,
-  ImportReport,
-  SavedArticle,
-  SavedArticleSummary,
-  Settings,
-  TabState,
+import {
+  originOf,
+  type BackgroundProtocol,
+  type Handlers,
+  type ImportReport,
+  type SavedArticle,
+  type SavedArticleSummary,
+  type Sender,
+  type Settings,
+  type TabState,
 } from '../messages';
+import { compactAnalysis } from './tab-state';
 
-/** Who sent a message, as the runtime reports it. */
-export interface Sender {
-  tab?: { id?: number; url?: string };
-  url?: string;
-}
+export type { Sender } from '../messages';
 
 export interface TabStore {
   get(tabId: number): Promise<TabState | null>;
@@ -49,10 +48,26 @@ export interface BackgroundDeps {
   knowledgeChanged(): void;
   /** The bytes of a file a page handed over for an import, by its blob: URL (see ownBlobUrl). */
   openFile(url: string): Promise<ReadableStream<Uint8Array>>;
+  /** The article text a tab's content script analysed (tab states keep no texts); null when it has none. */
+  articleText(tabId: number): Promise<{ url: string; text: string } | null>;
+  /** The time budget of one analysis (ms); ANALYSIS_BUDGET_MS unless a test sets another. */
+  analysisBudgetMs?: number;
   now?(): Date;
 }
 
 const SEARCH_LIMIT = 20;
+/**
+ * The longest an analysis may take, pauses included (ms). The largest article accepted
+ * (pageBudget.maxArticleChars of names) takes about a second; one that takes this long is
+ * given up, and the tab is told it could not be analysed.
+ */
+export const ANALYSIS_BUDGET_MS = 20_000;
+
+/** An analysis slower than this (ms) logs its phases. */
+const SLOW_ANALYSIS_MS = 1000;
+
+/** Lets the worker answer other messages before going on (a macrotask, not a microtask). */
+const yieldToEvents = () => new Promise<void>((resume) => setTimeout(resume, 0));
 /** The reader's records the library lists at once; an import of a whole pack makes thousands. */
 const USER_RECORDS_SHOWN = 200;
 
@@ -259,10 +274,30 @@ function summarizeArticle({ text: _text, entityIds: _ids, ...summary }: SavedArt
   return summary;
 }
 
-function requireTab(sender: Sender): number {
+/** The sender's tab, which must be showing `url`'s site: a page reports only itself. */
+function requireTab(sender: Sender, url: string): number {
   const id = sender.tab?.id;
   if (id === undefined) throw new Error('this message must come from a tab');
+  const own = sender.url ?? sender.tab?.url;
+  if (own !== undefined && originOf(own) !== originOf(url)) throw new Error('a page may report only itself');
   return id;
+}
+
+/** The analysis running for each tab: a newer one for the same tab stops the older one. */
+class RunningAnalyses {
+  private readonly running = new Map<number, AbortController>();
+
+  start(tabId: number): AbortSignal {
+    this.running.get(tabId)?.abort();
+    const control = new AbortController();
+    this.running.set(tabId, control);
+    return control.signal;
+  }
+
+  end(tabId: number, signal: AbortSignal): void {
+    const control = this.running.get(tabId);
+    if (control?.signal === signal) this.running.delete(tabId);
+  }
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtocol, Sender> {
@@ -291,37 +326,71 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
   const setSaved = async (url: string, saved: boolean) => {
     for (const state of await tabs.all()) {
       if (state.url !== url || state.saved === saved) continue;
-      await tabs.set({ ...state, saved });
-      deps.notify(state.tabId);
+      await setTab({ ...state, saved });
     }
   };
 
   let analysed = 0;
+  const analyses = new RunningAnalyses();
+  /** The tab's state, in a form small enough for session storage, and tell open pages. */
+  const setTab = async (state: Omit<TabState, 'updatedAt'>) => {
+    await tabs.set({ ...state, updatedAt: Date.now() });
+    deps.notify(state.tabId);
+  };
   return {
     async analyzeArticle(article, sender) {
-      const tabId = requireTab(sender);
-      const phases = new PhaseTimer('analysis');
-      const kb = await deps.kb.sliceFor(article.text, phases);
-      // How many other saved articles name each entity, read from the index alone.
-      const savedCounts = new Map<string, number>();
-      await db.articles.where('entityIds').anyOf([...kb.entities.keys()]).eachKey((key, cursor) => {
-        if (cursor.primaryKey !== article.url) savedCounts.set(String(key), (savedCounts.get(String(key)) ?? 0) + 1);
-      });
-      phases.lap('saved articles');
-      const analysis = analyzeText(article, kb, savedCounts);
-      phases.lap('analyse');
-      const saved = (await db.articles.get(article.url)) !== undefined;
-      await tabs.set({ tabId, url: article.url, title: article.title, status: 'article', analysis, saved });
-      phases.lap('store tab state');
-      if (!analysed++) phases.report();
-      deps.notify(tabId);
-      return analysis;
+      const tabId = requireTab(sender, article.url);
+      const signal = analyses.start(tabId);
+      const page = { tabId, url: article.url, title: article.title, saved: false };
+      const budget = deps.analysisBudgetMs ?? ANALYSIS_BUDGET_MS;
+      const deadline = Date.now() + budget;
+      // Between steps: let other messages in, and stop when the budget ran out or the tab moved on.
+      const pause = async () => {
+        await yieldToEvents();
+        if (signal.aborted) throw new Error('the tab moved on to another page');
+        if (Date.now() > deadline) throw new Error(`the analysis took longer than ${budget / 1000} s`);
+      };
+      try {
+        await setTab({ ...page, status: 'analysing', analysis: null });
+        const phases = new PhaseTimer('analysis');
+        const kb = await deps.kb.sliceFor(article.text, phases);
+        await pause();
+        // How many other saved articles name each entity, read from the index alone.
+        const savedCounts = new Map<string, number>();
+        await db.articles.where('entityIds').anyOf([...kb.entities.keys()]).eachKey((key, cursor) => {
+          if (cursor.primaryKey !== article.url) savedCounts.set(String(key), (savedCounts.get(String(key)) ?? 0) + 1);
+        });
+        phases.lap('saved articles');
+        await pause();
+        const analysis: Analysis = await analyzeTextInSteps(article, kb, savedCounts, pause);
+        phases.lap('analyse');
+        const saved = (await db.articles.get(article.url)) !== undefined;
+        if (signal.aborted) throw new Error('the tab moved on to another page');
+        await setTab({ ...page, status: 'article', analysis: compactAnalysis(analysis), saved });
+        phases.lap('store tab state');
+        // The first analysis of a worker's life, and any slow one, say where their time went.
+        if (!analysed++ || Date.now() - deadline + budget > SLOW_ANALYSIS_MS) phases.report();
+        return analysis;
+      } catch (error) {
+        // A newer analysis of the tab owns its state now.
+        if (!signal.aborted) await setTab({ ...page, status: 'failed', analysis: null, error: (error as Error).message || String(error) }).catch(() => {});
+        throw error;
+      } finally {
+        analyses.end(tabId, signal);
+      }
     },
 
     async reportNotArticle(page, sender) {
-      const tabId = requireTab(sender);
-      await tabs.set({ tabId, url: page.url, title: page.title, status: 'not-article', analysis: null, saved: false });
-      deps.notify(tabId);
+      const tabId = requireTab(sender, page.url);
+      analyses.start(tabId);
+      await setTab({ tabId, url: page.url, title: page.title, status: 'not-article', analysis: null, saved: false });
+      return null;
+    },
+
+    async reportTooLarge(page, sender) {
+      const tabId = requireTab(sender, page.url);
+      analyses.start(tabId);
+      await setTab({ tabId, url: page.url, title: page.title, status: 'too-large', tooLarge: page.tooLarge, analysis: null, saved: false });
       return null;
     },
 
@@ -338,13 +407,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       const state = await tabs.get(tabId);
       if (!state?.analysis || state.status !== 'article') throw new Error('this tab shows no article to save');
       const { analysis } = state;
+      const article = await deps.articleText(tabId);
+      if (article?.url !== state.url) throw new Error('this page changed since it was read: reload it, then save it again');
       const record: SavedArticle = {
         url: state.url,
         title: analysis.article.title,
         site: analysis.article.site ?? null,
         published: analysis.article.published,
         savedAt: now().toISOString(),
-        text: analysis.article.text,
+        text: article.text,
         entities: analysis.entities.map((e) => ({ id: e.id, name: e.name, type: e.type })),
         entityIds: analysis.entities.map((e) => e.id),
       };

@@ -10,10 +10,10 @@ import { installPack } from '../derived';
 import { t } from '../ui/i18n';
 import {
   backgroundRequests,
-  contentScriptMessages,
   dispatch,
   isRequestOf,
-  privilegedMessages,
+  refusal,
+  sendToTab,
   type BackgroundProtocol,
   type Settings,
   type TabState,
@@ -21,6 +21,7 @@ import {
 } from '../messages';
 import { createHandlers, ownBlobUrl, type Sender, type TabStore } from './handlers';
 import { KbReader } from './kb-reader';
+import { tabsToEvict } from './tab-state';
 
 const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: { highlightOffSites: [], highlightNominal: false },
@@ -43,22 +44,34 @@ function sessionTabStore(): TabStore {
       else memory.set(tabId, change.newValue as TabState);
     }
   });
+  const remove = (tabId: number) => {
+    memory.delete(tabId);
+    return browser.storage.session.remove(`tab-${tabId}`);
+  };
+  const all = async () => {
+    const stored = await browser.storage.session.get(null);
+    return Object.entries(stored)
+      .filter(([k]) => k.startsWith('tab-'))
+      .map(([, v]) => memory.get((v as TabState).tabId) ?? (v as TabState));
+  };
   return {
     get: async (tabId) => memory.get(tabId) ?? (await storage.getItem<TabState>(key(tabId))) ?? null,
     set: async (state) => {
       memory.set(state.tabId, state);
-      await storage.setItem(key(state.tabId), state);
+      try {
+        await storage.setItem(key(state.tabId), state);
+      } catch (error) {
+        // Over the quota even so (many tabs at once): keep the state small rather than lose it.
+        console.warn('[backstory] a tab state did not fit in session storage', error);
+        const small: TabState = { ...state, analysis: null, status: state.status === 'article' ? 'failed' : state.status, error: 'too much to remember for this tab; reload it' };
+        memory.set(state.tabId, small);
+        await storage.setItem(key(state.tabId), small).catch(() => {});
+      }
+      // The least recently changed tabs give way (a closed tab's state is dropped as it closes).
+      for (const tabId of tabsToEvict(await all())) await remove(tabId);
     },
-    all: async () => {
-      const all = await browser.storage.session.get(null);
-      return Object.entries(all)
-        .filter(([k]) => k.startsWith('tab-'))
-        .map(([, v]) => memory.get((v as TabState).tabId) ?? (v as TabState));
-    },
-    forget: (tabId) => {
-      memory.delete(tabId);
-      void browser.storage.session.remove(`tab-${tabId}`);
-    },
+    all,
+    forget: (tabId) => void remove(tabId),
   };
 }
 
@@ -147,13 +160,12 @@ export function startBackground(pack: BundledPack): void {
     settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) },
     notify,
     openFile,
+    articleText: async (tabId) => {
+      const reply = await sendToTab(tabId, 'articleText', {});
+      return reply.ok ? reply.value : null;
+    },
   });
-  const allow = (name: keyof BackgroundProtocol, sender: Sender): string | null => {
-    const fromExtensionPage = sender.url?.startsWith(extensionOrigin) ?? false;
-    if (privilegedMessages.has(name) && !fromExtensionPage) return `${name} is accepted only from Backstory's own pages`;
-    if (contentScriptMessages.has(name) && (fromExtensionPage || sender.tab?.id === undefined)) return `${name} is accepted only from a content script`;
-    return null;
-  };
+  const allow = (name: keyof BackgroundProtocol, sender: Sender): string | null => refusal(name, sender, extensionOrigin);
 
   const answered = new Set<string>();
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {

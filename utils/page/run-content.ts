@@ -4,7 +4,8 @@
  */
 import type { browser as Browser } from 'wxt/browser';
 import { confirmArticle, detectArticle, measureBody } from '../article/detect-article';
-import { extractArticle, type ExtractedArticle } from '../article/extract-article';
+import { extractArticleInSlices, type ExtractedArticle } from '../article/extract-article';
+import { checkArticleBudget, checkPageBudget, pageBudget, type TooLarge } from '../article/page-budget';
 import type { Analysis } from '../analysis/analyze-text';
 import { contentRequests, dispatch, isRequestOf, sendToBackground, type ContentProtocol, type Handlers } from '../messages';
 import { canHighlight, PageHighlighter } from './highlighter';
@@ -19,23 +20,52 @@ type Win = Window & typeof globalThis;
 
 const log = (message: string, detail?: unknown) => console.debug(`[backstory] ${message}`, detail ?? '');
 
-/** Detects and extracts the page's article and gets its analysis; null when there is none. */
+/** Lets the page run before the extraction goes on: a macrotask, so input and rendering get their turn. */
+const pauseForPage = (win: Win) => () => new Promise<void>((resume) => win.setTimeout(resume, 0));
+
+/**
+ * Detects and extracts the page's article within the budget (pageBudget: elements,
+ * characters, time; issue 19) and gets its analysis; null when there is none. A page past
+ * the budget is reported as too large, and nothing costly runs on it.
+ */
 async function readPage(win: Win): Promise<{ extracted: ExtractedArticle; analysis: Analysis } | null> {
   const doc = win.document;
-  const verdict = detectArticle(doc);
+  const page = { url: win.location.href, title: doc.title.slice(0, 2000) };
+  const tooLarge = async (why: TooLarge) => {
+    log(`too large to read: ${why.limit} ${why.measured} > ${why.max}`);
+    await sendToBackground('reportTooLarge', { ...page, tooLarge: why });
+    return null;
+  };
   const started = performance.now();
-  const extracted = verdict.isArticle ? extractArticle(doc) : null;
-  if (!extracted || !confirmArticle(verdict, measureBody(extracted.root, extracted.text.length)).isArticle) {
-    await sendToBackground('reportNotArticle', { url: win.location.href, title: doc.title });
+  const overBudget = checkPageBudget(doc);
+  if (overBudget) return tooLarge(overBudget);
+  const verdict = detectArticle(doc);
+  if (!verdict.isArticle) {
+    await sendToBackground('reportNotArticle', page);
     return null;
   }
-  log(`extracted ${extracted.text.length} characters in ${(performance.now() - started).toFixed(1)} ms`);
+  await pauseForPage(win)();
+  const { article: extracted, timedOut } = await extractArticleInSlices(doc, {
+    sliceMs: pageBudget.sliceMs,
+    budgetMs: pageBudget.maxExtractMs,
+    pause: pauseForPage(win),
+    now: () => performance.now(),
+  });
+  const elapsed = Math.round(performance.now() - started);
+  if (timedOut) return tooLarge({ limit: 'time', measured: elapsed, max: pageBudget.maxExtractMs });
+  const tooLong = extracted && checkArticleBudget(extracted.text.length);
+  if (tooLong) return tooLarge(tooLong);
+  if (!extracted || !confirmArticle(verdict, measureBody(extracted.root, extracted.text.length)).isArticle) {
+    await sendToBackground('reportNotArticle', page);
+    return null;
+  }
+  log(`extracted ${extracted.text.length} characters in ${elapsed} ms`);
   const reply = await sendToBackground('analyzeArticle', {
-    url: win.location.href,
-    title: extracted.title,
+    url: page.url,
+    title: extracted.title.slice(0, 2000),
     text: extracted.text,
     published: extracted.published,
-    site: extracted.site ?? win.location.hostname,
+    site: (extracted.site ?? win.location.hostname).slice(0, 500),
   });
   if (!reply.ok) {
     log('analysis failed', reply.error);
@@ -65,11 +95,12 @@ function attachHoverCard(win: Win, highlighter: PageHighlighter, card: HoverCard
 }
 
 /** Runs Backstory on `win`'s document; resolves when the page is read and painted. */
-export async function runContent(win: Win, onMessage: typeof Browser.runtime.onMessage): Promise<ContentSession> {
+export async function runContent(win: Win, onMessage: typeof Browser.runtime.onMessage, readAgain: () => void): Promise<ContentSession> {
   const highlighter = canHighlight(win) ? new PageHighlighter(win.document) : null;
   const card = new HoverCard(win.document);
   const abort = new AbortController();
   let done = false;
+  let read: Awaited<ReturnType<typeof readPage>> = null;
 
   const handlers: Handlers<ContentProtocol, unknown> = {
     listHighlights: () => ({
@@ -81,6 +112,12 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
     }),
     revealEntity: ({ entityId }) => highlighter?.reveal(entityId) ?? false,
     currentCard: () => card.current,
+    articleText: () => (read ? { url: read.analysis.article.url ?? win.location.href, text: read.extracted.text } : null),
+    readAgain: () => {
+      // After this reply: the new session replaces this one (and its listener).
+      win.setTimeout(readAgain, 0);
+      return true;
+    },
   };
   const listener = (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => {
     if (!isRequestOf(message, contentRequests)) return false;
@@ -90,7 +127,7 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
   onMessage.addListener(listener);
 
   try {
-    const read = await readPage(win);
+    read = await readPage(win);
     if (read && highlighter) {
       const settings = await sendToBackground('getHighlightSettings', { url: win.location.href });
       const { enabled, nominal } = settings.ok ? settings.value : { enabled: true, nominal: false };

@@ -121,11 +121,13 @@ export function findEventMentions(
   // ("the midterm elections"); "phone call" alone names nothing.
   const sentences = sentenceSpans(text);
   const cuesBySentence = sentences.map((s) => findDateCues(text, date, s.start, s.end));
+  // Tokens inside a mention by name, which a trigger word cannot start again.
+  const byName = new Uint8Array(tokens.length);
   for (const match of kb.index.findAll(text, tokens, (t) => t.kind === 'event')) {
     const words = tokens.slice(match.from, match.to).map((t) => t.norm);
     const distinctive = words.length > 1 && words.some((w) => !TRIGGERS[w] && !MODIFIERS.has(w) && !GENERIC.has(w));
     const named = match.targets.filter((t) => distinctive || t.cases.some((c) => c !== Case.Lower));
-    const si = sentences.findIndex((s) => s.start <= tokens[match.from]!.start && tokens[match.from]!.start < s.end);
+    const si = sentenceAt(sentences, tokens[match.from]!.start);
     const cues = cuesBySentence[si] ?? [];
     const events = named
       .map((t) => kb.events.get(t.ref)!)
@@ -136,16 +138,25 @@ export function findEventMentions(
     const start = tokens[match.from]!.start;
     const end = tokens[match.to - 1]!.end;
     found.push({ text: text.slice(start, end), start, end, eventId: nearest.id, via: 'alias' });
+    byName.fill(1, match.from, match.to);
+  }
+
+  // Names in each sentence, found once: looking them up per trigger word was quadratic (issue 19).
+  const namesBySentence = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    if (m.kind !== 'name') continue;
+    const si = sentenceAt(sentences, m.start);
+    if (si < 0 || m.end > sentences[si]!.end) continue;
+    (namesBySentence.get(si) ?? namesBySentence.set(si, []).get(si)!).push(m);
   }
 
   // 2. By a trigger word in a sentence that names the event's participants or place.
   tokens.forEach((token, ti) => {
     const types = TRIGGERS[token.norm];
-    if (!types || found.some((f) => f.start <= token.start && token.end <= f.end)) return;
-    const si = sentences.findIndex((s) => s.start <= token.start && token.start < s.end);
-    const sentence = sentences[si];
-    if (!sentence) return;
-    const here = mentions.filter((m) => m.kind === 'name' && m.start >= sentence.start && m.end <= sentence.end);
+    if (!types || byName[ti]) return;
+    const si = sentenceAt(sentences, token.start);
+    if (si < 0) return;
+    const here = namesBySentence.get(si) ?? [];
     const named = new Set(here.flatMap((m) => [m.entityId, ...(kb.entities.get(m.entityId)?.standsFor ?? [])]));
     const cues: DateCue[] = cuesBySentence[si] ?? [];
     let best: { event: KbEvent; score: number } | null = null;
@@ -166,6 +177,20 @@ export function findEventMentions(
     found.push({ text: text.slice(start, token.end), start, end: token.end, eventId: best.event.id, via: 'context' });
   });
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** The index of the sentence that holds `offset` (sentences are in order), or -1. */
+function sentenceAt(sentences: { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 function candidateEvents(kb: KnowledgeBase, named: Set<string>): Set<KbEvent> {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { emptyAnalysis } from '../analysis/analyze-text';
+import { compactAnalysis, tabsToEvict } from './tab-state';
+
+describe('tab state', () => {
+  it('keeps no article text and no mentions, only the length and capped lists', () => {
+    const base = emptyAnalysis({ title: 'T', text: 'x'.repeat(1000), published: null });
+    const entity = { id: 'e', name: 'E', type: 'person' as const, description: '', role: null, count: 1 };
+    const mention = { text: 'E', start: 0, end: 1, kind: 'name' as const, entity };
+    const compact = compactAnalysis({ ...base, entities: Array(500).fill(entity), mentions: Array(500).fill(mention) }, { listMax: 100, tabsMax: 50 });
+    expect(compact.article).toEqual({ title: 'T', published: null, length: 1000 });
+    expect(compact).not.toHaveProperty('mentions');
+    expect(compact.entities).toHaveLength(100);
+  });
+
+  it('drops the least recently changed tabs beyond the limit, and none within it', () => {
+    const states = [5, 1, 4, 2, 3].map((t) => ({ tabId: t, updatedAt: t * 10 }));
+    expect(tabsToEvict(states, 3)).toEqual([1, 2]);
+    expect(tabsToEvict(states, 5)).toEqual([]);
+  });
+});
