@@ -606,7 +606,7 @@ export async function currentSearchLists(db: BackstoryDb): Promise<{ lists: Sear
  * The reader's layer and saved articles are never touched. The pack is validated here, and
  * an invalid one is refused with its problems listed.
  */
-export async function installPack(db: BackstoryDb, given: unknown, build?: string): Promise<void> {
+export async function installPack(db: BackstoryDb, given: unknown, build?: string, options: { dropReplaced?: 'now' | 'later' } = {}): Promise<void> {
   // Stored as the schema outputs it (keys in its order, which fingerprints rely on), and never invalid.
   const phases = new PhaseTimer('install pack');
   const checked = validatePack(given);
@@ -624,7 +624,14 @@ export async function installPack(db: BackstoryDb, given: unknown, build?: strin
   deriver.addPackRecords({ entity: pack.entities, event: pack.events });
   await deriver.store(db, stampOf(layers));
   phases.lap('derive');
-  // The old pack's rows go last: nothing reads them once the new generation is current.
+  // The old pack's rows go last: nothing reads them once the new generation is current. With
+  // 'later' the pack is ready before they are gone (3 s at 200k records); the replaced
+  // generation counts as unfinished, so a worker stopped meanwhile drops it at its next start.
+  if (replaced && options.dropReplaced === 'later') {
+    phases.report();
+    void dropGeneration(db, 'pack', replaced).catch((error: unknown) => console.error('[backstory] dropping the old pack failed; the next start retries', error));
+    return;
+  }
   if (replaced) await dropGeneration(db, 'pack', replaced);
   phases.lap('drop the old pack');
   phases.report();

@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   const { state } = await driver.openArticle(`${server.origin}/seed/index.html`);
   const analysed = performance.now() - t;
   const { peak } = await heap.stop();
-  console.log(`seed article analysed ${Math.round(analysed)} ms after it was opened (${state.analysis?.mentions.length ?? 0} mentions), worker heap peak ${mb(peak)}, at rest after ${mb(await probe.heap(true))}`);
+  console.log(`seed article analysed ${Math.round(analysed)} ms after it was opened (${state.analysis?.entities.length ?? 0} actors), worker heap peak ${mb(peak)}, at rest after ${mb(await probe.heap(true))}`);
   await probe.detach();
 
   // An upgrade: the installed pack's build is forgotten, and the next start installs it again.

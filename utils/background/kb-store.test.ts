@@ -388,6 +388,16 @@ describe('imports read in chunks', () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('is ready with a new pack before the old one is dropped, which follows (and counts as unfinished until then)', async () => {
+    const old = (await readLayers(db)).pack.gen;
+    await installPack(db, { manifest: { ...manifest, version: '3.0.0' }, entities: miniEntities, events: miniEvents }, '3.0.0+test', { dropReplaced: 'later' });
+    expect((await readLayers(db)).pack.gen).not.toBe(old);
+    expect((await loadKnowledgeBase(db)).entities.has('vladimir-putin')).toBe(true);
+    for (let i = 0; i < 200 && (await db.blocks.where('key').startsWith(`pack/${old}/`).count()) > 0; i++) await new Promise((ok) => setTimeout(ok, 10));
+    expect(await db.blocks.where('key').startsWith(`pack/${old}/`).count()).toBe(0);
+    expect(await dropUnfinishedGenerations(db)).toBe(0);
+  });
+
   it('drops a replaced generation that a worker stopped before dropping, and leaves nothing unfinished otherwise', async () => {
     await putUserEntity(db, { id: 'mine', name: 'My Entity', type: 'place', aliases: [], description: 'Mine.' }, now);
     await installPack(db, { manifest: { ...manifest, version: '2.0.0' }, entities: miniEntities, events: miniEvents });

@@ -116,7 +116,7 @@ async function installBundledPack(db: BackstoryDb, pack: BundledPack): Promise<v
     main!.events?.push(...(part.events ?? []));
   }
   // installPack validates it (once) and refuses an invalid one, listing its problems.
-  await installPack(db, main, pack.build);
+  await installPack(db, main, pack.build, { dropReplaced: 'later' });
 }
 
 /** The default pack bundled with the extension: its files and the build id that tells an upgrade. */
