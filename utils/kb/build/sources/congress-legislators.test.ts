@@ -1,24 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { SourceEntity, SourceOutput } from '../types';
 import { converter, joinTerms, ordinal, representativeTitle, senatorTitle } from './congress-legislators';
+import { cachedReader } from './test-support';
 
-const root = fileURLToPath(new URL('../../../../../shared/kb-sources/', import.meta.url));
-
-let cached: SourceOutput | undefined;
-const read = () => (cached ??= converter.read(root));
-const byKey = (key: string): SourceEntity => {
-  const e = read().entities.find((x) => x.key === key);
-  if (!e) throw new Error(`no record ${key}`);
-  return e;
-};
+const { read, entity: byKey, expectDeterministicWithUniqueKeys } = cachedReader(converter);
 
 describe('congress-legislators converter', () => {
-  it('reads the 537 current members and the 80 Presidents and Vice Presidents quickly', () => {
-    const start = Date.now();
-    const out = (cached = converter.read(root));
-    // About 2 s (openstates) or 0.2 s on an idle machine; the bound leaves room for a loaded one.
-    expect(Date.now() - start).toBeLessThan(20_000);
+  it('reads the 537 current members and the 80 Presidents and Vice Presidents', () => {
+    const out = read();
     expect(out.entities.filter((e) => e.kind === 'legislator')).toHaveLength(537);
     // 45 people were President (Cleveland and Trump twice), 35 only Vice President.
     expect(out.entities.filter((e) => e.kind === 'head-of-state')).toHaveLength(45);
@@ -27,12 +15,7 @@ describe('congress-legislators converter', () => {
     expect(out.events).toEqual([]);
   });
 
-  it('is deterministic and keys are unique', () => {
-    const again = converter.read(root);
-    expect(again).toEqual(read());
-    const keys = read().entities.map((e) => e.key);
-    expect(new Set(keys).size).toBe(keys.length);
-  });
+  it('is deterministic and keys are unique', () => expectDeterministicWithUniqueKeys());
 
   it('copies Wikidata ids and Wikipedia titles only where the files give them', () => {
     const { entities } = read();

@@ -1,10 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import { converter } from './freebie-news-sources';
+import { cachedReader } from './test-support';
 
-const root = fileURLToPath(new URL('../../../../../shared/kb-sources/', import.meta.url));
-const out = converter.read(root);
-const byKey = new Map(out.entities.map((e) => [e.key, e]));
+const { read, entity, expectDeterministicWithUniqueKeys } = cachedReader(converter);
+const out = read();
 const named = (name: string) => out.entities.filter((e) => e.name === name);
 
 describe('freebie-news-sources converter', () => {
@@ -34,13 +33,10 @@ describe('freebie-news-sources converter', () => {
     expect(out.entities.filter((e) => e.kind === 'news-outlet').length).toBeGreaterThan(800);
   });
 
-  it('gives every record a unique key and is deterministic', () => {
-    expect(new Set(out.entities.map((e) => e.key)).size).toBe(out.entities.length);
-    expect(converter.read(root)).toEqual(out);
-  });
+  it('gives every record a unique key and is deterministic', () => expectDeterministicWithUniqueKeys());
 
   it('writes a known outlet as the raw row gives it (11,BBC,en,GB,global,world,http://www.bbc.co.uk/)', () => {
-    expect(byKey.get('freebie-11')).toEqual({
+    expect(entity('freebie-11')).toEqual({
       key: 'freebie-11',
       type: 'organisation',
       kind: 'news-outlet',
@@ -53,11 +49,11 @@ describe('freebie-news-sources converter', () => {
 
   it('upper-cases country codes and restores Namibia\'s "NA" and the UK\'s "uk"', () => {
     // 743,The Namibian,en,,national,namibia,...
-    expect(byKey.get('freebie-743')?.country).toBe('NA');
+    expect(entity('freebie-743').country).toBe('NA');
     // 840,The Mirror,uk,uk,...
-    expect(byKey.get('freebie-840')).toMatchObject({ country: 'GB', detail: 'English-language' });
+    expect(entity('freebie-840')).toMatchObject({ country: 'GB', detail: 'English-language' });
     // 826,Bild,de,de,...
-    expect(byKey.get('freebie-826')).toMatchObject({ country: 'DE', detail: 'German-language' });
+    expect(entity('freebie-826')).toMatchObject({ country: 'DE', detail: 'German-language' });
   });
 
   it('lists an outlet given twice once, with the accented spelling', () => {
@@ -72,18 +68,18 @@ describe('freebie-news-sources converter', () => {
 
   it('repairs the names the file garbled', () => {
     // 219,Clar�_n,es,AR,...
-    expect(byKey.get('freebie-219')?.name).toBe('Clarín');
+    expect(entity('freebie-219').name).toBe('Clarín');
   });
 
   it('moves edition markers and abbreviations out of names', () => {
-    expect(byKey.get('freebie-43')).toMatchObject({ name: 'Der Spiegel', detail: 'English-language edition' });
-    expect(byKey.get('freebie-520')).toMatchObject({ name: 'Russia Today', aliases: [{ name: 'RT' }] });
-    expect(byKey.get('freebie-565')?.name).toBe('The Star');
+    expect(entity('freebie-43')).toMatchObject({ name: 'Der Spiegel', detail: 'English-language edition' });
+    expect(entity('freebie-520')).toMatchObject({ name: 'Russia Today', aliases: [{ name: 'RT' }] });
+    expect(entity('freebie-565').name).toBe('The Star');
   });
 
   it('keeps organisations that are not news outlets under their own kind', () => {
-    expect(byKey.get('freebie-87')).toMatchObject({ name: 'Amnesty International', kind: 'ngo', country: 'GB' });
-    expect(byKey.get('freebie-109')).toMatchObject({ name: 'International Labour Organisation', kind: 'international-organisation' });
-    expect(byKey.get('freebie-873')).toMatchObject({ name: 'The White House', kind: 'government-body' });
+    expect(entity('freebie-87')).toMatchObject({ name: 'Amnesty International', kind: 'ngo', country: 'GB' });
+    expect(entity('freebie-109')).toMatchObject({ name: 'International Labour Organisation', kind: 'international-organisation' });
+    expect(entity('freebie-873')).toMatchObject({ name: 'The White House', kind: 'government-body' });
   });
 });

@@ -1,10 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import { converter } from './openfootball-clubs';
+import { cachedReader } from './test-support';
 
-const root = fileURLToPath(new URL('../../../../../shared/kb-sources/', import.meta.url));
-const out = converter.read(root);
-const byKey = new Map(out.entities.map((e) => [e.key, e]));
+const { read, entity, expectDeterministicWithUniqueKeys } = cachedReader(converter);
+const out = read();
 
 describe('openfootball-clubs converter', () => {
   it('has its source info', () => {
@@ -33,13 +32,10 @@ describe('openfootball-clubs converter', () => {
     }
   });
 
-  it('gives every record a unique key and is deterministic', () => {
-    expect(new Set(out.entities.map((e) => e.key)).size).toBe(out.entities.length);
-    expect(converter.read(root)).toEqual(out);
-  });
+  it('gives every record a unique key and is deterministic', () => expectDeterministicWithUniqueKeys());
 
   it('writes Arsenal as eng.clubs.txt, eng.clubs.props.txt and clubs.wiki.txt give it', () => {
-    expect(byKey.get('eng/Arsenal FC')).toEqual({
+    expect(entity('eng/Arsenal FC')).toEqual({
       key: 'eng/Arsenal FC',
       type: 'organisation',
       kind: 'football-club',
@@ -66,28 +62,28 @@ describe('openfootball-clubs converter', () => {
     const subdivisions = new Set(out.entities.filter((e) => e.country === 'GB').map((e) => e.subdivision));
     expect(subdivisions).toEqual(new Set(['England', 'Scotland', 'Wales', 'Northern Ireland']));
     expect(out.entities.some((e) => e.key.startsWith('kos/') && e.country === 'XK')).toBe(true);
-    expect(byKey.get('de/Bayern München')?.country).toBe('DE');
+    expect(entity('de/Bayern München').country).toBe('DE');
     expect(out.entities.some((e) => e.country === 'EN' || e.country === 'SC' || e.country === 'WA' || e.country === 'KO')).toBe(false);
   });
 
   it('names a club in English where the file marks an English name ("Bayern Munich [en]")', () => {
-    expect(byKey.get('de/Bayern München')).toMatchObject({
+    expect(entity('de/Bayern München')).toMatchObject({
       name: 'Bayern Munich',
       wikipedia: 'FC Bayern Munich',
       city: 'München',
       founded: '1900',
       detail: 'stadium: Allianz Arena',
     });
-    expect(byKey.get('de/Bayern München')?.aliases).toEqual(expect.arrayContaining([{ name: 'Bayern München' }, { name: 'FC Bayern München' }]));
-    expect(byKey.get('de/TSV 1860 München')?.name).toBe('TSV 1860 Munich');
+    expect(entity('de/Bayern München').aliases).toEqual(expect.arrayContaining([{ name: 'Bayern München' }, { name: 'FC Bayern München' }]));
+    expect(entity('de/TSV 1860 München').name).toBe('TSV 1860 Munich');
   });
 
   it('takes Wikipedia titles only from the English list, and only for one club each', () => {
     // "SV Ried" is in clubs.wiki.de.txt (German Wikipedia) only.
-    expect(byKey.get('at/SV Ried')).toBeDefined();
-    expect(byKey.get('at/SV Ried')?.wikipedia).toBeUndefined();
+    expect(entity('at/SV Ried')).toBeDefined();
+    expect(entity('at/SV Ried').wikipedia).toBeUndefined();
     // "Willem II (football club)" in clubs.wiki.txt names Willem II Tilburg.
-    expect(byKey.get('nl/Willem II Tilburg')?.wikipedia).toBe('Willem II (football club)');
+    expect(entity('nl/Willem II Tilburg').wikipedia).toBe('Willem II (football club)');
     const titles = out.entities.filter((e) => e.wikipedia).map((e) => e.wikipedia);
     expect(new Set(titles).size).toBe(titles.length);
     expect(titles.length).toBeGreaterThan(500);
@@ -95,17 +91,17 @@ describe('openfootball-clubs converter', () => {
   });
 
   it('reads years in brackets and names in other scripts', () => {
-    expect(byKey.get('eng/Thames AFC (1928-1932)')).toMatchObject({ name: 'Thames AFC', founded: '1928', detail: 'defunct' });
-    expect(byKey.get('jp/Albirex Niigata')?.aliases).toContainEqual({ name: 'アルビレックス新潟', lang: 'ja' });
+    expect(entity('eng/Thames AFC (1928-1932)')).toMatchObject({ name: 'Thames AFC', founded: '1928', detail: 'defunct' });
+    expect(entity('jp/Albirex Niigata').aliases).toContainEqual({ name: 'アルビレックス新潟', lang: 'ja' });
   });
 
   it('leaves out names cut short for tables and the club\'s town as a name', () => {
-    const spurs = byKey.get('eng/Tottenham Hotspur FC');
-    expect(spurs?.aliases?.map((a) => a.name)).toEqual(expect.arrayContaining(['Tottenham', 'Spurs']));
-    expect(spurs?.aliases?.map((a) => a.name)).not.toContain('Tottenham H.');
-    const wacker = byKey.get('at/FC Wacker Innsbruck');
-    expect(wacker?.aliases?.map((a) => a.name)).not.toContain('Wacker Innsbr');
-    expect(wacker?.aliases?.map((a) => a.name)).not.toContain('Innsbruck');
-    expect(wacker?.aliases?.map((a) => a.name)).toContain('Spielgemeinschaft Swarovski Wacker Innsbruck');
+    const spurs = entity('eng/Tottenham Hotspur FC');
+    expect(spurs.aliases?.map((a) => a.name)).toEqual(expect.arrayContaining(['Tottenham', 'Spurs']));
+    expect(spurs.aliases?.map((a) => a.name)).not.toContain('Tottenham H.');
+    const wacker = entity('at/FC Wacker Innsbruck');
+    expect(wacker.aliases?.map((a) => a.name)).not.toContain('Wacker Innsbr');
+    expect(wacker.aliases?.map((a) => a.name)).not.toContain('Innsbruck');
+    expect(wacker.aliases?.map((a) => a.name)).toContain('Spielgemeinschaft Swarovski Wacker Innsbruck');
   });
 });

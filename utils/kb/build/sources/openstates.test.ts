@@ -1,25 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { SourceEntity, SourceOutput } from '../types';
 import { US_STATES } from './congress-legislators';
 import { converter } from './openstates';
+import { cachedReader } from './test-support';
 
-const root = fileURLToPath(new URL('../../../../../shared/kb-sources/', import.meta.url));
-
-let cached: SourceOutput | undefined;
-const read = () => (cached ??= converter.read(root));
-const byKey = (key: string): SourceEntity => {
-  const e = read().entities.find((x) => x.key === key);
-  if (!e) throw new Error(`no record ${key}`);
-  return e;
-};
+const { read, entity: byKey, expectDeterministicWithUniqueKeys } = cachedReader(converter);
 
 describe('openstates converter', () => {
   it('reads the state people, current and retired', () => {
-    const start = Date.now();
-    const out = (cached = converter.read(root));
-    // About 2 s (openstates) or 0.2 s on an idle machine; the bound leaves room for a loaded one.
-    expect(Date.now() - start).toBeLessThan(20_000);
+    const out = read();
     // 22,716 person files: 536 current members of Congress (left to congress-legislators),
     // 84 files with no role and one person filed twice are dropped.
     expect(out.entities.length).toBeGreaterThan(21_500);
@@ -34,11 +22,7 @@ describe('openstates converter', () => {
     expect(kinds.get('governor')).toBeGreaterThanOrEqual(50);
   });
 
-  it('is deterministic and keys are unique', () => {
-    expect(converter.read(root)).toEqual(read());
-    const keys = read().entities.map((e) => e.key);
-    expect(new Set(keys).size).toBe(keys.length);
-  });
+  it('is deterministic and keys are unique', () => expectDeterministicWithUniqueKeys());
 
   it('gives Greg Abbott the governorship of Texas with its dates', () => {
     expect(byKey('d73f10ee-69f2-4ca8-ac00-405c453a62d7')).toEqual({

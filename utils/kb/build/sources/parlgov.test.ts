@@ -1,22 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { SourceEntity, SourceEvent, SourceOutput } from '../types';
 import { CABINET_EVENT_TYPE, cleanName, converter, englishWikipediaTitle } from './parlgov';
+import { cachedReader } from './test-support';
 
-const root = fileURLToPath(new URL('../../../../../shared/kb-sources/', import.meta.url));
-
-let cached: SourceOutput | undefined;
-const read = () => (cached ??= converter.read(root));
-const party = (key: string): SourceEntity => {
-  const e = read().entities.find((x) => x.key === key);
-  if (!e) throw new Error(`no party ${key}`);
-  return e;
-};
-const event = (key: string): SourceEvent => {
-  const e = read().events.find((x) => x.key === key);
-  if (!e) throw new Error(`no event ${key}`);
-  return e;
-};
+const { read, entity: party, event, expectDeterministicWithUniqueKeys } = cachedReader(converter);
 
 describe('englishWikipediaTitle', () => {
   it('decodes English Wikipedia article URLs and refuses other wikis, sections and topic pages', () => {
@@ -38,10 +24,8 @@ describe('englishWikipediaTitle', () => {
 });
 
 describe('parlgov converter', () => {
-  it('reads 1,602 parties, 1,027 elections and 1,619 cabinets quickly', () => {
-    const start = Date.now();
-    const out = (cached = converter.read(root));
-    expect(Date.now() - start).toBeLessThan(10_000);
+  it('reads 1,602 parties, 1,027 elections and 1,619 cabinets', () => {
+    const out = read();
     // 1,707 rows less 105 placeholders (no party affiliation, no seat, one seat, others, vacancy).
     expect(out.entities).toHaveLength(1602);
     expect(out.skipped).toBe(105);
@@ -51,10 +35,8 @@ describe('parlgov converter', () => {
   });
 
   it('is deterministic, keys are unique and every reference names a party of the source or a country', () => {
-    const again = converter.read(root);
-    expect(again).toEqual(read());
+    expectDeterministicWithUniqueKeys();
     const keys = new Set(read().entities.map((e) => e.key));
-    expect(keys.size).toBe(read().entities.length);
     expect(new Set(read().events.map((e) => e.key)).size).toBe(read().events.length);
     for (const e of read().events) {
       for (const ref of [...e.participants, e.place]) {

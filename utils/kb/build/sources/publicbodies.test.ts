@@ -1,10 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import { converter } from './publicbodies';
+import { cachedReader } from './test-support';
 
-const root = fileURLToPath(new URL('../../../../../shared/kb-sources/', import.meta.url));
-const out = converter.read(root);
-const byKey = new Map(out.entities.map((e) => [e.key, e]));
+const { read, entity, expectDeterministicWithUniqueKeys } = cachedReader(converter);
+const out = read();
 const count = (country: string | undefined) => out.entities.filter((e) => e.country === country).length;
 
 describe('publicbodies converter', () => {
@@ -38,13 +37,10 @@ describe('publicbodies converter', () => {
     expect(count('GB')).toBeGreaterThan(5_000);
   });
 
-  it('gives every record a unique key and is deterministic', () => {
-    expect(new Set(out.entities.map((e) => e.key)).size).toBe(out.entities.length);
-    expect(converter.read(root)).toEqual(out);
-  });
+  it('gives every record a unique key and is deterministic', () => expectDeterministicWithUniqueKeys());
 
   it('writes a Brazilian body with its abbreviation, parent and site', () => {
-    expect(byKey.get('br/banco-nacional-de-desenvolvimento-economico-e-social')).toEqual({
+    expect(entity('br/banco-nacional-de-desenvolvimento-economico-e-social')).toEqual({
       key: 'br/banco-nacional-de-desenvolvimento-economico-e-social',
       type: 'organisation',
       kind: 'government-body',
@@ -58,35 +54,35 @@ describe('publicbodies converter', () => {
 
   it('moves a trailing abbreviation from the name to the aliases', () => {
     // us/cia: "Central Intelligence Agency (CIA)", abbreviation CIA
-    expect(byKey.get('us/cia')).toMatchObject({ name: 'Central Intelligence Agency', aliases: [{ name: 'CIA' }], country: 'US' });
+    expect(entity('us/cia')).toMatchObject({ name: 'Central Intelligence Agency', aliases: [{ name: 'CIA' }], country: 'US' });
     // gr/adae: "Αρχή Διασφάλισης του Απορρήτου των Επικοινωνιών (Α.Δ.Α.Ε.)"
-    expect(byKey.get('gr/adae')?.name).toBe('Αρχή Διασφάλισης του Απορρήτου των Επικοινωνιών');
-    expect(byKey.get('gr/adae')?.aliases).toEqual(expect.arrayContaining([{ name: 'Α.Δ.Α.Ε.' }, { name: 'ΑΔΑΕ' }]));
+    expect(entity('gr/adae').name).toBe('Αρχή Διασφάλισης του Απορρήτου των Επικοινωνιών');
+    expect(entity('gr/adae').aliases).toEqual(expect.arrayContaining([{ name: 'Α.Δ.Α.Ε.' }, { name: 'ΑΔΑΕ' }]));
   });
 
   it('takes only upper-case abbreviations of two letters or more', () => {
     // Greece's file gives slugs ("presidency", "ypes", "minedu"), Switzerland's fragments of words ("rechtliche Abteilung").
     const junk = new Set(['presidency', 'ypes', 'minedu', 'rechtliche Abteilung', 'Haras', '2013', 'ufi']);
     for (const e of out.entities) for (const a of e.aliases ?? []) expect(junk.has(a.name)).toBe(false);
-    expect(byKey.get('gr/presidency')?.aliases).toBeUndefined();
+    expect(entity('gr/presidency').aliases).toBeUndefined();
     // nz/acc: "Accident Compensation Corporation", ACC
-    expect(byKey.get('nz/acc')?.aliases).toEqual([{ name: 'ACC' }]);
+    expect(entity('nz/acc').aliases).toEqual([{ name: 'ACC' }]);
   });
 
   it('gives EU bodies no country and names directorates-general in full', () => {
-    expect(byKey.get('eu/ecb')).toMatchObject({ name: 'European Central Bank', aliases: [{ name: 'ECB' }], detail: 'European Union body' });
-    expect(byKey.get('eu/ecb')?.country).toBeUndefined();
-    expect(byKey.get('eu/dg-trade')).toMatchObject({ name: 'Directorate-General for Trade', aliases: [{ name: 'DG TRADE' }] });
+    expect(entity('eu/ecb')).toMatchObject({ name: 'European Central Bank', aliases: [{ name: 'ECB' }], detail: 'European Union body' });
+    expect(entity('eu/ecb').country).toBeUndefined();
+    expect(entity('eu/dg-trade')).toMatchObject({ name: 'Directorate-General for Trade', aliases: [{ name: 'DG TRADE' }] });
     expect(out.entities.some((e) => e.name === 'Trade' || e.name === 'Energy')).toBe(false);
   });
 
   it('keeps the English half of a bilingual name and the other as an alias with its language', () => {
-    expect(byKey.get('gb/ccw')).toMatchObject({
+    expect(entity('gb/ccw')).toMatchObject({
       name: 'Countryside Council for Wales',
       aliases: [{ name: 'Cyngor Cefn Gwlad Cymru', lang: 'cy' }, { name: 'CCW' }],
       country: 'GB',
     });
-    expect(byKey.get('nz/te-taura-whiri-i-te-reo-mori-mori-language-commission')).toMatchObject({
+    expect(entity('nz/te-taura-whiri-i-te-reo-mori-mori-language-commission')).toMatchObject({
       name: 'Māori Language Commission',
       aliases: [{ name: 'Te Taura Whiri i Te Reo Māori', lang: 'mi' }],
     });
@@ -102,7 +98,7 @@ describe('publicbodies converter', () => {
   });
 
   it('merges a body listed twice under one id ("Energy Department" and "Department of Energy")', () => {
-    expect(byKey.get('us/doe')).toMatchObject({ name: 'Department of Energy', aliases: [{ name: 'DOE' }, { name: 'Energy Department' }] });
+    expect(entity('us/doe')).toMatchObject({ name: 'Department of Energy', aliases: [{ name: 'DOE' }, { name: 'Energy Department' }] });
     expect(out.entities.filter((e) => e.name === 'Energy Department')).toHaveLength(0);
   });
 

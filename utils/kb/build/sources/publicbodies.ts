@@ -34,9 +34,9 @@
  * Keys are the source's ids ("us/the-white-house"); an id the file gives to several bodies
  * (Greece's file reuses some) gets `|<name>` added.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { readCsv } from '../read';
 import type { Converter, EntityKind, SourceEntity, SourceOutput } from '../types';
 
 type Row = Record<string, string | undefined>;
@@ -244,13 +244,7 @@ export const converter: Converter = {
     for (const file of files) {
       const code = file.slice(0, 2);
       const country = code === 'eu' ? undefined : code.toUpperCase();
-      const rows = parse(readFileSync(join(dir, file)), {
-        columns: true,
-        skip_empty_lines: true,
-        relax_column_count: true,
-        relax_quotes: true,
-        bom: true,
-      }) as Row[];
+      const rows: Row[] = readCsv(join(dir, file));
       // Each id's first name, for the parents.
       const nameOfId = new Map<string, string>();
       for (const r of rows) {

@@ -1,10 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import { converter, companyName, shortName } from './sp500-companies';
+import { cachedReader } from './test-support';
 
-const root = fileURLToPath(new URL('../../../../../shared/kb-sources/', import.meta.url));
-const out = converter.read(root);
-const byKey = new Map(out.entities.map((e) => [e.key, e]));
+const { read, entity, expectDeterministicWithUniqueKeys } = cachedReader(converter);
+const out = read();
 const named = (name: string) => out.entities.find((e) => e.name === name);
 
 describe('sp500-companies converter', () => {
@@ -32,13 +31,10 @@ describe('sp500-companies converter', () => {
     expect(out.entities.filter((e) => e.country === 'US').length).toBeGreaterThan(450);
   });
 
-  it('gives every record a unique key and is deterministic', () => {
-    expect(new Set(out.entities.map((e) => e.key)).size).toBe(out.entities.length);
-    expect(converter.read(root)).toEqual(out);
-  });
+  it('gives every record a unique key and is deterministic', () => expectDeterministicWithUniqueKeys());
 
   it('writes ExxonMobil as the raw row gives it (XOM, "Irving, Texas", CIK 2115436, founded 1999)', () => {
-    expect(byKey.get('cik:2115436')).toEqual({
+    expect(entity('cik:2115436')).toEqual({
       key: 'cik:2115436',
       type: 'organisation',
       kind: 'company',
@@ -63,7 +59,7 @@ describe('sp500-companies converter', () => {
   });
 
   it('writes "(The)" names in reading order and keeps a distinctive short name as alias', () => {
-    expect(byKey.get('cik:21344')).toMatchObject({ name: 'The Coca-Cola Company', aliases: [{ name: 'Coca-Cola' }], founded: '1886', city: 'Atlanta' });
+    expect(entity('cik:21344')).toMatchObject({ name: 'The Coca-Cola Company', aliases: [{ name: 'Coca-Cola' }], founded: '1886', city: 'Atlanta' });
     expect(named('Eli Lilly')).toBeDefined();
     expect(named('Merck & Co.')?.aliases).toEqual([{ name: 'Merck' }]);
     expect(named('Ford Motor Company')?.aliases).toEqual([{ name: 'Ford Motor' }]);

@@ -1,15 +1,14 @@
 import { describe, it, expect } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { converter } from './university-domains';
+import { cachedReader, KB_SOURCES } from './test-support';
 
-const root = fileURLToPath(new URL('../../../../../shared/kb-sources/', import.meta.url));
-const out = converter.read(root);
-const byKey = new Map(out.entities.map((e) => [e.key, e]));
+const { read, entity, expectDeterministicWithUniqueKeys } = cachedReader(converter);
+const out = read();
 
 describe('university-domains converter', () => {
   it('reads the shared kb-sources folder', () => {
-    expect(existsSync(`${root}university-domains/world_universities_and_domains.json`)).toBe(true);
+    expect(existsSync(`${KB_SOURCES}university-domains/world_universities_and_domains.json`)).toBe(true);
   });
 
   it('has its source info', () => {
@@ -33,16 +32,10 @@ describe('university-domains converter', () => {
     }
   });
 
-  it('gives every record a unique key', () => {
-    expect(new Set(out.entities.map((e) => e.key)).size).toBe(out.entities.length);
-  });
-
-  it('is deterministic', () => {
-    expect(converter.read(root)).toEqual(out);
-  });
+  it('gives every record a unique key and is deterministic', () => expectDeterministicWithUniqueKeys());
 
   it('writes a known record from the raw data', () => {
-    expect(byKey.get('BR/Fundação Hermínio Ometto')).toEqual({
+    expect(entity('BR/Fundação Hermínio Ometto')).toEqual({
       key: 'BR/Fundação Hermínio Ometto',
       type: 'organisation',
       kind: 'university',
@@ -60,22 +53,22 @@ describe('university-domains converter', () => {
   });
 
   it('keeps two colleges of one name apart by their domain', () => {
-    expect(byKey.get('US/Cornell College#cornell-iowa.edu')?.website).toBe('cornell-iowa.edu');
-    expect(byKey.get('US/Cornell College#cornellcollege.edu')?.website).toBe('cornellcollege.edu');
+    expect(entity('US/Cornell College#cornell-iowa.edu').website).toBe('cornell-iowa.edu');
+    expect(entity('US/Cornell College#cornellcollege.edu').website).toBe('cornellcollege.edu');
   });
 
   it('turns a trailing abbreviation into an alias, but not a US state in brackets', () => {
-    const mbzuai = byKey.get('AE/Mohamed bin Zayed University of Artificial Intelligence (MBZUAI)');
-    expect(mbzuai?.name).toBe('Mohamed bin Zayed University of Artificial Intelligence');
-    expect(mbzuai?.aliases).toEqual([{ name: 'MBZUAI' }]);
-    expect(byKey.get('US/Columbia College (SC)')?.name).toBe('Columbia College (SC)');
+    const mbzuai = entity('AE/Mohamed bin Zayed University of Artificial Intelligence (MBZUAI)');
+    expect(mbzuai.name).toBe('Mohamed bin Zayed University of Artificial Intelligence');
+    expect(mbzuai.aliases).toEqual([{ name: 'MBZUAI' }]);
+    expect(entity('US/Columbia College (SC)').name).toBe('Columbia College (SC)');
   });
 
   it('takes a web site over a mail-only domain', () => {
     // domains: ["student.eit.edu.au"], web page https://www.eit.edu.au/
-    expect(byKey.get('AU/Engineering Institute of Technology')?.website).toBe('eit.edu.au');
+    expect(entity('AU/Engineering Institute of Technology').website).toBe('eit.edu.au');
     // domains: ["student.wab.edu.pl", "wab.edu.pl"]
-    expect(byKey.get('PL/Wroclaw Akademia Biznesu')?.website).toBe('wab.edu.pl');
+    expect(entity('PL/Wroclaw Akademia Biznesu').website).toBe('wab.edu.pl');
   });
 
   it('drops the "(Student email)" duplicate and states written as "null" or postal codes', () => {
