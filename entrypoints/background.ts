@@ -1,12 +1,12 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import packUrl from '../assets/kb/generated/default-pack.json?url';
-import { build } from '../assets/kb/generated/pack-info.json';
-import placesUrl from '../assets/kb/generated/places-odbl.json?url';
+import { build, files } from '../assets/kb/generated/pack-info.json';
 import { startBackground } from '../utils/background/runtime';
 
 export default defineBackground({
   type: 'module',
   main() {
-    startBackground({ urls: [packUrl, placesUrl], build });
+    // The pack's files are served as they are (public/kb/, built by npm run kb:build): imported,
+    // Firefox's background script would inline 90 MB of JSON.
+    startBackground({ urls: files, build });
   },
 });

@@ -110,7 +110,15 @@ async function ensureDefaultPack(db: BackstoryDb, pack: BundledPack): Promise<bo
 
 async function installBundledPack(db: BackstoryDb, pack: BundledPack): Promise<void> {
   // The pack comes as several files (one per licence): one pack, joined here.
-  const [main, ...parts] = await Promise.all(pack.urls.map(async (url) => (await fetch(browser.runtime.getURL(url as '/'))).json() as Promise<{ entities?: unknown[]; events?: unknown[] }>));
+  const [main, ...parts] = await Promise.all(
+    pack.urls.map(async (url) => {
+      const response = await fetch(browser.runtime.getURL(url as '/'));
+      if (!response.ok || !response.body) throw new Error(`the bundled pack file ${url} could not be read (${response.status})`);
+      // The files are gzipped (public/kb/*.json.gz): unzipped as they are read.
+      const body = url.endsWith('.gz') ? response.body.pipeThrough(new DecompressionStream('gzip')) : response.body;
+      return (await new Response(body).json()) as { entities?: unknown[]; events?: unknown[] };
+    }),
+  );
   for (const part of parts) {
     main!.entities?.push(...(part.entities ?? []));
     main!.events?.push(...(part.events ?? []));

@@ -1,10 +1,12 @@
 /**
  * `npm run kb:build`: builds the default pack from the curated files in assets/kb/sources/,
  * the countries of the world-countries package and the open data in ../shared/kb-sources/
- * (converters in utils/kb/build/sources/), with no network. Writes two files into
- * assets/kb/generated/ (not committed): `default-pack.json`, and `places-odbl.json` with the
- * records derived from the ODbL-licensed Countries States Cities Database, which its licence
- * asks to keep as a database of its own. The extension installs both as one pack.
+ * (converters in utils/kb/build/sources/), with no network. Writes (none of it committed)
+ * public/kb/default-pack.json.gz and public/kb/places-odbl.json.gz (the records derived from the
+ * ODbL-licensed Countries States Cities Database, which its licence asks to keep as a database
+ * of its own), served by the extension as files, and assets/kb/generated/pack-info.json (the
+ * build id and the files) and attribution.json, which the code imports. The extension installs
+ * both pack files as one pack.
  *
  * `--if-stale` builds only when an input changed since the last build (npm run build, the
  * demo and the tests call it); `--check` only reports whether the built files are current.
@@ -13,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { mergeSources, type SourceRun } from '../kb/build/merge';
 import { CONVERTERS, SEPARATE_FILE_SOURCES } from '../kb/build/sources';
 import { englishWords } from '../kb/build/weak-names';
@@ -23,9 +26,12 @@ import { validatePack, type Entity, type KbEvent, type Pack, type PackManifest }
 const projectDir = fileURLToPath(new URL('../../', import.meta.url));
 const sourcesDir = `${projectDir}assets/kb/sources/`;
 const outDir = `${projectDir}assets/kb/generated/`;
+/** The pack files themselves go where the extension serves them as they are (WXT copies public/). */
+export const PACK_DIR = `${projectDir}public/kb/`;
 export const KB_SOURCES_DIR = process.env.BACKSTORY_KB_SOURCES ?? fileURLToPath(new URL('../../../shared/kb-sources/', import.meta.url));
-const PACK_FILE = 'default-pack.json';
-const ODBL_FILE = 'places-odbl.json';
+// Gzipped: 95 MB of JSON is 14 MB so, and Firefox's linter refuses to parse text files over 5 MB.
+const PACK_FILE = 'default-pack.json.gz';
+const ODBL_FILE = 'places-odbl.json.gz';
 const STAMP_FILE = 'inputs.sha256';
 const INFO_FILE = 'pack-info.json';
 const ATTRIBUTION_FILE = 'attribution.json';
@@ -164,7 +170,7 @@ function main(): void {
   }
   const stamp = inputsStamp();
   const stampPath = `${outDir}${STAMP_FILE}`;
-  const current = existsSync(stampPath) && [PACK_FILE, ODBL_FILE, INFO_FILE, ATTRIBUTION_FILE].every((f) => existsSync(`${outDir}${f}`)) && readFileSync(stampPath, 'utf8') === stamp;
+  const current = existsSync(stampPath) && [PACK_FILE, ODBL_FILE].every((f) => existsSync(`${PACK_DIR}${f}`)) && [INFO_FILE, ATTRIBUTION_FILE].every((f) => existsSync(`${outDir}${f}`)) && readFileSync(stampPath, 'utf8') === stamp;
   if (args.includes('--check')) {
     console.log(current ? 'the built pack is up to date' : 'the built pack is out of date: run npm run kb:build');
     process.exit(current ? 0 : 1);
@@ -174,14 +180,16 @@ function main(): void {
   console.error('kb:build: building the default pack from assets/kb/sources and ../shared/kb-sources (about 15 s)…');
   const { main, odbl, report, namesByLanguage } = buildDefaultPacks();
   mkdirSync(outDir, { recursive: true });
+  mkdirSync(PACK_DIR, { recursive: true });
   const files = [serialise(main), serialise(odbl)];
-  writeFileSync(`${outDir}${PACK_FILE}`, files[0]!);
-  writeFileSync(`${outDir}${ODBL_FILE}`, files[1]!);
+  // gzip with no file name and time in its header: the same text gives the same bytes.
+  writeFileSync(`${PACK_DIR}${PACK_FILE}`, gzipSync(files[0]!, { level: 9 }));
+  writeFileSync(`${PACK_DIR}${ODBL_FILE}`, gzipSync(files[1]!, { level: 9 }));
   // The build id tells the extension that the bundled pack changed (its manifest version is
   // the curated files' and does not change with the open data or the converters).
   const digest = createHash('sha256');
   for (const f of files) digest.update(f);
-  const info = { build: `${main.manifest.version}+${digest.digest('hex').slice(0, 12)}`, entities: main.entities.length + odbl.entities.length, events: main.events.length, files: [PACK_FILE, ODBL_FILE], namesByLanguage };
+  const info = { build: `${main.manifest.version}+${digest.digest('hex').slice(0, 12)}`, entities: main.entities.length + odbl.entities.length, events: main.events.length, files: [`/kb/${PACK_FILE}`, `/kb/${ODBL_FILE}`], namesByLanguage };
   // Shown in the library (components/DataSources.tsx), as the sources' licences ask.
   const attribution = [
     { id: 'curated', title: 'Backstory curated records', origin: 'assets/kb/sources/ (written by the Backstory team, each event with its sources)', licence: main.manifest.license, attribution: 'Curated people, places, organisations and events, checked against the sources each record cites.' },

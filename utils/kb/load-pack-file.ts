@@ -3,18 +3,25 @@
  * reads the same JSON through the background's import path instead.
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { KnowledgeBase } from './knowledge-base';
 import { validatePack, type Pack } from './schema';
 
-/** The default pack built by `npm run kb:build` into assets/kb/generated/, and its ODbL part. */
-export const DEFAULT_PACK_URL = new URL('../../assets/kb/generated/default-pack.json', import.meta.url);
-export const DEFAULT_PACK_PART_URLS = [new URL('../../assets/kb/generated/places-odbl.json', import.meta.url)];
+/** The default pack built by `npm run kb:build` into public/kb/, and its ODbL part. */
+export const DEFAULT_PACK_URL = new URL('../../public/kb/default-pack.json.gz', import.meta.url);
+export const DEFAULT_PACK_PART_URLS = [new URL('../../public/kb/places-odbl.json.gz', import.meta.url)];
+
+/** A pack file's text; a `.gz` file is unzipped. */
+function packText(path: string | URL): string {
+  const bytes = readFileSync(path);
+  return (String(path).endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+}
 
 /** The default pack with its parts joined: the manifest of the first file, every record of all. */
 export function readDefaultPack(): Pack {
-  const main = JSON.parse(readFileSync(DEFAULT_PACK_URL, 'utf8')) as Pack;
+  const main = JSON.parse(packText(DEFAULT_PACK_URL)) as Pack;
   for (const url of DEFAULT_PACK_PART_URLS) {
-    const part = JSON.parse(readFileSync(url, 'utf8')) as Pack;
+    const part = JSON.parse(packText(url)) as Pack;
     main.entities.push(...part.entities);
     main.events.push(...part.events);
   }
@@ -33,7 +40,7 @@ function checked(input: unknown, path: string): Pack {
 /** Reads and validates a pack file; throws with every problem listed when it is invalid. */
 export function readPackFile(path?: string | URL): Pack {
   if (path === undefined) return readDefaultPack();
-  return checked(JSON.parse(readFileSync(path, 'utf8')), String(path));
+  return checked(JSON.parse(packText(path)), String(path));
 }
 
 /** The knowledge base of a pack file (the default pack when no path is given). */

@@ -86,7 +86,10 @@ function relatedIds(kb: KnowledgeBase, entityId: string): Set<string> {
   return new Set(e ? referencedIds(e) : []);
 }
 
-const LEADING_THE = /(?:^|[\s(“"'‘])(the|The|THE)\s+$/;
+/** A definite article before a nominal phrase, in the languages of the phrases (the, der, el, le…). */
+const LEADING_THE = /(?:^|[\s(“"'‘])(the|The|THE|el|El|del|al|le|Le|du|au)\s+$/;
+/** A phrase that is definite by its possessive: "Russia's president", "Russlands Präsident". */
+const POSSESSIVE = /^\p{Lu}[\p{L}.\s-]*['’]s \p{Ll}|^\p{Lu}\p{Ll}+s \p{Lu}\p{Ll}+$/u;
 
 /** Offsets of a match in the text; a trailing dot of the alias ("U.S.") is kept when present. */
 function spanOf(text: string, tokens: Token[], match: AliasMatch): { start: number; end: number } {
@@ -169,10 +172,10 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
       const holders = match.targets.filter((t) => kb.holdsPhraseOn(t.ref, t.alias, date));
       if (holders.length !== 1) continue;
       let { start, end } = spanOf(text, tokens, match);
-      // Only a definite reference ("the Kremlin spokesman") names one holder of the office.
+      // Only a definite reference ("the Kremlin spokesman", "Russia's president") names one holder of the office.
       const the = LEADING_THE.exec(text.slice(Math.max(0, start - 5), start));
-      if (!the) continue;
-      start -= the[0].length - the[0].indexOf(the[1]!);
+      if (!the && !match.targets.some((t) => POSSESSIVE.test(t.alias))) continue;
+      if (the) start -= the[0].length - the[0].indexOf(the[1]!);
       mentions.push({ text: text.slice(start, end), start, end, kind: 'nominal', entityId: holders[0]!.ref });
     }
   }

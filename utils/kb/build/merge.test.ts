@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entity } from '../schema';
 import { describeEntity, formatPopulation } from './describe';
 import { mergeSources, shortNamesOf, surnamesOf, type SourceRun } from './merge';
-import { officePhrases } from './phrases';
+import { germanGenitive, officePhrases } from './phrases';
 import { prominenceOf } from './prominence';
 import type { SourceEntity } from './types';
 import { weakNamesOf, type WordList } from './weak-names';
@@ -86,6 +86,17 @@ describe('names', () => {
     expect(officePhrases('Minister of Foreign Affairs', 'Germany', 'German')).toEqual(['German foreign minister', "Germany's foreign minister", 'Germany’s foreign minister']);
     expect(officePhrases('Deputy Prime Minister', 'Germany', 'German')).toEqual([]);
     expect(officePhrases('Minister of Culture', 'Germany', 'German')).toEqual([]);
+    // Only the head of the country: not of one of its republics.
+    expect(officePhrases('President of the Sakha Republic', 'Russia', 'Russian', 'RU')).toEqual([]);
+  });
+
+  it('writes them in German, Spanish and French from the countries\' names and demonyms', () => {
+    const ru = officePhrases('President of Russia', 'Russia', 'Russian', 'RU');
+    expect(ru).toEqual(expect.arrayContaining(['Russian president', "Russia's president", 'Russlands Präsident', 'Russlands Präsidentin', 'presidente de Rusia', 'président russe']));
+    expect(officePhrases('Minister of Foreign Affairs', 'France', 'French', 'FR')).toEqual(expect.arrayContaining(['Frankreichs Außenminister', 'ministro de Asuntos Exteriores de Francia', 'ministre français des Affaires étrangères']));
+    expect(germanGenitive('Russland')).toBe('Russlands');
+    expect(germanGenitive('Vereinigte Staaten')).toBeNull();
+    expect(germanGenitive('Belarus')).toBeNull();
   });
 });
 

@@ -236,8 +236,22 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
   }
   // Curated places learn what country they are in, as generated ones know it: otherwise a
   // generated namesake that knows its country wins every article that names that country.
+  const withPhrases = (e: Entity): Entity => {
+    if (e.type !== 'person' || !e.roles?.length) return e;
+    // Curated offices gain the phrases of the other languages (and forms) the build writes.
+    let changed = false;
+    const roles = e.roles.map((r) => {
+      const country = r.of ? curatedById.get(r.of) : undefined;
+      if (country?.type !== 'country' || !country.iso) return r;
+      const extra = officePhrases(r.title, country.name, country.demonyms?.[0], country.iso.alpha2).filter((p) => !r.phrases?.includes(p));
+      if (!extra.length) return r;
+      changed = true;
+      return { ...r, phrases: [...(r.phrases ?? []), ...extra] };
+    });
+    return changed ? { ...e, roles } : e;
+  };
   const curatedOut = curated.map((e) => {
-    const base = lent.get(e.id) ?? e;
+    const base = withPhrases(lent.get(e.id) ?? e);
     const iso = curatedCountry.get(e.id);
     const country = iso ? countryByIso.get(iso)?.id : undefined;
     if (!country || country === e.id || base.partOf?.includes(country) || base.standsFor?.includes(country)) return base;
@@ -378,7 +392,7 @@ function buildEntity(group: Group, id: string, look: Lookups): Entity | null {
   sourceRoles.sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.title.localeCompare(b.title));
   const roles: Role[] = sourceRoles.slice(-40).map((role) => {
     const of = look.countryId(role.country);
-    const phrases = role.rank <= 2 ? officePhrases(role.title, look.countryName(role.country), look.demonym(role.country)) : [];
+    const phrases = role.rank <= 2 ? officePhrases(role.title, look.countryName(role.country), look.demonym(role.country), role.country) : [];
     return {
       title: withPlace(role.title, role.subdivision ?? look.countryName(role.country), role.rank).slice(0, 200),
       ...(of ? { of } : {}),
