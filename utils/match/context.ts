@@ -32,6 +32,19 @@ const FUNCTION_WORDS = new Set([
   'der', 'die', 'das', 'el', 'la', 'los', 'las', 'le', 'les', 'et', 'und', 'y', 'en', 'de', 'del', 'im', 'am',
 ]);
 
+/** True when a particle and a capitalised word go on after a name: "Omar Hassan al-Bashir", "Osama bin Laden". */
+export function continuesWithParticle(text: string, tokens: Token[], to: number): boolean {
+  const particle = tokens[to];
+  return (
+    particle !== undefined &&
+    NAME_PARTICLES.has(particle.norm) &&
+    particle.case === Case.Lower &&
+    tokens[to + 1]?.case === Case.Capitalised &&
+    /^[ -]$/.test(text.slice(tokens[to - 1]!.end, particle.start)) &&
+    /^[ -]$/.test(text.slice(particle.end, tokens[to + 1]!.start))
+  );
+}
+
 /** Lower-case particles inside a person's name. */
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'ter', 'zu']);
 
@@ -74,9 +87,7 @@ export function expectedTypes(text: string, tokens: Token[], from: number, to: n
  * this one are looked up, so it may include the match's own tokens.
  */
 export function isPartOfLongerName(text: string, tokens: Token[], from: number, to: number, matched: Set<number>): boolean {
-  // "Omar Hassan al-Bashir", "Osama bin Laden": a particle and a capitalised word go on.
-  const particle = tokens[to];
-  if (particle && NAME_PARTICLES.has(particle.norm) && particle.case === Case.Lower && tokens[to + 1]?.case === Case.Capitalised && /^[ -]$/.test(text.slice(tokens[to - 1]!.end, particle.start)) && /^[ -]$/.test(text.slice(particle.end, tokens[to + 1]!.start))) return true;
+  if (continuesWithParticle(text, tokens, to)) return true;
   if (to - from !== 1 || inTitleCaseLine(text, tokens[from]!)) return false;
   const isNameWord = (i: number) => {
     const t = tokens[i];

@@ -4,9 +4,9 @@
  * article names and how prominent each candidate is.
  */
 import { referencedIds, type KnowledgeBase } from '../kb/knowledge-base';
-import type { Token } from '../text/tokenize';
+import { Case, type Token } from '../text/tokenize';
 import type { AliasMatch } from './alias-index';
-import { afterNobleTitle, beforeGenerationSuffix, expectedTypes, isDatePart, isPartOfLongerName, startsSentence } from './context';
+import { afterNobleTitle, beforeGenerationSuffix, continuesWithParticle, expectedTypes, isDatePart, isPartOfLongerName, startsSentence } from './context';
 
 export type MentionKind = 'name' | 'demonym' | 'nominal';
 
@@ -67,9 +67,10 @@ function withEvidence(text: string, tokens: Token[], kb: KnowledgeBase, all: Ali
       const entity = kb.entities.get(t.ref);
       if (!entity || entity.type === 'person') return false;
       if (startsSentence(text, tokens[m.from]!)) return false;
-      // An organisation's weak name counts with its country only as an acronym ("CDU").
+      // An organisation's weak name counts with its country only as an acronym ("CDU") or a
+      // name of several words ("Supreme Court") that no capitalised word continues ("Air Force One").
       const written = text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
-      if (entity.type === 'organisation' && written !== written.toUpperCase()) return false;
+      if (entity.type === 'organisation' && written !== written.toUpperCase() && (m.to - m.from < 2 || tokens[m.to]?.case === Case.Capitalised)) return false;
       // A city needs its region named; a region or an organisation, its country.
       const parts = entity.partOf ?? [];
       return (entity.type === 'city' ? parts.slice(0, Math.max(1, parts.length - 1)) : parts).some((id) => strong.has(id));
@@ -113,7 +114,7 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
   const PLACE = new Set(['city', 'region', 'country', 'place']);
   const named = all.filter((m) => {
     if (isDatePart(tokens, m.from, m.to)) return false;
-    if (beforeGenerationSuffix(text, tokens, m.to) && m.targets.every((t) => kb.entities.get(t.ref)?.type === 'person')) return false;
+    if ((beforeGenerationSuffix(text, tokens, m.to) || continuesWithParticle(text, tokens, m.to)) && m.targets.every((t) => kb.entities.get(t.ref)?.type === 'person')) return false;
     if (afterNobleTitle(tokens, m.from) && m.targets.every((t) => PLACE.has(kb.entities.get(t.ref)?.type ?? ''))) return false;
     if (!m.targets.some((t) => namedInFull.has(t.ref)) && isPartOfLongerName(text, tokens, m.from, m.to, covered)) return false;
     // "African-American": a demonym fused to another name is a different word.

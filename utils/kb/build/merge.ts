@@ -32,6 +32,11 @@ interface Group {
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+/** A name folded with the usual abbreviations spelt out: "U.N. Security Council" → "united nations security council". */
+function expanded(name: string): string {
+  return fold(name.replace(/^(?:the\s+)?U\.?N\.?(?=\s)/i, 'United Nations').replace(/^(?:the\s+)?U\.?S\.?(?=\s)/, 'United States').replace(/^(?:the\s+)?E\.?U\.?(?=\s)/, 'European Union').replace(/^(?:the\s+)?U\.?K\.?(?=\s)/, 'United Kingdom'));
+}
+
 export function slug(text: string): string {
   return text
     .normalize('NFKD')
@@ -43,8 +48,11 @@ export function slug(text: string): string {
     .replace(/-$/, '');
 }
 
+/** Sources whose people are kept only when another source or a curated record has them too. */
+const UNCORROBORATED_PEOPLE = new Set(['petrarch2-phoenix']);
+
 /** Cities smaller than this keep only their own name (see buildEntity). */
-const MIN_TRANSLATED_POPULATION = 100_000;
+const MIN_TRANSLATED_POPULATION = 15_000;
 /** A place named by a common word and smaller than this is named "Name, Region". */
 const COMMON_WORD_PLACE_POPULATION = 100_000;
 /** One-word names of cities and regions smaller than these are weak (see weakNames). */
@@ -147,20 +155,31 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
       if (iso) curatedPeople.set(`${iso}/${fold(e.name)}`, [...(curatedPeople.get(`${iso}/${fold(e.name)}`) ?? []), e]);
     }
   }
+  // How many groups bear each full name of a person (their name or a full alias), by country.
   const personNameCount = new Map<string, number>();
+  const fullNames = (r: SourceEntity) => [...new Set([r.name, ...(r.aliases ?? []).map((a) => a.name)].filter((n) => /\s/.test(n.trim())).map(fold))];
   for (const g of groups) {
     const r = g.records[0]!;
-    if (r.type === 'person' && r.country) personNameCount.set(`${r.country}/${fold(r.name)}`, (personNameCount.get(`${r.country}/${fold(r.name)}`) ?? 0) + 1);
+    if (r.type === 'person' && r.country) for (const n of fullNames(r)) personNameCount.set(`${r.country}/${n}`, (personNameCount.get(`${r.country}/${n}`) ?? 0) + 1);
   }
+  // Curated organisations by name with the usual abbreviations spelt out ("UN Security Council").
+  const curatedOrgs = new Map<string, Entity[]>();
+  for (const e of curated) if (e.type === 'organisation') for (const n of [e.name, ...e.aliases]) curatedOrgs.set(expanded(n), [...(curatedOrgs.get(expanded(n)) ?? []), e]);
   const twinOf = (g: Group): Entity | undefined => {
     for (const r of g.records) {
       const twin = (r.wikidata && curatedByQid.get(r.wikidata)) || (r.wikipedia && curatedByTitle.get(r.wikipedia));
       if (twin) return twin;
     }
     const r = g.records[0]!;
-    if (r.type === 'person' && r.country && personNameCount.get(`${r.country}/${fold(r.name)}`) === 1) {
-      const same = curatedPeople.get(`${r.country}/${fold(r.name)}`);
-      if (same?.length === 1) return same[0];
+    if (r.type === 'organisation' && !r.wikidata) {
+      const same = [...new Set(curatedOrgs.get(expanded(r.name)) ?? [])];
+      if (same.length === 1) return same[0];
+    }
+    if (r.type === 'person' && r.country) {
+      // By its name, or by another of its full names ("George Bush" is also "George H. W. Bush"),
+      // when no other group bears that name.
+      const same = new Set(fullNames(r).filter((n) => personNameCount.get(`${r.country}/${n}`) === 1).flatMap((n) => curatedPeople.get(`${r.country}/${n}`) ?? []));
+      if (same.size === 1) return [...same][0];
     }
     if ((r.type === 'city' || r.type === 'region') && r.country && placeNameCount.get(`${r.type}/${r.country}/${fold(r.name)}`) === 1) {
       const same = curatedByPlaceName.get(`${r.country}/${fold(r.name)}`);
@@ -180,8 +199,15 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
   const idOfQid = new Map<string, string>();
   const twins = new Map<Group, Entity>();
   const built: { group: Group; id: string }[] = [];
+  let uncorroborated = 0;
   for (const g of groups) {
     const twin = twinOf(g);
+    // A person only a source without Wikidata ids and with guessed offices knows (Phoenix: one
+    // "George Bush" for two presidents) is left out unless another source or a curated record confirms them.
+    if (!twin && g.records[0]!.type === 'person' && [...g.sources].every((s) => UNCORROBORATED_PEOPLE.has(s))) {
+      uncorroborated++;
+      continue;
+    }
     let id: string;
     if (twin) {
       id = twin.id;
@@ -220,6 +246,11 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
     if ([...g.sources].every((s) => separate.has(s))) continue;
     const names = new Set([prev.name, ...prev.aliases]);
     const extra: string[] = [];
+    // A spelling of the same name with an abbreviation ("UN Security Council") is a name of it.
+    if (twin.type === 'organisation') for (const r of g.records) if (!names.has(r.name) && expanded(r.name) === expanded(twin.name) && r.name.length <= 200) {
+      names.add(r.name);
+      extra.push(r.name);
+    }
     if (twin.type !== 'person') {
       for (const r of g.records.filter((x, i) => !separate.has(g.refs[i]!.split(':')[0]!))) for (const a of r.aliases ?? []) if (a.lang && !names.has(a.name) && words.keepTranslation(r.name, a.name)) {
         names.add(a.name);
@@ -423,8 +454,8 @@ function buildEntity(group: Group, id: string, look: Lookups): Entity | null {
   const topRank = Math.min(9, ...records.flatMap((r) => (r.roles ?? []).map((x) => x.rank)));
   const surnames = main.type === 'person' ? surnamesOf(name) : [];
   for (const s of surnames) aliases.add(s);
-  // The name without middle names only for those the press names often (heads and ministers).
-  if (main.type === 'person' && topRank <= 2) for (const s of shortNamesOf(name)) aliases.add(s);
+  // The name without middle names, as the press writes it ("Omar al-Bashir").
+  if (main.type === 'person') for (const s of shortNamesOf(name)) aliases.add(s);
   aliases.delete(name);
   let aliasList = [...aliases].filter((a) => a.length <= 200 && /\p{L}/u.test(a) && a.toLowerCase() !== 'the').sort();
   // An organisation is not called by a common word alone ("One", "Community", "Sociedad").
@@ -453,6 +484,8 @@ function buildEntity(group: Group, id: string, look: Lookups): Entity | null {
       ...weakNamesOf(main.type, shownName, ownAliases, look.words),
       ...(look.curatedNames?.has(fold(shownName)) ? [shownName] : []),
       ...surnames.filter((s) => ownAliases.includes(s)),
+      // "Prime Minister", "Air Force", "Supreme Court": every country has one.
+      ...(main.type === 'organisation' ? [shownName, ...ownAliases].filter((n) => isGeneric(n, look.words)) : []),
       ...(smallPlace ? [shownName, ...ownAliases].filter((n) => !/\s/.test(n.trim())) : []),
     ]),
   ];
@@ -503,6 +536,12 @@ export function shortNamesOf(name: string): string[] {
   if (!surname) return [];
   const short = `${words[0]} ${surname}`;
   return short.split(/\s+/).length < words.length ? [short] : [];
+}
+
+/** A name of at most three words, every one of them a common English word. */
+function isGeneric(name: string, words: WordList): boolean {
+  const parts = name.trim().replace(/^the\s+/i, '').split(/\s+/);
+  return parts.length <= 3 && parts.every((w) => words.isWord(w.replace(/[^\p{L}]/gu, '')));
 }
 
 /** Particles that belong to a surname ("van der Leyen", "de Gaulle"). */

@@ -99,7 +99,10 @@ export function officePhrases(title: string, country: string | undefined, demony
   const out: string[] = [];
   for (const p of ENGLISH[office]) {
     if (demonym) out.push(`${demonym} ${p}`);
-    out.push(`${country}'s ${p}`, `${country}’s ${p}`);
+    // "Russia's president", "the United States' president".
+    const possessive = /s$/.test(country) ? country : `${country}'s`;
+    out.push(`${possessive.replace(/'s$/, "'s")} ${p}`.replace(/s $/, "s "), `${possessive.replace(/'s$/, '’s')} ${p}`);
+    if (/s$/.test(country)) out.splice(out.length - 2, 2, `${country}' ${p}`, `${country}’ ${p}`);
   }
   const local = iso ? countryNames().get(iso) : undefined;
   const genitive = local?.deu ? germanGenitive(local.deu) : null;
