@@ -19,6 +19,15 @@ export interface AliasTarget {
   cases: Case[];
 }
 
+/** A filter of targets that names the kinds it takes, so that an index skips the others before it builds them. */
+export type TargetFilter = ((t: AliasTarget) => boolean) & { kinds?: ReadonlySet<AliasKind> };
+
+/** The filter that takes these kinds of target only. */
+export function ofKinds(...kinds: AliasKind[]): TargetFilter {
+  const set = new Set(kinds);
+  return Object.assign((t: AliasTarget) => set.has(t.kind), { kinds: set });
+}
+
 export interface AliasMatch {
   /** Token indices, end exclusive. */
   from: number;

@@ -6,7 +6,7 @@
  * takes a fraction of the heap of a trie of Maps (see `npm run bench`).
  */
 import { Case, tokenize, type Token } from '../text/tokenize';
-import { isNameGap, type AliasKind, type AliasMatch, type AliasTarget } from './alias-index';
+import { isNameGap, type AliasKind, type AliasMatch, type AliasTarget, type TargetFilter } from './alias-index';
 import { stringAt, toStringList, type StringList } from './string-list';
 import { Column } from './column';
 
@@ -360,7 +360,7 @@ function longestMatches(tokenCount: number, matchAt: (i: number) => AliasMatch |
 
 /** What matching needs of an index: every non-overlapping longest match, left to right. */
 export interface AliasMatcher {
-  findAll(text: string, tokens: Token[], accept?: (t: AliasTarget) => boolean): AliasMatch[];
+  findAll(text: string, tokens: Token[], accept?: TargetFilter): AliasMatch[];
 }
 
 /**
@@ -413,14 +413,14 @@ export class ShardedAliasIndex implements AliasMatcher {
   }
 
   /** The longest alias starting at token `from` whose case the text satisfies; null when none. */
-  longestMatchAt(text: string, tokens: Token[], from: number, accept?: (t: AliasTarget) => boolean): AliasMatch | null {
+  longestMatchAt(text: string, tokens: Token[], from: number, accept?: TargetFilter): AliasMatch | null {
     const shard = shardOfToken(tokens[from]!.norm, this.shards);
     const part = this.parts.get(shard);
     if (!part) throw new Error(`alias index shard ${shard} was not read`);
     return part.longestMatchAt(text, tokens, from, accept);
   }
 
-  findAll(text: string, tokens: Token[], accept?: (t: AliasTarget) => boolean): AliasMatch[] {
+  findAll(text: string, tokens: Token[], accept?: TargetFilter): AliasMatch[] {
     return longestMatches(tokens.length, (i) => this.longestMatchAt(text, tokens, i, accept));
   }
 }
@@ -435,14 +435,14 @@ export class ShardedAliasIndex implements AliasMatcher {
  */
 export class OverlaidIndex implements AliasMatcher {
   constructor(
-    private readonly base: { longestMatchAt(text: string, tokens: Token[], from: number, accept?: (t: AliasTarget) => boolean): AliasMatch | null },
+    private readonly base: { longestMatchAt(text: string, tokens: Token[], from: number, accept?: TargetFilter): AliasMatch | null },
     private readonly changed: CompiledAliasIndex,
     private readonly hidden: (t: AliasTarget) => boolean,
     private readonly first: (t: AliasTarget) => boolean,
   ) {}
 
-  findAll(text: string, tokens: Token[], accept?: (t: AliasTarget) => boolean): AliasMatch[] {
-    const fromBase = (t: AliasTarget) => !this.hidden(t) && (!accept || accept(t));
+  findAll(text: string, tokens: Token[], accept?: TargetFilter): AliasMatch[] {
+    const fromBase: TargetFilter = Object.assign((t: AliasTarget) => !this.hidden(t) && (!accept || accept(t)), accept?.kinds ? { kinds: accept.kinds } : {});
     return longestMatches(tokens.length, (i) => {
       const a = this.base.longestMatchAt(text, tokens, i, fromBase);
       const b = this.changed.size ? this.changed.longestMatchAt(text, tokens, i, accept) : null;
@@ -516,7 +516,7 @@ export class CompiledAliasIndex implements AliasMatcher {
   }
 
   /** The longest alias starting at token `from` whose case the text satisfies; null when none. */
-  longestMatchAt(text: string, tokens: Token[], from: number, accept?: (t: AliasTarget) => boolean, ids?: Int32Array): AliasMatch | null {
+  longestMatchAt(text: string, tokens: Token[], from: number, accept?: TargetFilter, ids?: Int32Array): AliasMatch | null {
     const d = this.data;
     let node = 0;
     let best: AliasMatch | null = null;
@@ -529,7 +529,10 @@ export class CompiledAliasIndex implements AliasMatcher {
       if (node === -1) break;
       const end = d.targetStart[node + 1]!;
       let ok: AliasTarget[] | null = null;
+      const kinds = accept?.kinds;
       for (let t = d.targetStart[node]!; t < end; t++) {
+        // A target of a kind not asked for is skipped before it is built.
+        if (kinds && !kinds.has(KINDS[d.targetKind[t]!]!)) continue;
         const cases = d.targetCases[t]!;
         let fits = true;
         for (let k = 0; k <= i - from && fits; k++) fits = caseSatisfies(tokens[from + k]!.case, (cases >>> (2 * k)) & 3);
@@ -544,7 +547,7 @@ export class CompiledAliasIndex implements AliasMatcher {
   }
 
   /** Every non-overlapping longest match, left to right; [] when nothing matches. */
-  findAll(text: string, tokens: Token[], accept?: (t: AliasTarget) => boolean): AliasMatch[] {
+  findAll(text: string, tokens: Token[], accept?: TargetFilter): AliasMatch[] {
     let ids = this.idCache.get(tokens);
     if (!ids) {
       ids = new Int32Array(tokens.length);

@@ -5,7 +5,7 @@
  */
 import { referencedIds, type KnowledgeBase } from '../kb/knowledge-base';
 import { Case, type Token } from '../text/tokenize';
-import type { AliasMatch } from './alias-index';
+import { ofKinds, type AliasMatch } from './alias-index';
 import { afterNobleTitle, beforeGenerationSuffix, continuesWithParticle, expectedTypes, isDatePart, isPartOfLongerName, startsSentence } from './context';
 
 export type MentionKind = 'name' | 'demonym' | 'nominal';
@@ -87,6 +87,9 @@ function relatedIds(kb: KnowledgeBase, entityId: string): Set<string> {
   return new Set(e ? referencedIds(e) : []);
 }
 
+const NAMES = ofKinds('name', 'weak', 'demonym');
+const NOMINALS = ofKinds('nominal');
+
 /** A definite article before a nominal phrase, in the languages of the phrases (the, der, el, le…). */
 const LEADING_THE = /(?:^|[\s(“"'‘])(the|The|THE|el|El|del|al|le|Le|du|au)\s+$/;
 /** A phrase that is definite by its possessive: "Russia's president", "Russlands Präsident". */
@@ -106,7 +109,7 @@ function spanOf(text: string, tokens: Token[], match: AliasMatch): { start: numb
  * it stands alone, not as a title before a name. Returns [] when nothing is found.
  */
 export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, date: string | undefined): Mention[] {
-  const all = withEvidence(text, tokens, kb, kb.index.findAll(text, tokens, (t) => t.kind === 'name' || t.kind === 'weak' || t.kind === 'demonym'));
+  const all = withEvidence(text, tokens, kb, kb.index.findAll(text, tokens, NAMES));
   const covered = new Set<number>();
   for (const m of all) for (let i = m.from; i < m.to; i++) covered.add(i);
   // Entities named in full somewhere ("Donald Trump") are trusted when named in part.
@@ -168,7 +171,7 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
   }
 
   if (date) {
-    for (const match of kb.index.findAll(text, tokens, (t) => t.kind === 'nominal')) {
+    for (const match of kb.index.findAll(text, tokens, NOMINALS)) {
       if (personStarts.has(match.to)) continue; // a title before a name: "Kremlin spokesman Dmitry Peskov"
       const holders = match.targets.filter((t) => kb.holdsPhraseOn(t.ref, t.alias, date));
       if (holders.length !== 1) continue;
