@@ -36,7 +36,7 @@ export interface ExtensionBrowser {
 }
 
 /** Starts Chromium with the extension, in a given or new profile folder. */
-export async function launchWithExtension(profile = mkdtempSync(join(tmpdir(), 'backstory-profile-')), headless = true): Promise<ExtensionBrowser> {
+export async function launchWithExtension(profile = mkdtempSync(join(tmpdir(), 'backstory-profile-')), headless = true, extraArgs: string[] = [], withExtension = true): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: false,
@@ -51,10 +51,11 @@ export async function launchWithExtension(profile = mkdtempSync(join(tmpdir(), '
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+      ...extraArgs,
     ],
   });
+  if (!withExtension) return { context, extensionId: '', worker: undefined as never, profile, close: async () => void (await context.close(), rmSync(profile, { recursive: true, force: true })) };
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
@@ -80,14 +81,14 @@ export interface PageServer {
  * Serves folders on 127.0.0.1 under URL prefixes, e.g. { '/seed/': sharedDir + '/fixtures/seed' }.
  * Nothing outside the given folders is reachable.
  */
-export async function servePages(mounts: Record<string, string>): Promise<PageServer> {
+export async function servePages(mounts: Record<string, string>, headers: Record<string, string> = {}): Promise<PageServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     for (const [prefix, dir] of Object.entries(mounts)) {
       if (!path.startsWith(prefix)) continue;
       const file = normalize(join(dir, path.slice(prefix.length) || 'index.html'));
       if (!file.startsWith(resolve(dir)) || !existsSync(file)) break;
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(readFileSync(file));
       return;
     }
