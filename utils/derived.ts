@@ -627,12 +627,11 @@ export async function installPack(db: BackstoryDb, given: unknown, build?: strin
   // The old pack's rows go last: nothing reads them once the new generation is current. With
   // 'later' the pack is ready before they are gone (3 s at 200k records); the replaced
   // generation counts as unfinished, so a worker stopped meanwhile drops it at its next start.
-  if (replaced && options.dropReplaced === 'later') {
-    phases.report();
-    void dropGeneration(db, 'pack', replaced).catch((error: unknown) => console.error('[backstory] dropping the old pack failed; the next start retries', error));
-    return;
+  const drop = replaced ? dropGeneration(db, 'pack', replaced) : null;
+  if (drop && options.dropReplaced === 'later') void drop.catch((error: unknown) => console.error('[backstory] dropping the old pack failed; the next start retries', error));
+  else if (drop) {
+    await drop;
+    phases.lap('drop the old pack');
   }
-  if (replaced) await dropGeneration(db, 'pack', replaced);
-  phases.lap('drop the old pack');
   phases.report();
 }

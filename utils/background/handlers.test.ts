@@ -306,18 +306,23 @@ describe('exports through the protocol', () => {
 });
 
 describe('analysis under load (issue 19)', () => {
-  it('keeps offsets and ids but no text or mentions in the tab state, and says it is analysing first', async () => {
-    const states: TabState[] = [];
-    const seen = createHandlers({
+  /** Handlers over the test database that keep tab states in `tabStates`, with `more` in place of the defaults. */
+  const handlersWith = (tabStates: Map<number, TabState>, more: Partial<Parameters<typeof createHandlers>[0]> = {}) =>
+    createHandlers({
       db,
       kb: new KbReader(db),
       knowledgeChanged: () => {},
-      tabs: { get: async () => null, set: async (s) => void states.push(s), all: async () => [], forget: () => {} },
+      tabs: { get: async (id) => tabStates.get(id) ?? null, set: async (s) => void tabStates.set(s.tabId, s), all: async () => [...tabStates.values()], forget: () => {} },
       settings: { get: async () => settings, set: async () => {} },
       notify: () => {},
       openFile: async () => new Blob([]).stream(),
       articleText: async () => null,
+      ...more,
     });
+
+  it('keeps offsets and ids but no text or mentions in the tab state, and says it is analysing first', async () => {
+    const states: TabState[] = [];
+    const seen = handlersWith(new Map(), { tabs: { get: async () => null, set: async (s) => void states.push(s), all: async () => [], forget: () => {} } });
     const analysis = await seen.analyzeArticle(article, tabSender);
     expect(states.map((s) => s.status)).toEqual(['analysing', 'article']);
     const stored = states[1]!;
@@ -342,18 +347,8 @@ describe('analysis under load (issue 19)', () => {
   });
 
   it('gives up an analysis past its time budget and tells the tab it could not be analysed', async () => {
-    const strict = createHandlers({
-      db,
-      kb: new KbReader(db),
-      knowledgeChanged: () => {},
-      tabs: { get: async (id) => tabStates.get(id) ?? null, set: async (s) => void tabStates.set(s.tabId, s), all: async () => [...tabStates.values()], forget: () => {} },
-      settings: { get: async () => settings, set: async () => {} },
-      notify: () => {},
-      openFile: async () => new Blob([]).stream(),
-      articleText: async () => null,
-      analysisBudgetMs: 0,
-    });
     const tabStates = new Map<number, TabState>();
+    const strict = handlersWith(tabStates, { analysisBudgetMs: 0 });
     await expect(strict.analyzeArticle(article, tabSender)).rejects.toThrow(/took longer than/);
     expect(tabStates.get(7)).toMatchObject({ status: 'failed', error: expect.stringMatching(/took longer than/), analysis: null });
   });
@@ -381,17 +376,7 @@ describe('analysis under load (issue 19)', () => {
     await handlers.analyzeArticle(article, tabSender);
     await handlers.saveArticle({ tabId: 7 }, {});
     expect((await db.articles.get(article.url))?.text).toBe(article.text);
-    const tabStates = new Map<number, TabState>();
-    const moved = createHandlers({
-      db,
-      kb: new KbReader(db),
-      knowledgeChanged: () => {},
-      tabs: { get: async (id) => tabStates.get(id) ?? null, set: async (s) => void tabStates.set(s.tabId, s), all: async () => [...tabStates.values()], forget: () => {} },
-      settings: { get: async () => settings, set: async () => {} },
-      notify: () => {},
-      openFile: async () => new Blob([]).stream(),
-      articleText: async () => ({ url: 'https://news.example/elsewhere', text: 'Another page' }),
-    });
+    const moved = handlersWith(new Map(), { articleText: async () => ({ url: 'https://news.example/elsewhere', text: 'Another page' }) });
     await moved.analyzeArticle(article, tabSender);
     await expect(moved.saveArticle({ tabId: 7 }, {})).rejects.toThrow(/reload it/);
   });

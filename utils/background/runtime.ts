@@ -85,7 +85,8 @@ function sessionTabStore(): TabStore {
  * it waits; cleared when it is done.
  */
 function showPreparing(on: boolean): void {
-  const action = (browser as unknown as { action?: ActionApi; browserAction?: ActionApi }).action ?? (browser as unknown as { browserAction?: ActionApi }).browserAction;
+  const apis = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
+  const action = apis.action ?? apis.browserAction; // Chrome (MV3) or Firefox (MV2)
   if (!action) return;
   void action.setBadgeText({ text: on ? '…' : '' }).catch(() => {});
   void action.setTitle({ title: on ? t('preparingKnowledgeBase') : t('extName') }).catch(() => {});

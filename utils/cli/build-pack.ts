@@ -124,7 +124,7 @@ export function buildDefaultPacks(root = KB_SOURCES_DIR): BuiltPacks {
     return { id: c.id, output };
   });
   const merged = mergeSources(curated.entities, curated.events, runs, englishWords(), SEPARATE_FILE_SOURCES);
-  report.push(`merged ${merged.stats.records} records into ${merged.stats.groups} (${merged.stats.curatedTwins} matched curated records); ${merged.stats.eventsDropped} events dropped for unknown participants`);
+  report.push(`merged ${merged.stats.records} records into ${merged.stats.groups} (${merged.stats.curatedTwins} matched curated records, ${merged.stats.uncorroborated} people left out as uncorroborated); ${merged.stats.eventsDropped} events dropped for unknown participants`);
   const separate = (e: Entity) => !e.sources?.includes('curated') && e.sources?.some((s) => SEPARATE_FILE_SOURCES.has(s));
   const manifest: PackManifest = {
     ...curated.manifest,

@@ -4,6 +4,7 @@
  * Wikipedia titles, events per year. `--json` prints one JSON object with the same figures.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readDefaultPack } from '../kb/load-pack-file';
 import type { Pack } from '../kb/schema';
 
@@ -102,4 +103,4 @@ function main(): void {
   );
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

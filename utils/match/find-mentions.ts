@@ -35,6 +35,8 @@ export const resolutionWeights = {
   minLead: 0.05,
 };
 
+/** Entity types of places: a title of nobility before one of them names a person ("Queen Victoria"). */
+const PLACE_TYPES = new Set(['city', 'region', 'country', 'place']);
 
 /**
  * Drops the targets that a match names only by a weak name and that the article gives no
@@ -114,11 +116,10 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
   for (const m of all) for (let i = m.from; i < m.to; i++) covered.add(i);
   // Entities named in full somewhere ("Donald Trump") are trusted when named in part.
   const namedInFull = new Set(all.filter((m) => m.to - m.from > 1).flatMap((m) => m.targets.map((t) => t.ref)));
-  const PLACE = new Set(['city', 'region', 'country', 'place']);
   const named = all.filter((m) => {
     if (isDatePart(tokens, m.from, m.to)) return false;
     if ((beforeGenerationSuffix(text, tokens, m.to) || continuesWithParticle(text, tokens, m.to)) && m.targets.every((t) => kb.entities.get(t.ref)?.type === 'person')) return false;
-    if (afterNobleTitle(tokens, m.from) && m.targets.every((t) => PLACE.has(kb.entities.get(t.ref)?.type ?? ''))) return false;
+    if (afterNobleTitle(tokens, m.from) && m.targets.every((t) => PLACE_TYPES.has(kb.entities.get(t.ref)?.type ?? ''))) return false;
     if (!m.targets.some((t) => namedInFull.has(t.ref)) && isPartOfLongerName(text, tokens, m.from, m.to, covered)) return false;
     // "African-American": a demonym fused to another name is a different word.
     if (m.targets.every((t) => t.kind === 'demonym') && /^[-‐‑][A-Z]/.test(text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 2))) return false;

@@ -10,6 +10,7 @@
  *    a one-line description built from the facts, dated roles with the phrases the linker
  *    reads, what they are part of, a prominence from the facts, and their weak names.
  */
+import { slugify } from '../country-entities';
 import type { Entity, KbEvent, Role } from '../schema';
 import { describeEntity } from './describe';
 import { prominenceOf } from './prominence';
@@ -37,15 +38,19 @@ function expanded(name: string): string {
   return fold(name.replace(/^(?:the\s+)?U\.?N\.?(?=\s)/i, 'United Nations').replace(/^(?:the\s+)?U\.?S\.?(?=\s)/, 'United States').replace(/^(?:the\s+)?E\.?U\.?(?=\s)/, 'European Union').replace(/^(?:the\s+)?U\.?K\.?(?=\s)/, 'United Kingdom'));
 }
 
-export function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
-    .replace(/-$/, '');
+/** An id part from a name: the project's slug, cut to 60 characters. */
+export const slug = (text: string): string => slugify(text).slice(0, 60).replace(/-$/, '');
+
+/** Adds `value` to the list kept under `key`. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Counts one more under `key`. */
+function countUp<K>(map: Map<K, number>, key: K): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
 }
 
 /** Sources whose people are kept only when another source or a curated record has them too. */
@@ -70,7 +75,7 @@ export interface MergeResult {
   entities: Entity[];
   events: KbEvent[];
   /** For the build report: records in, groups out, matched to curated records. */
-  stats: { records: number; groups: number; curatedTwins: number; eventsDropped: number; namesByLanguage: Record<string, number> };
+  stats: { records: number; groups: number; curatedTwins: number; uncorroborated: number; eventsDropped: number; namesByLanguage: Record<string, number> };
 }
 
 /**
@@ -102,12 +107,7 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
       group.records.push(r);
       group.sources.add(run.id);
       group.refs.push(ref);
-      if (NAME_MERGED.has(r.type)) {
-        const key = nameKey(r);
-        const list = byName.get(key) ?? [];
-        if (!list.includes(group)) list.push(group);
-        byName.set(key, list);
-      }
+      if (NAME_MERGED.has(r.type) && !byName.get(nameKey(r))?.includes(group)) pushTo(byName, nameKey(r), group);
     }
   }
 
@@ -117,15 +117,11 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
   const curatedById = new Map(curated.map((e) => [e.id, e]));
   const curatedByQid = new Map(curated.filter((e) => e.wikidata).map((e) => [e.wikidata!, e]));
   const curatedByTitle = new Map(curated.filter((e) => e.wikipedia).map((e) => [e.wikipedia!, e]));
-  // A curated place's country: what it stands for, or whose capital it is.
+  // A curated place's country: whose capital it is, else the first country it stands for or
+  // is part of (assets/kb/sources/places-part-of.json).
   const curatedCountry = new Map<string, string>();
   for (const c of countryByIso.values()) if (c.capital) curatedCountry.set(c.capital, c.iso!.alpha2);
-  for (const e of curated) for (const ref of e.standsFor ?? []) {
-    const c = curatedById.get(ref);
-    if (c?.type === 'country' && c.iso && !curatedCountry.has(e.id)) curatedCountry.set(e.id, c.iso.alpha2);
-  }
-  // Else what it is part of (assets/kb/sources/places-part-of.json).
-  for (const e of curated) for (const ref of e.partOf ?? []) {
+  for (const e of curated) for (const ref of [...(e.standsFor ?? []), ...(e.partOf ?? [])]) {
     const c = curatedById.get(ref);
     if (c?.type === 'country' && c.iso && !curatedCountry.has(e.id)) curatedCountry.set(e.id, c.iso.alpha2);
   }
@@ -133,17 +129,14 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
   for (const e of curated) {
     const iso = curatedCountry.get(e.id);
     if (!iso || (e.type !== 'city' && e.type !== 'region')) continue;
-    for (const n of [e.name, ...e.aliases]) {
-      const key = `${iso}/${fold(n)}`;
-      curatedByPlaceName.set(key, [...(curatedByPlaceName.get(key) ?? []), e]);
-    }
+    for (const n of [e.name, ...e.aliases]) pushTo(curatedByPlaceName, `${iso}/${fold(n)}`, e);
   }
   // How many groups bear each place name in a country: a name shared by several (four
   // Lafayettes in the United States) names none of them for sure.
   const placeNameCount = new Map<string, number>();
   for (const g of groups) {
     const r = g.records[0]!;
-    if ((r.type === 'city' || r.type === 'region') && r.country) placeNameCount.set(`${r.type}/${r.country}/${fold(r.name)}`, (placeNameCount.get(`${r.type}/${r.country}/${fold(r.name)}`) ?? 0) + 1);
+    if ((r.type === 'city' || r.type === 'region') && r.country) countUp(placeNameCount, `${r.type}/${r.country}/${fold(r.name)}`);
   }
   // Curated people by name and the country of their offices, for sources that give another
   // Wikipedia title ("Liu He (politician)" for the curated "Liu He").
@@ -152,7 +145,7 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
     if (e.type !== 'person') continue;
     for (const of of new Set((e.roles ?? []).map((r) => r.of))) {
       const iso = of ? curatedById.get(of)?.iso?.alpha2 : undefined;
-      if (iso) curatedPeople.set(`${iso}/${fold(e.name)}`, [...(curatedPeople.get(`${iso}/${fold(e.name)}`) ?? []), e]);
+      if (iso) pushTo(curatedPeople, `${iso}/${fold(e.name)}`, e);
     }
   }
   // How many groups bear each full name of a person (their name or a full alias), by country.
@@ -160,11 +153,11 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
   const fullNames = (r: SourceEntity) => [...new Set([r.name, ...(r.aliases ?? []).map((a) => a.name)].filter((n) => /\s/.test(n.trim())).map(fold))];
   for (const g of groups) {
     const r = g.records[0]!;
-    if (r.type === 'person' && r.country) for (const n of fullNames(r)) personNameCount.set(`${r.country}/${n}`, (personNameCount.get(`${r.country}/${n}`) ?? 0) + 1);
+    if (r.type === 'person' && r.country) for (const n of fullNames(r)) countUp(personNameCount, `${r.country}/${n}`);
   }
   // Curated organisations by name with the usual abbreviations spelt out ("UN Security Council").
   const curatedOrgs = new Map<string, Entity[]>();
-  for (const e of curated) if (e.type === 'organisation') for (const n of [e.name, ...e.aliases]) curatedOrgs.set(expanded(n), [...(curatedOrgs.get(expanded(n)) ?? []), e]);
+  for (const e of curated) if (e.type === 'organisation') for (const n of [e.name, ...e.aliases]) pushTo(curatedOrgs, expanded(n), e);
   const twinOf = (g: Group): Entity | undefined => {
     for (const r of g.records) {
       const twin = (r.wikidata && curatedByQid.get(r.wikidata)) || (r.wikipedia && curatedByTitle.get(r.wikipedia));
@@ -251,13 +244,15 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
       names.add(r.name);
       extra.push(r.name);
     }
+    // The records of sources that may lend (g.refs[i] is `<source>:<key>` of g.records[i]).
+    const lending = g.records.filter((_, i) => !separate.has(g.refs[i]!.split(':')[0]!));
     if (twin.type !== 'person') {
-      for (const r of g.records.filter((x, i) => !separate.has(g.refs[i]!.split(':')[0]!))) for (const a of r.aliases ?? []) if (a.lang && !names.has(a.name) && words.keepTranslation(r.name, a.name)) {
+      for (const r of lending) for (const a of r.aliases ?? []) if (a.lang && !names.has(a.name) && words.keepTranslation(r.name, a.name)) {
         names.add(a.name);
         extra.push(a.name);
       }
     }
-    const qid = prev.wikidata ?? g.records.find((r, i) => r.wikidata && !separate.has(g.refs[i]!.split(':')[0]!))?.wikidata;
+    const qid = prev.wikidata ?? lending.find((r) => r.wikidata)?.wikidata;
     lent.set(twin.id, {
       ...prev,
       aliases: [...prev.aliases, ...extra],
@@ -265,11 +260,9 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
       sources: [...new Set([...(prev.sources ?? ['curated']), ...[...g.sources].filter((s) => !separate.has(s))])].sort(),
     });
   }
-  // Curated places learn what country they are in, as generated ones know it: otherwise a
-  // generated namesake that knows its country wins every article that names that country.
+  // Curated offices gain the phrases of the other languages (and forms) the build writes.
   const withPhrases = (e: Entity): Entity => {
     if (e.type !== 'person' || !e.roles?.length) return e;
-    // Curated offices gain the phrases of the other languages (and forms) the build writes.
     let changed = false;
     const roles = e.roles.map((r) => {
       const country = r.of ? curatedById.get(r.of) : undefined;
@@ -281,6 +274,8 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
     });
     return changed ? { ...e, roles } : e;
   };
+  // Curated places learn what country they are in, as generated ones know it: otherwise a
+  // generated namesake that knows its country wins every article that names that country.
   const curatedOut = curated.map((e) => {
     const base = withPhrases(lent.get(e.id) ?? e);
     const iso = curatedCountry.get(e.id);
@@ -308,7 +303,7 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
     if (entity) entities.push(entity);
   }
   entities.sort((a, b) => a.id.localeCompare(b.id, 'en'));
-  const officeEvents = entities.flatMap((e) => tookOffice(e, countryName));
+  const officeEvents = entities.flatMap(tookOffice);
 
   // --- 6. events: references resolved, events whose participants are all unknown dropped
   const resolve = (ref: string): string | undefined => {
@@ -338,7 +333,7 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
     }
   }
   events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  return { entities: [...curatedOut, ...entities], events, stats: { records, groups: groups.length, curatedTwins: twins.size, eventsDropped, namesByLanguage: Object.fromEntries([...languages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) } };
+  return { entities: [...curatedOut, ...entities], events, stats: { records, groups: groups.length, curatedTwins: twins.size, uncorroborated, eventsDropped, namesByLanguage: Object.fromEntries([...languages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) } };
 }
 
 /** The first year whose changes of office become events. */
@@ -349,9 +344,8 @@ const OFFICE_EVENTS_FROM = '2000';
  * ministry (foreign affairs, defence, finance, interior: the offices with phrases), taking
  * office on a known day since 2000. The source is the person's Wikidata item.
  */
-function tookOffice(person: Entity, countryName: (iso: string | undefined) => string | undefined): KbEvent[] {
+function tookOffice(person: Entity): KbEvent[] {
   if (person.type !== 'person' || !person.wikidata) return [];
-  void countryName;
   return (person.roles ?? [])
     .filter((r) => r.of && r.start && r.start.length === 10 && r.start >= OFFICE_EVENTS_FROM && (r.phrases?.length || /^(President|Prime Minister|Chancellor|Federal Chancellor)\b/.test(r.title)) && !/\b(vice|deputy|acting)\b/i.test(r.title))
     .map((r) => ({

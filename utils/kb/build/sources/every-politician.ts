@@ -4,6 +4,7 @@
  * Wikidata. One person per Wikidata id across all repositories, with every dated role.
  */
 import { existsSync, readdirSync } from 'node:fs';
+import { slugify } from '../../country-entities';
 import { countryTable, isoDate, readCsv, type CountryRow } from '../read';
 import type { Converter, SourceEntity, SourceOutput, SourceRole } from '../types';
 
@@ -28,7 +29,6 @@ const REPO_COUNTRY: Record<string, string> = {
 /** Sub-national governments: their offices belong to a part of a country. */
 const SUBDIVISION: Record<string, string> = { arkansas: 'Arkansas', oklahoma: 'Oklahoma', scotland: 'Scotland', wales: 'Wales', 'northern-ireland': 'Northern Ireland' };
 
-const slug = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 function repoCountry(dir: string, repo: string, byQid: Map<string, string>, bySlug: Map<string, string>): string | undefined {
   if (NO_COUNTRY.has(repo)) return undefined;
@@ -67,7 +67,7 @@ export const converter: Converter = {
     const table = countryTable(root);
     const byIso = new Map(table.map((c) => [c.iso2, c]));
     const byQid = new Map(table.flatMap((c) => (c.wikidata ? [[c.wikidata, c.iso2] as const] : [])));
-    const bySlug = new Map(table.map((c) => [slug(c.name), c.iso2]));
+    const bySlug = new Map(table.map((c) => [slugify(c.name), c.iso2]));
     const people = new Map<string, SourceEntity>();
     let skipped = 0;
     const repos = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
