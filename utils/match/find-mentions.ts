@@ -64,21 +64,32 @@ function withEvidence(text: string, tokens: Token[], kb: KnowledgeBase, all: Ali
       out.push({ ...m, targets: pin });
       continue;
     }
+    if (m.targets.every((t) => t.kind !== 'weak' || strong.has(t.ref))) {
+      out.push(m);
+      continue;
+    }
+    // What the text says of the match, worked out once and only when a place or organisation needs it.
+    let atSentenceStart: boolean | undefined;
+    let orgNameTooShort: boolean | undefined;
     const targets = m.targets.filter((t) => {
       if (t.kind !== 'weak' || strong.has(t.ref)) return true;
       const entity = kb.entities.get(t.ref);
       if (!entity || entity.type === 'person') return false;
-      if (startsSentence(text, tokens[m.from]!)) return false;
+      if ((atSentenceStart ??= startsSentence(text, tokens[m.from]!))) return false;
       // An organisation's weak name counts with its country only as an acronym ("CDU") or a
       // name of several words ("Supreme Court") that no capitalised word continues ("Air Force One").
-      const written = text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
-      if (entity.type === 'organisation' && written !== written.toUpperCase() && (m.to - m.from < 2 || tokens[m.to]?.case === Case.Capitalised)) return false;
+      if (entity.type === 'organisation') {
+        if (orgNameTooShort === undefined) {
+          const written = text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
+          orgNameTooShort = written !== written.toUpperCase() && (m.to - m.from < 2 || tokens[m.to]?.case === Case.Capitalised);
+        }
+        if (orgNameTooShort) return false;
+      }
       // A city needs its region named; a region or an organisation, its country.
       const parts = entity.partOf ?? [];
       return (entity.type === 'city' ? parts.slice(0, Math.max(1, parts.length - 1)) : parts).some((id) => strong.has(id));
     });
-    if (targets.length === m.targets.length) out.push(m);
-    else if (targets.length) out.push({ ...m, targets });
+    if (targets.length) out.push({ ...m, targets });
   }
   return out;
 }
