@@ -50,11 +50,14 @@ export function isNameGap(text: string, end: number, nextStart: number): boolean
   const length = nextStart - end;
   if (length < 1 || length > 3) return false;
   if (text.charCodeAt(end) === 0x2c) return length === 1 || (length === 2 && text.charCodeAt(end + 1) === 0x20);
-  let lineBreaks = 0;
+  let afterLineBreak = false; // with nothing but spaces since
   for (let i = end; i < nextStart; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a) lineBreaks++;
-    else if (!isSpaceCode(c) && !GAP_MARKS.has(c)) return false;
+    if (c === 0x0a) {
+      if (afterLineBreak) return false;
+      afterLineBreak = true;
+    } else if (GAP_MARKS.has(c)) afterLineBreak = false;
+    else if (!isSpaceCode(c)) return false;
   }
-  return lineBreaks < 2;
+  return true;
 }
