@@ -6,7 +6,7 @@
 import { referencedIds, type KnowledgeBase } from '../kb/knowledge-base';
 import { Case, type Token } from '../text/tokenize';
 import { ofKinds, type AliasMatch } from './alias-index';
-import { afterNobleTitle, beforeGenerationSuffix, continuesWithParticle, expectedTypes, isDatePart, isPartOfLongerName, startsSentence } from './context';
+import { afterGermanArticle, afterIndefiniteArticle, afterNobleTitle, beforeAge, beforeFunctionWordOrEnd, beforeGenerationSuffix, continuesWithParticle, expectedTypes, isDatePart, isPartOfLongerName, isTheNounOf, startsSentence } from './context';
 
 export type MentionKind = 'name' | 'demonym' | 'nominal';
 
@@ -127,10 +127,37 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
   for (const m of all) for (let i = m.from; i < m.to; i++) covered.add(i);
   // Entities named in full somewhere ("Donald Trump") are trusted when named in part.
   const namedInFull = new Set(all.filter((m) => m.to - m.from > 1).flatMap((m) => m.targets.map((t) => t.ref)));
+  // Two one-word matches side by side, the second only a weak name ("Niger Delta", "Paris
+  // Hilton"): one longer name the knowledge base does not hold, so neither word links.
+  const runOn = new Set<AliasMatch>();
+  for (let i = 0; i + 1 < all.length; i++) {
+    const [m, next] = [all[i]!, all[i + 1]!];
+    if (next.from !== m.to || m.to - m.from !== 1 || next.to - next.from !== 1) continue;
+    if (m.targets.every((t) => t.kind === 'demonym') || !/^ $/.test(text.slice(tokens[m.from]!.end, tokens[next.from]!.start))) continue;
+    if (next.targets.every((t) => t.kind === 'weak')) runOn.add(m).add(next);
+    // A first name before a surname the pack knows ("Georgia Meloni"), a surname after a first
+    // name it knows ("Kerry Washington"): the first word is not the country or the politician.
+    else if ([m, next].some((x) => x.targets.every((t) => kb.entities.get(t.ref)?.type === 'person'))) runOn.add(m);
+  }
   const named = all.filter((m) => {
+    if (runOn.has(m)) return false;
     if (isDatePart(tokens, m.from, m.to)) return false;
     if ((beforeGenerationSuffix(text, tokens, m.to) || continuesWithParticle(text, tokens, m.to)) && m.targets.every((t) => kb.entities.get(t.ref)?.type === 'person')) return false;
     if (afterNobleTitle(tokens, m.from) && m.targets.every((t) => PLACE_TYPES.has(kb.entities.get(t.ref)?.type ?? ''))) return false;
+    if (m.to - m.from === 1) {
+      const types = m.targets.map((t) => kb.entities.get(t.ref)?.type ?? '');
+      // "a Van", "a Turkey named Peach": a thing; "Das Essen": a German noun; "Jordan, 29,": a person.
+      if (afterIndefiniteArticle(text, tokens, m.from) && types.every((t) => PLACE_TYPES.has(t))) return false;
+      if (afterGermanArticle(text, tokens, m.from) && types.every((t) => t === 'city')) return false;
+      const inFull = m.targets.some((t) => namedInFull.has(t.ref));
+      // "Jordan, 29,", "Ms Kim, a 34-year-old nurse": someone introduced here, not a place, nor
+      // the one the pack knows unless the article named that one in full ("Biden, 81,").
+      if (beforeAge(text, tokens, m.to) && !inFull) return false;
+      // "the Sale of the stake", "the Battle of the Marne": a town or region named only weakly takes no article.
+      if (isTheNounOf(text, tokens, m.from, m.to) && m.targets.every((t) => t.kind === 'weak') && types.every((t) => t === 'city' || t === 'region')) return false;
+      // "led a Trump in the fourth round": a thing, not the person ("a Trump win" is).
+      if (types.every((t) => t === 'person') && afterIndefiniteArticle(text, tokens, m.from) && beforeFunctionWordOrEnd(text, tokens, m.to) && !inFull) return false;
+    }
     if (!m.targets.some((t) => namedInFull.has(t.ref)) && isPartOfLongerName(text, tokens, m.from, m.to, covered)) return false;
     // "African-American": a demonym fused to another name is a different word.
     if (m.targets.every((t) => t.kind === 'demonym') && /^[-‐‑][A-Z]/.test(text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 2))) return false;

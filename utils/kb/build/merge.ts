@@ -184,7 +184,9 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
       if (typed?.length === 1) return typed[0];
       // A city that is also a region of its own (Budapest, Hanoi) is one place, unless a
       // record of the curated one's own type bears the name too (Paris the city and the département).
+      // Two Wikidata ids are two places: the state of New York is not New York City.
       const other = same?.length === 1 ? same[0]! : undefined;
+      if (other && other.wikidata && r.wikidata && other.wikidata !== r.wikidata) return undefined;
       if (other && !placeNameCount.has(`${other.type}/${r.country}/${fold(r.name)}`)) return other;
     }
     return undefined;
