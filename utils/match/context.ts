@@ -170,7 +170,8 @@ export function beforeGenerationSuffix(text: string, tokens: Token[], to: number
 /** True when "a" or "an" stands right before the match: "a Van", "a Phoenix" are things, not places. */
 export function afterIndefiniteArticle(text: string, tokens: Token[], from: number): boolean {
   const before = tokens[from - 1];
-  return before !== undefined && (before.norm === 'a' || before.norm === 'an') && touches(text, before, tokens[from]!);
+  // As written: "à Pékin" folds to "a" but is French for "in".
+  return before !== undefined && /^(?:a|an|A|An)$/.test(text.slice(before.start, before.end)) && touches(text, before, tokens[from]!);
 }
 
 /** True when a function word or punctuation follows the match: "led a Trump in the fourth round" (not "a Trump win"). */

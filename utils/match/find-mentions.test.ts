@@ -66,4 +66,14 @@ describe('findMentions in context', () => {
   it('keeps "American" out of "African-American"', () => {
     expect(brief('African-American voters and Americans')).toEqual(['Americans|demonym|united-states']);
   });
+
+  it('reads a place after "a" as a thing, but not after the French "à"', () => {
+    expect(brief('A Moscow carrying migrants overturned.')).toEqual([]);
+    expect(brief('Le président est arrivé à Moscow lundi.')).toEqual(['Moscow|name|moscow']);
+  });
+
+  it('links no place or stranger introduced with an age: "Moscow, 29, a welder"', () => {
+    expect(brief('Moscow, 29, a welder from the east, said he would vote.')).toEqual([]);
+    expect(brief('Moscow, the capital, said no.')).toEqual(['Moscow|name|moscow']);
+  });
 });
