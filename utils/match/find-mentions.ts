@@ -94,6 +94,21 @@ function withEvidence(text: string, tokens: Token[], kb: KnowledgeBase, all: Ali
   return out;
 }
 
+/**
+ * True when the match is a genitive the pack lists beside the plain name ("Russlands" of
+ * "Russland", "Putins" of "Putin"): the capitalised word after it is the noun it governs
+ * ("Russlands Armee"), not more of the name.
+ */
+function isGenitive(text: string, tokens: Token[], kb: KnowledgeBase, m: AliasMatch): boolean {
+  const written = text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
+  if (!/\p{Ll}s$/u.test(written)) return false;
+  const plain = written.slice(0, -1).toLowerCase();
+  return m.targets.every((t) => {
+    const e = kb.entities.get(t.ref);
+    return e !== undefined && (e.name.toLowerCase() === plain || e.aliases.some((a) => a.toLowerCase() === plain));
+  });
+}
+
 /** Entities a record points at (capital, standsFor, offices' `of`); empty for an unknown id. */
 function relatedIds(kb: KnowledgeBase, entityId: string): Set<string> {
   const e = kb.entities.get(entityId);
@@ -158,7 +173,7 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
       // "led a Trump in the fourth round": a thing, not the person ("a Trump win" is).
       if (types.every((t) => t === 'person') && afterIndefiniteArticle(text, tokens, m.from) && beforeFunctionWordOrEnd(text, tokens, m.to) && !inFull) return false;
     }
-    if (!m.targets.some((t) => namedInFull.has(t.ref)) && isPartOfLongerName(text, tokens, m.from, m.to, covered)) return false;
+    if (!m.targets.some((t) => namedInFull.has(t.ref)) && !isGenitive(text, tokens, kb, m) && isPartOfLongerName(text, tokens, m.from, m.to, covered)) return false;
     // "African-American": a demonym fused to another name is a different word.
     if (m.targets.every((t) => t.kind === 'demonym') && /^[-‐‑][A-Z]/.test(text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 2))) return false;
     if (m.targets.every((t) => t.kind === 'demonym') && /[A-Za-z][-‐‑]$/.test(text.slice(Math.max(0, tokens[m.from]!.start - 2), tokens[m.from]!.start))) return false;
