@@ -34,13 +34,18 @@ describe('extractArticle', () => {
     expect(bodyOf(page(story(links, seeMore)))).toBe(PARAGRAPHS.join('\n\n'));
   });
 
-  it('keeps a paragraph with links in it, and a short paragraph before a list of links when it ends a sentence', () => {
+  it('keeps a paragraph with links in it, and a bare link line between paragraphs', () => {
     const linked = `<p>The <a href="/council">harbour council</a> meets again on <a href="/cal">Friday</a> to hear the engineers.</p>`;
-    const short = '<p>Nobody was hurt.</p><ul><li><a href="/a">Storm warning for the whole coast this weekend</a></li></ul>';
-    const body = bodyOf(page(story(linked, short)));
+    // A sentence, then a line that is a link and nothing else: no label says it is a list of other stories.
+    const bare = '<p>Nobody was hurt.</p><p><a href="/a">Timeline of the pier’s decline</a></p>';
+    const body = bodyOf(page(story(linked, bare)));
     expect(body).toContain('The harbour council meets again on Friday to hear the engineers.');
-    expect(body).toContain('Nobody was hurt.');
-    expect(body).not.toContain('Storm warning');
+    expect(body).toContain('Nobody was hurt.\n\nTimeline of the pier’s decline');
+  });
+
+  it('leaves out every link line of a run after a label, and only those', () => {
+    const run = '<h3>Trending</h3><ol><li><a href="/a">Storm warning for the whole coast</a></li><li><a href="/b">New dock opens</a></li><li><a href="/c">Bus times</a></li></ol>';
+    expect(bodyOf(page(story(run)))).toBe(PARAGRAPHS.join('\n\n'));
   });
 
   it('leaves out captions and galleries named in camelCase or with hyphens', () => {

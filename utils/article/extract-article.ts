@@ -41,9 +41,11 @@ const FURNITURE = /(^|[\s_-])(byline|author|tags?|topics|share|social|related|ca
  * article after all (a wrapper called "story-body share-enabled"): never skipped for its name.
  */
 const FURNITURE_MAX_SHARE = 0.5;
-/** A block with this share of its text in links is a list of links to other pages ("SEE MORE: …", "Trending"). */
+/** A block with this share of its text in links is a link to other pages ("SEE MORE: …", "Trending"). */
 const LINK_BLOCK_SHARE = 0.8;
-/** A block this short, not ending a sentence, just before a list of links is its label ("DON'T MISS", "More:"). */
+/** A link block with more characters than this outside its links carries its own label ("SEE MORE: ", "Related: "). */
+const LINK_LABEL_MIN = 3;
+/** A block this short, not ending a sentence, just before a link block is its label ("DON'T MISS", "More:"). */
 const LABEL_MAX = 40;
 // Credit lines at the end of a story: "Keith Bradsher contributed reporting from Hong Kong."
 const CREDIT_LINE = /\b(contributed (reporting|research|to this (report|article|story))|additional reporting by|reporting by .{3,60}editing by|edited by .{3,40}$)/i;
@@ -264,10 +266,16 @@ function findHeadline(doc: Document, title: string): Element | null {
   return null;
 }
 
-/** A short block whose text is nearly all links: a list of links to other pages, not article text. */
-function isLinkBlock(el: Element, facts: BodyFacts): boolean {
+/**
+ * What a short block whose text is nearly all links is: 'labelled' when it says itself what it
+ * is ("SEE MORE: <link>", "Related: <link>"), 'bare' when it is a link and nothing else; null
+ * for any other block.
+ */
+function linkBlockKind(el: Element, facts: BodyFacts): 'labelled' | 'bare' | null {
   const n = facts.textLength.get(el);
-  return n !== undefined && n > 0 && (facts.linkLength.get(el) ?? 0) >= n * LINK_BLOCK_SHARE;
+  const linked = facts.linkLength.get(el) ?? 0;
+  if (n === undefined || n === 0 || linked < n * LINK_BLOCK_SHARE) return null;
+  return n - linked > LINK_LABEL_MIN ? 'labelled' : 'bare';
 }
 
 /** A block short enough to be a credit line, that is one. */
@@ -285,14 +293,20 @@ const SENTENCE_END = /[.!?"”»)]$/;
 
 /**
  * Collects the text under `root` into `out`, block breaks included, without recursion:
- * text nodes that pass `take`, outside skipped elements, credit lines, lists of links
- * (with the short label just before them) and the headline (already written).
+ * text nodes that pass `take`, outside skipped elements, credit lines, the headline (already
+ * written) and lists of links to other pages that the page presents as such: a link block
+ * with a label of its own ("SEE MORE: …"), or after a short label block ("DON'T MISS", "More:",
+ * "Trending"), which goes too, and the link blocks that follow those. A bare link line between
+ * paragraphs stays: the hand-made references of BBC pages keep theirs ("Timeline of saga"),
+ * and the gold of readability-bbc-1 counts the names in them.
  */
 function* collect(root: Element, out: TextBuilder, take: (text: Text) => boolean, facts: BodyFacts | null, headline: Element | null = null): Generator<void> {
   // Blocks entered and not yet left, to break after them; leaf blocks with where their text started.
   const open: { el: Element; start: TextMark | null }[] = [];
   // The last block written, when it was short enough to be a label, and where the text stood after it.
   let label: { start: TextMark; end: number } | null = null;
+  // Where the text stood after the last link block left out: the next one, right after, goes too.
+  let linkRunEnd = -1;
   let walked = 0;
   let node: Node | null = root.firstChild;
   while (node) {
@@ -306,10 +320,13 @@ function* collect(root: Element, out: TextBuilder, take: (text: Text) => boolean
       else if (!SKIP.has(tag) && el !== headline && !isSkipped(el, facts)) {
         const leaf = LEAF_BLOCK.has(tag) || (tag === 'DIV' && !facts?.containers.has(el));
         if (BLOCK.has(tag)) out.breakBlock();
-        if (facts && leaf && LINK_LIST_BLOCK.has(tag) && isLinkBlock(el, facts)) {
+        const links = facts && leaf && LINK_LIST_BLOCK.has(tag) ? linkBlockKind(el, facts) : null;
+        const labelled = label !== null && out.size === label.end;
+        if (links && (links === 'labelled' || labelled || out.size === linkRunEnd)) {
           // Its label goes with it, when nothing came between them.
-          if (label && out.size === label.end) out.rollback(label.start);
+          if (labelled) out.rollback(label!.start);
           label = null;
+          linkRunEnd = out.size;
         } else if (!(facts && leaf && isCreditLine(el, facts))) {
           enter = true;
           if (BLOCK.has(tag)) open.push({ el, start: leaf ? out.mark() : null });
