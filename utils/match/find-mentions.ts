@@ -4,6 +4,7 @@
  * article names and how prominent each candidate is.
  */
 import { referencedIds, type KnowledgeBase } from '../kb/knowledge-base';
+import type { Entity } from '../kb/schema';
 import { Case, type Token } from '../text/tokenize';
 import { ofKinds, type AliasMatch } from './alias-index';
 import { afterGermanArticle, afterIndefiniteArticle, afterNobleTitle, beforeAge, beforeFunctionWordOrEnd, beforeGenerationSuffix, continuesWithParticle, expectedTypes, isDatePart, isPartOfLongerName, isTheNounOf, startsSentence } from './context';
@@ -148,7 +149,11 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
   for (let i = 0; i + 1 < all.length; i++) {
     const [m, next] = [all[i]!, all[i + 1]!];
     if (next.from !== m.to || m.to - m.from !== 1 || next.to - next.from !== 1) continue;
-    if (m.targets.every((t) => t.kind === 'demonym') || !/^ $/.test(text.slice(tokens[m.from]!.end, tokens[next.from]!.start))) continue;
+    if (!/^ $/.test(text.slice(tokens[m.from]!.end, tokens[next.from]!.start))) continue;
+    const demonym = (x: AliasMatch) => x.targets.every((t) => t.kind === 'demonym');
+    // "African American", "Asian American" voters: a people of its own, neither Africa nor the US.
+    if (demonym(m) && demonym(next)) runOn.add(m).add(next);
+    if (demonym(m)) continue;
     if (next.targets.every((t) => t.kind === 'weak')) runOn.add(m).add(next);
     // A first name before a surname the pack knows ("Georgia Meloni"), a surname after a first
     // name it knows ("Kerry Washington"): the first word is not the country or the politician.
@@ -179,6 +184,30 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
     if (m.targets.every((t) => t.kind === 'demonym') && /[A-Za-z][-‐‑]$/.test(text.slice(Math.max(0, tokens[m.from]!.start - 2), tokens[m.from]!.start))) return false;
     return true;
   });
+  // A person the open data holds whose Wikipedia title needs a disambiguation (someone better
+  // known has the name) and who held no office on the article's date is a namesake unless the
+  // article names their country: "Andrew Yang" in a US debate preview is not "Andrew Yang
+  // (Taiwanese politician)", the minister of 2013.
+  const fromOpenData = (e: Entity) => e.type === 'person' && !!e.sources && !e.sources.includes('curated');
+  const around = new Set<string>();
+  for (const m of named) for (const t of m.targets) {
+    const e = kb.entities.get(t.ref);
+    if (!e || fromOpenData(e)) continue; // a candidate namesake is no evidence for itself
+    around.add(e.id);
+    for (const id of referencedIds(e)) around.add(id);
+  }
+  const strangerOnly = (t: AliasMatch['targets'][number]): boolean => {
+    const e = kb.entities.get(t.ref);
+    if (!e || !fromOpenData(e) || !/\)$/.test(e.wikipedia ?? '')) return false;
+    if (date && kb.rolesOn(e.id, date).length) return false;
+    return !(e.partOf ?? []).some((id) => around.has(id));
+  };
+  for (let i = 0; i < named.length; i++) {
+    const m = named[i]!;
+    if (!m.targets.some(strangerOnly)) continue;
+    const targets = m.targets.filter((t) => !strangerOnly(t));
+    named[i] = { ...m, targets };
+  }
   const anchored = new Set<string>();
   for (const match of named) {
     const refs = new Set(match.targets.map((t) => t.ref));
@@ -210,6 +239,7 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
   const mentions: Mention[] = [];
   const personStarts = new Set<number>();
   for (const match of named) {
+    if (!match.targets.length) continue;
     const expected = match.targets.length > 1 ? expectedTypes(text, tokens, match.from, match.to) : [];
     let best = match.targets[0]!;
     if (match.targets.length > 1) {

@@ -84,6 +84,11 @@ describe('names', () => {
     expect(surnamesOf('Madonna')).toEqual([]);
     expect(shortNamesOf('Omar Hassan al-Bashir')).toEqual(['Omar al-Bashir']);
     expect(shortNamesOf('Joe Biden')).toEqual([]);
+    // Two surnames, the father's first: called by both, never by the mother's alone.
+    expect(surnamesOf('Juan López-Doriga Pérez', true)).toEqual(['López-Doriga Pérez']);
+    expect(shortNamesOf('Juan López-Doriga Pérez', true)).toEqual([]);
+    expect(shortNamesOf('Andrés Manuel López Obrador', true)).toEqual(['Andrés López Obrador']);
+    expect(surnamesOf('Juan López-Doriga Pérez')).toEqual(['Pérez']);
   });
 
   it('marks surnames, common words and short acronyms as weak', () => {

@@ -453,10 +453,11 @@ function buildEntity(group: Group, id: string, look: Lookups): Entity | null {
     if (title && !title.includes(',') && title !== name) aliases.add(title);
   }
   const topRank = Math.min(9, ...records.flatMap((r) => (r.roles ?? []).map((x) => x.rank)));
-  const surnames = main.type === 'person' ? surnamesOf(name) : [];
+  const hispanic = HISPANIC_NAMING.has(main.country ?? '');
+  const surnames = main.type === 'person' ? surnamesOf(name, hispanic) : [];
   for (const s of surnames) aliases.add(s);
   // The name without middle names, as the press writes it ("Omar al-Bashir").
-  if (main.type === 'person') for (const s of shortNamesOf(name)) aliases.add(s);
+  if (main.type === 'person') for (const s of shortNamesOf(name, hispanic)) aliases.add(s);
   aliases.delete(name);
   let aliasList = [...aliases].filter((a) => a.length <= 200 && /\p{L}/u.test(a) && a.toLowerCase() !== 'the').sort();
   // An organisation is not called by a common word alone ("One", "Community", "Sociedad").
@@ -530,10 +531,10 @@ const kindOrder = (k: string) => (KIND_ORDER.includes(k) ? KIND_ORDER.indexOf(k)
  * The name without its middle names, as the press writes it on first mention ("Omar Hassan
  * al-Bashir" → "Omar al-Bashir"); none for a name of two words or one with initials only.
  */
-export function shortNamesOf(name: string): string[] {
+export function shortNamesOf(name: string, hispanic = false): string[] {
   const words = name.replace(/\s*\(.*\)\s*$/, '').replace(/,.*$/, '').split(/\s+/).filter((w) => w && !SUFFIXES.test(w));
   if (words.length < 3 || !/\p{Lu}/u.test(words[0]!.charAt(0)) || /^\p{Lu}\.?$/u.test(words[0]!)) return [];
-  const surname = surnamesOf(name)[0];
+  const surname = surnamesOf(name, hispanic)[0];
   if (!surname) return [];
   const short = `${words[0]} ${surname}`;
   return short.split(/\s+/).length < words.length ? [short] : [];
@@ -545,6 +546,9 @@ function isGeneric(name: string, words: WordList): boolean {
   return parts.length <= 3 && parts.every((w) => words.isWord(w.replace(/[^\p{L}]/gu, '')));
 }
 
+/** Countries whose people carry two surnames, the father's first (ISO alpha-2). */
+const HISPANIC_NAMING = new Set(['ES', 'MX', 'AR', 'CO', 'CL', 'PE', 'VE', 'EC', 'BO', 'PY', 'UY', 'CU', 'DO', 'GT', 'HN', 'SV', 'NI', 'CR', 'PA', 'PR', 'GQ']);
+
 /** Particles that belong to a surname ("van der Leyen", "de Gaulle"). */
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ter', 'zu']);
 const SUFFIXES = /^(jr|sr|ii|iii|iv)\.?$/i;
@@ -553,10 +557,12 @@ const SUFFIXES = /^(jr|sr|ii|iii|iv)\.?$/i;
  * The surname a person is called by on second mention: the last word of the name, with its
  * particles ("von der Leyen"). None for a one-word name or when it would be an initial.
  */
-export function surnamesOf(name: string): string[] {
+export function surnamesOf(name: string, hispanic = false): string[] {
   const words = name.replace(/\s*\(.*\)\s*$/, '').replace(/,.*$/, '').split(/\s+/).filter((w) => w && !SUFFIXES.test(w));
   if (words.length < 2) return [];
-  let i = words.length - 1;
+  // Spanish names end in the father's surname and the mother's ("Juan López-Doriga Pérez",
+  // "Andrés Manuel López Obrador"): the last word alone is not what the person is called.
+  let i = hispanic && words.length >= 3 ? words.length - 2 : words.length - 1;
   while (i > 1 && PARTICLES.has(words[i - 1]!.toLowerCase())) i--;
   const surname = words.slice(i).join(' ');
   if (surname.replace(/[.\s]/g, '').length < 3 || /^[A-Z]\.?$/.test(surname)) return [];
