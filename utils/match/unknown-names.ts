@@ -68,17 +68,16 @@ function hasUnlinkedCapital(text: string, sentence: Span, skip: SpanSet): boolea
 }
 
 /**
- * True when a sentence is written in title case ("Government Will Soon Spend More"): a
- * heading, whose capitals say nothing of names. Not for German, which capitalises nouns.
+ * True when a sentence is an English heading in title case ("Government Will Soon Spend More
+ * On Health"): no full stop at its end and most of its words capitalised. Its capitals say
+ * nothing of names. (A sentence dense with names has its full stop.)
  */
 function isTitleCase(text: string, sentence: Span): boolean {
-  let long = 0;
-  let capitalised = 0;
-  for (const [word] of text.slice(sentence.start, sentence.end).matchAll(/\p{L}{4,}/gu)) {
-    long++;
-    if (/^\p{Lu}/u.test(word)) capitalised++;
-  }
-  return capitalised >= 3 && capitalised / long >= 0.6;
+  const written = text.slice(sentence.start, sentence.end).trim();
+  if (/[.!?…:;"”’)]$/u.test(written)) return false;
+  const words = written.match(/\p{L}+/gu) ?? [];
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return words.length >= 3 && capitalised / words.length >= 0.6;
 }
 
 /** A name's span without a possessive, a genitive apostrophe or a trailing full stop. */
@@ -146,7 +145,7 @@ export function* unknownNameSteps(text: string, linked: readonly Span[], options
   let tagged = 0;
   for (let i = 0; i < sentences.length; i += limits.sentencesPerStep) {
     for (const sentence of sentences.slice(i, i + limits.sentencesPerStep)) {
-      if (!hasUnlinkedCapital(scope, sentence, skip) || (language !== 'de' && isTitleCase(scope, sentence))) continue;
+      if (!hasUnlinkedCapital(scope, sentence, skip) || (language === 'en' && isTitleCase(scope, sentence))) continue;
       if (language === 'en' && tagged++ >= limits.taggedSentencesMax) break;
       const names = language === 'en' ? englishNames(english!, scope, sentence) : ruleNames(language, scope, sentence);
       const opening = firstLetter(scope, sentence);
