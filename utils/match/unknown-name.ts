@@ -30,9 +30,9 @@ export const unknownNameLimits = {
   /** Characters of the article read (past them, nothing is looked for). */
   textMax: 100_000,
   /** Sentences the English tagger reads (it costs 1-3 ms a sentence). */
-  taggedSentencesMax: 150,
+  taggedSentencesMax: 200,
   /** Sentences read between two pauses. */
-  sentencesPerStep: 25,
+  sentencesPerStep: 15,
   /** Occurrences whose offsets are kept per name. */
   offsetsMax: 3,
   /** Characters of the sentence kept per name. */
