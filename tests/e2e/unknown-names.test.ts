@@ -6,9 +6,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, projectRoot, requireInputs, servePages, type ExtensionBrowser, type PageServer } from './browser';
 import { ExtensionDriver } from './extension';
+import { axeViolations, describeViolations, isSerious } from './ui-pages';
 
 const shots = join(projectRoot, 'test-output/screenshots');
 let server: PageServer;
@@ -22,6 +24,12 @@ beforeAll(async () => {
   ext = await launchWithExtension();
   driver = new ExtensionDriver(ext);
 });
+
+/** No serious or critical axe-core violation on the page as it is now. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const serious = (await axeViolations(page)).filter(isSerious);
+  expect(serious, `${what}:\n${describeViolations(serious)}`).toEqual([]);
+}
 
 afterAll(async () => {
   await ext?.close();
@@ -57,6 +65,7 @@ describe('names the knowledge base does not hold', () => {
     await row.locator('summary').click();
     await expect(row.locator('blockquote').textContent()).resolves.toContain('The talks took place at Dolmabahçe Palace');
     await section.screenshot({ path: join(shots, 'sidepanel-unknown-names.png') });
+    await expectAccessible(panel, 'side panel with names not in the knowledge base');
 
     await row.getByTestId('unknown-name-add').click();
     const form = panel.getByTestId('add-entity-page');
@@ -66,6 +75,7 @@ describe('names the knowledge base does not hold', () => {
     await expect(form.getByTestId('entity-description').inputValue()).resolves.toContain('The talks took place at Dolmabahçe Palace');
     await expect(form.getByTestId('entity-source').textContent()).resolves.toContain(state.analysis!.article.title);
     await panel.screenshot({ path: join(shots, 'sidepanel-unknown-name-add.png') });
+    await expectAccessible(panel, 'the form that adds a name of the article');
 
     await form.getByTestId('add-entity').click();
     await form.getByTestId('entity-added').waitFor();
