@@ -54,34 +54,34 @@ export function englishTagger(): EnglishTagger {
 
 /** Lower-case words that may sit inside a name: "University of Chicago", "Charles de Gaulle". */
 const PARTICLES = new Set(['of', 'de', 'del', 'da', 'di', 'do', 'dos', 'das', 'von', 'van', 'der', 'den', 'la', 'le', 'du', 'al', 'bin', 'ibn', 'y']);
-const words = (list: string) => new Set(list.trim().split(/\s+/));
+const wordSet = (list: string) => new Set(list.trim().split(/\s+/));
 /** Titles before a name: evidence that a person follows, and not part of the name. */
-const TITLES = words(`mr mrs ms miss dr prof president senator sen rep representative gov governor chief minister secretary general gen judge justice
+const TITLES = wordSet(`mr mrs ms miss dr prof president senator sen rep representative gov governor chief minister secretary general gen judge justice
   mayor officer sheriff king queen prince princess pope lord lady sir dame rev reverend father sister captain capt colonel col lieutenant lt sergeant sgt
   commissioner prime deputy vice chairman chairwoman chair coach ambassador speaker archbishop bishop cardinal rabbi imam sheikh detective inspector
   superintendent chancellor premier attorney councillor councilman councilwoman professor president-elect former ombudsman director ceo cfo coo founder
   spokesman spokeswoman spokesperson adviser advisor analyst economist lawyer`);
 /** Last words of organisations' names. */
-const ORGANISATION_WORDS = words(`inc corp corporation company co ltd llc plc group bank university college institute foundation association council committee
+const ORGANISATION_WORDS = wordSet(`inc corp corporation company co ltd llc plc group bank university college institute foundation association council committee
   commission agency department ministry party union center centre museum fund trust society authority board service services market markets foods
   airlines airways motors media news times post journal press network club federation league academy school hospital church army navy police court
   bureau office exchange capital partners holdings industries technologies systems labs laboratories studios records bancorp brands institution
   organization organisation alliance coalition movement front corps guard`);
 /** Words of places' names: first ("Lake Placid", "Mount Kenya") or last ("Hudson River"). */
-const PLACE_FIRST = words('lake mount mt fort cape port saint st san santa isle gulf bay');
-const PLACE_LAST = words(`street avenue road square island islands river lake mountain mountains beach bay valley park county province state city
+const PLACE_FIRST = wordSet('lake mount mt fort cape port saint st san santa isle gulf bay');
+const PLACE_LAST = wordSet(`street avenue road square island islands river lake mountain mountains beach bay valley park county province state city
   district coast peninsula ocean sea desert canyon falls heights hills harbor harbour airport bridge station strait gulf village town region`);
 /** Last words of names that name no person, place or organisation: laws, events, prizes, products, descriptions. */
-const NOT_NAMES = words(`bill act show exposition war prize award awards cup games festival summit conference treaty agreement accord plan program programme
+const NOT_NAMES = wordSet(`bill act show exposition war prize award awards cup games festival summit conference treaty agreement accord plan program programme
   project report index average day week hurricane storm law democrat democrats republican republicans conservative conservatives liberal liberals
   season series album film movie book edition model phone app`);
 /** Words of English prose that are never names, even capitalised ("And", "The", "This"). */
-const PROSE = words(`the a an and or but nor so yet if when while after before because as at by for from in into of on onto to with without about over
+const PROSE = wordSet(`the a an and or but nor so yet if when while after before because as at by for from in into of on onto to with without about over
   under this that these those it its he she they we i you his her their our my your not no there here then than what which who whom whose how why where
   all any some each every many more most such only also just even still now today yesterday tomorrow one two three four five six seven eight
   nine ten first second third`);
 /** First words of names that name no person, place or organisation ("Hurricane Sandy", "Operation Overlord"). */
-const NOT_NAMES_FIRST = words('hurricane storm typhoon cyclone operation super');
+const NOT_NAMES_FIRST = wordSet('hurricane storm typhoon cyclone operation super');
 /** What the lexicon's tags of a lone word say it names; null for a common word or one it does not hold. */
 function typeInLexicon(tags: readonly string[]): UnknownNameType | null {
   if (tags.some((t) => t === 'Organization' || t === 'SportsTeam')) return 'organisation';
@@ -90,7 +90,7 @@ function typeInLexicon(tags: readonly string[]): UnknownNameType | null {
   return null;
 }
 /** Verbs of saying next to a name the tagger does not know: "said Kwame Mensah", "Mensah told". */
-const SAYING = words('said says told added wrote asked explained argued noted according');
+const SAYING = wordSet('said says told added wrote asked explained argued noted according');
 /** Tags of the words a name is made of (compromise's tag names). */
 const NAME_TAGS = ['ProperNoun', 'Person', 'Place', 'Organization'];
 /** Tags of capitalised words that are no names of ours: days, months, pronouns ("I"). */

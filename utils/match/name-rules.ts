@@ -42,51 +42,52 @@ interface Lexicon {
   openers: ReadonlySet<string>;
 }
 
-const words = (list: string) => new Set(list.trim().split(/\s+/));
+/** A set of the words of a space-separated list; empty for an empty one. */
+const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 
 const LEXICONS: Record<RuleLanguage, Lexicon> = {
   de: {
-    titles: words(`herr herrn frau dr prof minister ministerin kanzler kanzlerin präsident präsidentin bürgermeister bürgermeisterin senator senatorin
+    titles: wordSet(`herr herrn frau dr prof minister ministerin kanzler kanzlerin präsident präsidentin bürgermeister bürgermeisterin senator senatorin
       abgeordnete abgeordneter papst könig königin prinz prinzessin general trainer trainerin richter richterin staatsanwalt staatsanwältin sprecher sprecherin
       vorsitzende vorsitzender chef chefin landrat landrätin bischof kardinal pfarrer autor autorin schauspieler schauspielerin sänger sängerin regisseur regisseurin
       direktor direktorin gouverneur gouverneurin premier premierminister premierministerin`),
     titleEndings: ['minister', 'ministerin', 'präsident', 'präsidentin', 'kanzler', 'kanzlerin', 'chef', 'chefin', 'sprecher', 'sprecherin', 'vorsitzende', 'vorsitzender', 'bürgermeister', 'bürgermeisterin', 'trainer', 'trainerin', 'direktor', 'direktorin', 'abgeordnete', 'abgeordneter'],
-    particles: words('von vom zu zur van de di da del al bin ibn el ter ten'),
-    secondParticles: words('der den'),
-    organisationWords: words(`gmbh ag se kg bank partei verband universität hochschule gruppe institut stiftung ministerium bundesamt amt behörde konzern verein
+    particles: wordSet('von vom zu zur van de di da del al bin ibn el ter ten'),
+    secondParticles: wordSet('der den'),
+    organisationWords: wordSet(`gmbh ag se kg bank partei verband universität hochschule gruppe institut stiftung ministerium bundesamt amt behörde konzern verein
       gewerkschaft kommission gericht zeitung verlag werke holding agentur akademie fc sv vfb vfl tsv`),
-    placeWords: words('sankt st bad landkreis kreis bezirk insel'),
-    placePrepositions: words('in aus nach bei'),
-    openers: words(`der die das den dem des ein eine einer eines einem im am vom zum zur beim nach laut mit bei für von in auf aus an über unter vor
+    placeWords: wordSet('sankt st bad landkreis kreis bezirk insel'),
+    placePrepositions: wordSet('in aus nach bei'),
+    openers: wordSet(`der die das den dem des ein eine einer eines einem im am vom zum zur beim nach laut mit bei für von in auf aus an über unter vor
       seit wegen trotz während gegen durch um ob als wie wenn auch doch so nun dann heute gestern`),
     placeEndings: ['burg', 'dorf', 'heim', 'hausen', 'stadt', 'kirchen', 'feld', 'berg', 'bach', 'hafen', 'furt', 'münde', 'stedt', 'leben', 'rode'],
   },
   es: {
-    titles: words(`señor señora sr sra don doña presidente presidenta ministro ministra alcalde alcaldesa diputado diputada senador senadora general juez jueza
+    titles: wordSet(`señor señora sr sra don doña presidente presidenta ministro ministra alcalde alcaldesa diputado diputada senador senadora general juez jueza
       rey reina príncipe princesa papa portavoz líder secretario secretaria gobernador gobernadora canciller dr dra doctor doctora consejero consejera
       vicepresidente vicepresidenta expresidente expresidenta entrenador entrenadora fiscal director directora jefe jefa`),
     titleEndings: [],
-    particles: words('de del la las los da di do dos von van al bin'),
-    secondParticles: words(''),
-    organisationWords: words(`banco partido universidad ministerio grupo fundación instituto compañía asociación sindicato comisión consejo tribunal agencia
+    particles: wordSet('de del la las los da di do dos von van al bin'),
+    secondParticles: wordSet(''),
+    organisationWords: wordSet(`banco partido universidad ministerio grupo fundación instituto compañía asociación sindicato comisión consejo tribunal agencia
       federación empresa club real academia corporación gobierno ayuntamiento junta congreso senado policía ejército sa`),
-    placeWords: words('san santa santo ciudad provincia río lago isla islas sierra monte valle puerto cabo golfo mar bahía región villa playa'),
-    placePrepositions: words('en desde hacia'),
+    placeWords: wordSet('san santa santo ciudad provincia río lago isla islas sierra monte valle puerto cabo golfo mar bahía región villa playa'),
+    placePrepositions: wordSet('en desde hacia'),
     placeEndings: null,
-    openers: words('el la los las un una unos unas según en con para por de del desde hacia tras sin sobre entre al ante y pero como cuando si ya hoy ayer'),
+    openers: wordSet('el la los las un una unos unas según en con para por de del desde hacia tras sin sobre entre al ante y pero como cuando si ya hoy ayer'),
   },
   fr: {
-    titles: words(`m mme mlle monsieur madame président présidente ministre maire député députée sénateur sénatrice général juge roi reine prince princesse
+    titles: wordSet(`m mme mlle monsieur madame président présidente ministre maire député députée sénateur sénatrice général juge roi reine prince princesse
       pape porte-parole secrétaire chancelier chancelière dr docteur directeur directrice patron patronne entraîneur procureur procureure`),
     titleEndings: [],
-    particles: words('de du des la le d von van di da del al bin ben'),
-    secondParticles: words(''),
-    organisationWords: words(`banque parti université ministère groupe fondation institut société association syndicat commission conseil tribunal agence
+    particles: wordSet('de du des la le d von van di da del al bin ben'),
+    secondParticles: wordSet(''),
+    organisationWords: wordSet(`banque parti université ministère groupe fondation institut société association syndicat commission conseil tribunal agence
       fédération compagnie club crédit assemblée gouvernement cour académie sa sas`),
-    placeWords: words('saint sainte ville lac île îles mont val port cap golfe mer baie région département'),
-    placePrepositions: words('à'),
+    placeWords: wordSet('saint sainte ville lac île îles mont val port cap golfe mer baie région département'),
+    placePrepositions: wordSet('à'),
     placeEndings: null,
-    openers: words('le la les un une des du au aux selon pour dans avec sur chez par en à de et mais comme quand si après avant depuis pendant hier'),
+    openers: wordSet('le la les un une des du au aux selon pour dans avec sur chez par en à de et mais comme quand si après avant depuis pendant hier'),
   },
 };
 

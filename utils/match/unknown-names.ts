@@ -18,7 +18,6 @@ import { ruleNames } from './name-rules';
 import { SpanSet } from './span-set';
 import { unknownNameLimits, type FoundName, type UnknownName, type UnknownNameLimits, type UnknownNameType } from './unknown-name';
 
-
 export interface UnknownNameOptions {
   /** The article's language; null (or English without a tagger) finds nothing. */
   language: ArticleLanguage | null;
@@ -36,14 +35,15 @@ const DATELINES = [
 ];
 // A byline or a credit line: "By Jane Doe", "Reporting by …; Editing by …", "Foto: …", "Jim Watson/AFP".
 const BYLINES = [
-  /^\s*(?:by|von|por|par|text|texto|texte|reporting by|written by|interview)\b[^\n]{0,160}$/gimu,
+  // A line of names only (and maybe ", role"): "Par Jean Dupont", not "Par ailleurs, le ministre…".
+  /^[ \t]*(?:By|BY|Von|VON|Por|POR|Par|PAR|Text|Texto|Texte|Written by|Reporting by)[ :]+\p{Lu}[\p{L}\p{M}'’.-]*(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|and|und|y|et|de|von|van|del|la|le))*[ ]*(?:,[^\n]{0,60})?$/gmu,
   /\b(?:(?:additional )?reporting|editing|writing|compiled) by\b[^\n]*/giu,
   /\b(?:photo|photograph|picture|image|foto|bild|fotografía|crédit|credit|illustration)s?\s*(?:[:©]|by\b)[^\n]{0,120}/giu,
   /(?:[\p{Lu}][\p{L}\p{M}'’.-]*[ ]){0,3}[\p{Lu}][\p{L}\p{M}'’.-]*\s?\/\s?(?:afp|getty|reuters|ap|epa|dpa|bloomberg|picture|imago|shutterstock|keystone|sipa|anadolu|xinhua|efe)\b[^\n]*/giu,
   /©[^\n]{0,120}/gu,
 ];
 
-/** The spans of `text` where a capitalised run is no name of the article: datelines, bylines, credits. */
+/** The spans of `text` where a capitalised run is no name of the article: datelines, bylines, credits; [] when it has none. */
 export function unnamedSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const pattern of [...DATELINES, ...BYLINES]) for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length });
@@ -239,7 +239,7 @@ function opensSentence(text: string, at: number): boolean {
   return true;
 }
 
-/** All steps of unknownNameSteps at once. */
+/** All steps of unknownNameSteps at once: the unknown names, most named first; [] when there are none. */
 export function findUnknownNames(text: string, linked: readonly Span[], options: UnknownNameOptions, limits: UnknownNameLimits = unknownNameLimits): UnknownName[] {
   const steps = unknownNameSteps(text, linked, options, limits);
   for (;;) {
