@@ -30,6 +30,11 @@ describe('unknown names in English (compromise)', () => {
     ]);
   });
 
+  it('counts a shorter form of a full name with the full name', () => {
+    const text = 'Michael Forrest Jones founded the firm in 2010. Forrest Jones said business was good. Jones smiled.';
+    expect(brief('en', text)).toEqual(['person:Michael Forrest Jones×3']);
+  });
+
   it('keeps offsets into the text and the sentence each name came from', () => {
     const text = 'Markets were calm. “We are ready,” Kwame Mensah told reporters in Accra on Monday. Mensah is 40.';
     const [mensah] = find('en', text);

@@ -193,9 +193,18 @@ export function* unknownNameSteps(text: string, linked: readonly Span[], options
  * Counts what the recognisers missed, in one pass over the words: further occurrences of a
  * name they found (in a sentence past the tagger's cap, or one it read otherwise), and a
  * person's surname alone ("Ortega" after "Marcus Ortega"). A lone word that is also a group
- * of its own joins the person it is the surname of.
+ * of its own joins the person it is the surname of, and a person named by the end of another's
+ * full name joins that one.
  */
 function recount(text: string, groups: Map<string, Group>, typeOf: (g: Group) => UnknownNameType, skip: SpanSet): void {
+  // "Forrest Jones" after "Michael Forrest Jones": the shorter person joins the full name.
+  const people = [...groups.values()].filter((g) => g.text.includes(' ') && typeOf(g) === 'person');
+  for (const short of people) {
+    const full = people.find((g) => g !== short && groups.has(g.key) && g.text.endsWith(` ${short.text}`));
+    if (!full) continue;
+    full.occurrences.push(...short.occurrences);
+    groups.delete(short.key);
+  }
   const counted = new SpanSet([...groups.values()].flatMap((g) => g.occurrences));
   const byFirstWord = new Map<string, Group[]>();
   const bySurname = new Map<string, Group>();
