@@ -39,14 +39,20 @@ const BYLINES = [
   /^[ \t]*(?:By|BY|Von|VON|Por|POR|Par|PAR|Text|Texto|Texte|Written by|Reporting by)[ :]+\p{Lu}[\p{L}\p{M}'’.-]*(?:[ ]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|and|und|y|et|de|von|van|del|la|le))*[ ]*(?:,[^\n]{0,60})?$/gmu,
   /\b(?:(?:additional )?reporting|editing|writing|compiled) by\b[^\n]*/giu,
   /\b(?:photo|photograph|picture|image|foto|bild|fotografía|crédit|credit|illustration)s?\s*(?:[:©]|by\b)[^\n]{0,120}/giu,
-  /(?:[\p{Lu}][\p{L}\p{M}'’.-]*[ ]){0,3}[\p{Lu}][\p{L}\p{M}'’.-]*\s?\/\s?(?:afp|getty|reuters|ap|epa|dpa|bloomberg|picture|imago|shutterstock|keystone|sipa|anadolu|xinhua|efe)\b[^\n]*/giu,
   /©[^\n]{0,120}/gu,
 ];
+// A picture credit's agency after a slash ("Jim Watson/AFP/Getty Images"); the names before it are read backwards from the slash.
+const CREDIT_AGENCY = /\/\s?(?:afp|getty|reuters|ap|epa|dpa|bloomberg|picture|imago|shutterstock|keystone|sipa|anadolu|xinhua|efe)\b[^\n]*/giu;
+const NAMES_BEFORE = /(?:\p{Lu}[\p{L}\p{M}'’.-]*\s?){1,4}$/u;
 
 /** The spans of `text` where a capitalised run is no name of the article: datelines, bylines, credits; [] when it has none. */
 export function unnamedSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const pattern of [...DATELINES, ...BYLINES]) for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(CREDIT_AGENCY)) {
+    const before = NAMES_BEFORE.exec(text.slice(Math.max(0, m.index - 80), m.index));
+    spans.push({ start: m.index - (before?.[0].length ?? 0), end: m.index + m[0].length });
+  }
   return spans;
 }
 
