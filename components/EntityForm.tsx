@@ -2,20 +2,25 @@ import { useId, useState } from 'preact/hooks';
 import { ENTITY_TYPES, type Entity } from '@/utils/kb/schema';
 import type { Result } from '@/utils/messages';
 import { t } from '@/utils/ui/i18n';
-import { entityFromDraft, fieldsInError, slugify, type EntityDraft } from '@/utils/ui/kb-form';
+import { entityFromDraft, fieldsInError, slugify, type EntityDraft, type EntitySource } from '@/utils/ui/kb-form';
+import { safeHref } from '@/utils/web-url';
 import { typeLabel } from '@/utils/ui/labels';
 
 interface Props {
   /** Saves the entity; the background's validation errors come back as `{ ok: false }`. */
   onSubmit: (entity: Entity) => Promise<Result<Entity>>;
+  /** What the form starts with (a name of the article, issue 17); empty when absent. */
+  initial?: EntityDraft;
+  /** The article the entity is added from: shown, and kept with the record. */
+  source?: EntitySource | null;
 }
 
 const emptyDraft: EntityDraft = { name: '', type: 'person', aliases: '', wikipedia: '', description: '' };
 
 /** A small form to add an entity to the reader's layer; its id is the slug of its name. */
-export function EntityForm({ onSubmit }: Props) {
+export function EntityForm({ onSubmit, initial, source }: Props) {
   const id = useId();
-  const [draft, setDraft] = useState(emptyDraft);
+  const [draft, setDraft] = useState(initial ?? emptyDraft);
   const [error, setError] = useState('');
   const [added, setAdded] = useState('');
   const slug = slugify(draft.name);
@@ -27,7 +32,7 @@ export function EntityForm({ onSubmit }: Props) {
       setError(t('entityNameNeedsLetters'));
       return;
     }
-    const entity = entityFromDraft(draft);
+    const entity = { ...entityFromDraft(draft), ...(source ? { seenIn: source } : {}) };
     const reply = await onSubmit(entity);
     setError(reply.ok ? '' : reply.error);
     setAdded(reply.ok ? entity.name : '');
@@ -89,6 +94,15 @@ export function EntityForm({ onSubmit }: Props) {
           onInput={set('description')}
         />
       </div>
+      {source && (
+        <p class="hint" data-testid="entity-source">
+          {t('entitySource')}{' '}
+          <a href={safeHref(source.url)} target="_blank" rel="noopener">
+            {source.title ?? source.url}
+          </a>
+          {source.date && ` (${source.date})`}
+        </p>
+      )}
       {error && (
         <p id={errorId} class="field-error" role="alert" data-testid="entity-form-error">
           {t('actionFailed', error)}

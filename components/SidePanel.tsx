@@ -5,6 +5,10 @@ import { readTabId } from '@/utils/ui/tab-id';
 import { useDebounced } from '@/utils/ui/use-debounced';
 import { usePageStack } from '@/utils/ui/use-page-stack';
 import { useShownTabId } from '@/utils/ui/use-shown-tab-id';
+import { draftFromUnknownName, sourceOfArticle } from '@/utils/ui/kb-form';
+import type { UnknownName } from '@/utils/match/unknown-name';
+import type { TabAnalysis } from '@/utils/messages';
+import { AddEntityView } from './AddEntityView';
 import { EntityView } from './EntityView';
 import { EventView } from './EventView';
 import { LibraryLink } from './LibraryLink';
@@ -32,6 +36,8 @@ export function SidePanel() {
 
   const openEntity = (id: string) => pages.open({ kind: 'entity', id });
   const openEvent = (id: string) => pages.open({ kind: 'event', id });
+  const addName = (name: UnknownName, article: TabAnalysis['article']) =>
+    pages.open({ kind: 'add', id: name.text, draft: draftFromUnknownName(name), source: sourceOfArticle(article) });
   const reveal =
     typeof tabId === 'number'
       ? (entityId: string) => {
@@ -58,11 +64,12 @@ export function SidePanel() {
       <main class="panel-main">
         {top?.kind === 'entity' && <EntityView key={top.id} id={top.id} onOpenEntity={openEntity} onOpenEvent={openEvent} onReveal={reveal} />}
         {top?.kind === 'event' && <EventView key={top.id} id={top.id} onOpenEntity={openEntity} onOpenEvent={openEvent} />}
+        {top?.kind === 'add' && <AddEntityView key={top.id} draft={top.draft} source={top.source} />}
         <div hidden={top !== null}>
           {searching ? (
             <SearchView query={settledQuery} onOpenEntity={openEntity} onOpenEvent={openEvent} />
           ) : (
-            <TabPanelBody tabId={tabId} onOpenEntity={openEntity} onOpenEvent={openEvent} />
+            <TabPanelBody tabId={tabId} onOpenEntity={openEntity} onOpenEvent={openEvent} onAddName={addName} />
           )}
         </div>
       </main>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { UnknownName } from '@/utils/match/unknown-name';
 import type { TabAnalysis } from '@/utils/messages';
 import { t } from '@/utils/ui/i18n';
 import { ActorList } from './ActorList';
@@ -8,19 +9,22 @@ import { OrderChoice, type EventOrder } from './OrderChoice';
 import { RelatedEvents } from './RelatedEvents';
 import { Section } from './Section';
 import { StatusNote } from './StatusNote';
+import { UnknownNamesSection } from './UnknownNamesSection';
 
 interface Props {
   analysis: TabAnalysis;
   site: string | null;
   onOpenEntity: (id: string) => void;
   onOpenEvent: (id: string) => void;
+  /** "Add" of a name the knowledge base does not hold (issue 17); absent: no such list. */
+  onAddName?: (name: UnknownName, article: TabAnalysis['article']) => void;
 }
 
 /**
  * The side panel's view of an article, in the order readers need it: the title, the prior
  * events that explain it (with why), the actors at a glance, then what came next.
  */
-export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent }: Props) {
+export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent, onAddName }: Props) {
   const { entities, related, later } = analysis;
   const [order, setOrder] = useState<EventOrder>('relevance');
   return (
@@ -42,6 +46,7 @@ export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent }: Props
           <EventTimeline events={later} testId="later-event" chronological onOpen={onOpenEvent} />
         </Section>
       )}
+      {onAddName && <UnknownNamesSection names={analysis.unknownNames} onAdd={(name) => onAddName(name, analysis.article)} />}
     </article>
   );
 }

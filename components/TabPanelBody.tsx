@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { UnknownName } from '@/utils/match/unknown-name';
+import type { TabAnalysis } from '@/utils/messages';
 import { hostOf } from '@/utils/ui/host';
 import { pageStatus } from '@/utils/ui/page-status';
 import { useDelayPassed } from '@/utils/ui/use-delay-passed';
@@ -20,10 +22,12 @@ interface Props {
   tabId: number | null | undefined;
   onOpenEntity: (id: string) => void;
   onOpenEvent: (id: string) => void;
+  /** "Add" of a name the knowledge base does not hold (issue 17). */
+  onAddName?: (name: UnknownName, article: TabAnalysis['article']) => void;
 }
 
 /** The side panel's overview of the shown tab, kept up to date as the tab changes. */
-export function TabPanelBody({ tabId, onOpenEntity, onOpenEvent }: Props) {
+export function TabPanelBody({ tabId, onOpenEntity, onOpenEvent, onAddName }: Props) {
   const { view, error } = useTabView(tabId ?? null);
   const [reloads, setReloads] = useState(0);
   const page = view ? pageStatus(view.state, view.url) : null;
@@ -33,7 +37,7 @@ export function TabPanelBody({ tabId, onOpenEntity, onOpenEvent }: Props) {
   if (error) return <TabStatus kind="error" detail={error} />;
   if (!view || !page) return <TabStatus kind="loading" />;
   if ('analysis' in page) {
-    return <TabOverview analysis={page.analysis} site={hostOf(view.url)} onOpenEntity={onOpenEntity} onOpenEvent={onOpenEvent} />;
+    return <TabOverview analysis={page.analysis} site={hostOf(view.url)} onOpenEntity={onOpenEntity} onOpenEvent={onOpenEvent} onAddName={onAddName} />;
   }
   if (page.status === 'too-large') return <TabProblem kind="too-large" tooLarge={page.tooLarge} />;
   const retry = () => {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pageBudget } from './article/page-budget';
-import { backgroundRequests, contentScriptMessages, describeSendError, dispatch, refusal, type BackgroundProtocol, type Sender } from './messages';
+import { PackChecker } from './kb/schema';
+import * as v from 'valibot';
+import { backgroundRequests, contentScriptMessages, describeSendError, dispatch, refusal, unknownNamesSchema, type BackgroundProtocol, type Sender } from './messages';
 import { isWebUrl, safeHref } from './web-url';
 
 const handlers = new Proxy({}, { get: (_, name) => async (data: unknown) => ({ name, data }) }) as never;
@@ -133,5 +135,38 @@ describe('describeSendError (issue 19, failure 5)', () => {
   it('says to try again for any other message, and keeps other errors as they are', () => {
     expect(describeSendError('saveArticle', closed)).toMatch(/try again/);
     expect(describeSendError('saveArticle', 'Could not establish connection')).toBe('saveArticle failed: Could not establish connection');
+  });
+});
+
+describe('names the knowledge base does not hold (issue 17)', () => {
+  const name = { text: 'Kwame Mensah', type: 'person', count: 1, offsets: [{ start: 0, end: 12 }], sentence: 'Kwame Mensah spoke.' };
+
+  it('accepts a well-formed list and refuses what a hostile page could make of one', () => {
+    expect(v.is(unknownNamesSchema, [name])).toBe(true);
+    expect(v.is(unknownNamesSchema, [{ ...name, text: '' }])).toBe(false);
+    expect(v.is(unknownNamesSchema, [{ ...name, text: 'x'.repeat(201) }])).toBe(false);
+    expect(v.is(unknownNamesSchema, [{ ...name, type: 'city' }])).toBe(false);
+    expect(v.is(unknownNamesSchema, [{ ...name, count: 1.5 }])).toBe(false);
+    expect(v.is(unknownNamesSchema, [{ ...name, sentence: '<img onerror>'.repeat(40) }])).toBe(false);
+    expect(v.is(unknownNamesSchema, Array(31).fill(name))).toBe(false);
+  });
+
+  it('any value: the schema answers without throwing', () => {
+    fc.assert(fc.property(fc.anything(), (value) => typeof v.is(unknownNamesSchema, value) === 'boolean'));
+  });
+
+  it('an entity added from an article keeps it as its source only with an http(s) URL', async () => {
+    const entity = { id: 'kwame-mensah', name: 'Kwame Mensah', type: 'person', aliases: [], description: 'Kwame Mensah spoke.' };
+    const put = (seenIn: unknown) => dispatch({ backstory: 'putUserEntity', data: { entity: { ...entity, seenIn } } }, {}, backgroundRequests, handlers);
+    // The request validator passes the record on; the pack schema (kb-store, handlers.test) checks it.
+    expect(await put({ url: 'https://news.example/a', title: 'A story', date: '2025-10-20' })).toMatchObject({ ok: true });
+    const check = (seenIn: unknown) => {
+      const checker = new PackChecker();
+      checker.entity({ ...entity, seenIn });
+      return checker.problems.map((p) => p.path);
+    };
+    expect(check({ url: 'https://news.example/a', title: 'A story', date: '2025-10-20' })).toEqual([]);
+    expect(check({ url: 'javascript:alert(1)' })).toEqual(['entities.0.seenIn.url']);
+    expect(check({ url: 'https://news.example/a', date: 'yesterday' })).toEqual(['entities.0.seenIn.date']);
   });
 });

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { Analysis, ArticleText, EventSummary } from './analysis/analyze-text';
 import { pageBudget, type TooLarge } from './article/page-budget';
+import { unknownNameLimits } from './match/unknown-name';
 import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
 import { isWebUrl } from './web-url';
 
@@ -201,6 +202,20 @@ export interface ContentProtocol {
   /** Read the page again (the reader's Retry after a failed analysis); true once started. */
   readAgain(query: Record<string, never>): boolean;
 }
+
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+/**
+ * One name the knowledge base does not hold, as the tab's state carries it to the side panel
+ * (issue 17). Its text comes from the page, so every string is bounded.
+ */
+export const unknownNameSchema = v.strictObject({
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  type: v.picklist(['person', 'place', 'organisation']),
+  count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  offsets: v.pipe(v.array(v.strictObject({ start: offset, end: offset })), v.maxLength(10)),
+  sentence: v.pipe(v.string(), v.maxLength(400)),
+});
+export const unknownNamesSchema = v.pipe(v.array(unknownNameSchema), v.maxLength(unknownNameLimits.listMax));
 
 const url = v.pipe(v.string(), v.maxLength(8192));
 /** A URL a page reports as its own: http(s) only, never javascript: or data: (issue 19). */

@@ -5,6 +5,7 @@
 import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { EntityType, EventType, KbEvent } from '../kb/schema';
 import { findMentions, type Mention, type MentionKind } from '../match/find-mentions';
+import type { UnknownName } from '../match/unknown-name';
 import { findEventMentions } from '../related/find-event-mentions';
 import { rankRelated, type RelatedEvent } from '../related/rank-related';
 import { tokenize, type Token } from '../text/tokenize';
@@ -56,6 +57,12 @@ export interface Analysis {
   later: (EventSummary & { score: number; reasons: string[] })[];
   /** The entities named, most named first. */
   entities: EntityInArticle[];
+  /**
+   * Names of people, places and organisations the knowledge base does not hold (issue 17),
+   * most named first; found after the rest (see utils/analysis/unknown-names-of.ts), absent
+   * until they are.
+   */
+  unknownNames?: UnknownName[];
 }
 
 /** The analysis of a page that is not an article: nothing found, nothing ranked. */

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
 import { BackstoryDb } from '../db';
 import { installPack } from '../derived';
@@ -92,6 +92,27 @@ describe('background handlers', () => {
     const other = { ...article, url: 'https://news.example/other', text: `${article.text} Lavrov said so.` };
     const analysis = await handlers.analyzeArticle(other, { tab: { id: 8 }, url: other.url });
     expect(analysis.related.flatMap((r) => r.reasons)).toContain('its people appear in one of your saved articles');
+  });
+
+  it('adds the names the knowledge base does not hold to the tab state after the reply, and Add keeps the article as their source (issue 17)', async () => {
+    const text = 'Trump met Kwame Mensah in Budapest.\n\nTrump said Kwame Mensah, the chief executive of Zorblax Industries, would join the talks. Mensah agreed.';
+    const analysis = await handlers.analyzeArticle({ ...article, text }, tabSender);
+    // The reply, which the page highlights from, has only linked mentions.
+    expect(analysis).not.toHaveProperty('unknownNames');
+    const state = await vi.waitFor(
+      async () => {
+        const current = await handlers.getTabState({ tabId: 7 }, {});
+        if (!current?.analysis?.unknownNames) throw new Error('not yet');
+        return current;
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+    expect(state.analysis!.unknownNames!.map((n) => `${n.type}:${n.text}×${n.count}`)).toEqual(['person:Kwame Mensah×4', 'organisation:Zorblax Industries×1']);
+    expect(state.analysis!.entities.map((e) => e.id)).toContain('donald-trump');
+    const [mensah] = state.analysis!.unknownNames!;
+    const added = await handlers.putUserEntity({ entity: { id: 'kwame-mensah', name: mensah!.text, type: 'person', aliases: [], description: mensah!.sentence, seenIn: { url: article.url, title: article.title, date: '2025-10-20' } } }, {});
+    expect(added.seenIn).toEqual({ url: article.url, title: article.title, date: '2025-10-20' });
+    await expect(handlers.putUserEntity({ entity: { ...added, seenIn: { url: 'javascript:alert(1)' } } }, {})).rejects.toThrow(/seenIn\.url/);
   });
 
   it('refuses to analyse for a sender that is not a tab', async () => {

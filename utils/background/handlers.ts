@@ -3,6 +3,7 @@
  * run under Vitest with fake-indexeddb and no browser.
  */
 import { analyzeTextInSteps, summarizeEvent, type Analysis } from '../analysis/analyze-text';
+import { unknownNamesOfSteps } from '../analysis/unknown-names-of';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import type { BackstoryDb } from '../db';
 import type { Entity, KbEvent } from '../kb/schema';
@@ -20,7 +21,7 @@ import {
   type Settings,
   type TabState,
 } from '../messages';
-import { compactAnalysis } from './tab-state';
+import { compactAnalysis, compactUnknownNames } from './tab-state';
 
 export type { Sender } from '../messages';
 
@@ -62,6 +63,13 @@ const SEARCH_LIMIT = 20;
  * given up, and the tab is told it could not be analysed.
  */
 export const ANALYSIS_BUDGET_MS = 20_000;
+
+/**
+ * The longest the search for names the knowledge base does not hold may take (ms), pauses
+ * included; past it the tab's state goes without them. The first English article of a worker's
+ * life also loads the English tagger (up to a second).
+ */
+export const UNKNOWN_NAMES_BUDGET_MS = 10_000;
 
 /** An analysis slower than this (ms) logs its phases. */
 const SLOW_ANALYSIS_MS = 1000;
@@ -337,6 +345,30 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
     await tabs.set({ ...state, updatedAt: Date.now() });
     deps.notify(state.tabId);
   };
+  /**
+   * After the analysis has been answered (the page highlights at once): the names the
+   * knowledge base does not hold (issue 17), added to the tab's state if it still shows
+   * that article. Never throws; a failure leaves the state without them.
+   */
+  const addUnknownNames = async (tabId: number, analysis: Analysis, kb: KnowledgeBase) => {
+    try {
+      const deadline = Date.now() + UNKNOWN_NAMES_BUDGET_MS;
+      const steps = unknownNamesOfSteps(analysis, kb);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          const state = await tabs.get(tabId);
+          if (state?.status !== 'article' || state.url !== analysis.article.url || !state.analysis) return;
+          await setTab({ ...state, analysis: { ...state.analysis, unknownNames: compactUnknownNames(step.value) } });
+          return;
+        }
+        await yieldToEvents();
+        if (Date.now() > deadline) throw new Error(`it took longer than ${UNKNOWN_NAMES_BUDGET_MS / 1000} s`);
+      }
+    } catch (error) {
+      console.warn('[backstory] the names the knowledge base does not hold were not found', error);
+    }
+  };
+
   return {
     async analyzeArticle(article, sender) {
       const tabId = requireTab(sender, article.url);
@@ -370,6 +402,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
         phases.lap('store tab state');
         // The first analysis of a worker's life, and any slow one, say where their time went.
         if (!analysed++ || Date.now() - deadline + budget > SLOW_ANALYSIS_MS) phases.report();
+        void yieldToEvents().then(() => addUnknownNames(tabId, analysis, kb));
         return analysis;
       } catch (error) {
         // A newer analysis of the tab owns its state now.

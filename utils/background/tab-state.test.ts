@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyAnalysis } from '../analysis/analyze-text';
-import { compactAnalysis, tabsToEvict } from './tab-state';
+import { compactAnalysis, compactUnknownNames, tabsToEvict } from './tab-state';
 
 describe('tab state', () => {
   it('keeps no article text and no mentions, only the length and capped lists', () => {
@@ -17,5 +17,19 @@ describe('tab state', () => {
     const states = [5, 1, 4, 2, 3].map((t) => ({ tabId: t, updatedAt: t * 10 }));
     expect(tabsToEvict(states, 3)).toEqual([1, 2]);
     expect(tabsToEvict(states, 5)).toEqual([]);
+  });
+
+  it('keeps the names the knowledge base does not hold that pass the protocol schema, at most listMax (issue 17)', () => {
+    const name = { text: 'Kwame Mensah', type: 'person' as const, count: 2, offsets: [{ start: 4, end: 16 }], sentence: 'Then Kwame Mensah spoke.' };
+    const bad = [
+      { ...name, text: 'x'.repeat(201) },
+      { ...name, type: 'event' as never },
+      { ...name, count: 0 },
+      { ...name, sentence: 's'.repeat(401) },
+      { ...name, offsets: [{ start: -1, end: 3 }] },
+      { ...name, extra: 'field' },
+    ];
+    expect(compactUnknownNames([...bad, name])).toEqual([name]);
+    expect(compactUnknownNames(Array(45).fill(name))).toHaveLength(30);
   });
 });

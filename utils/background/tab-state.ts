@@ -4,8 +4,10 @@
  * what the popup and side panel show, never the article's text or its mentions (the content
  * script has those), lists are capped, and the oldest tabs' states give way to new ones.
  */
+import * as v from 'valibot';
 import type { Analysis } from '../analysis/analyze-text';
-import type { TabAnalysis, TabState } from '../messages';
+import { unknownNameLimits, type UnknownName } from '../match/unknown-name';
+import { unknownNameSchema, unknownNamesSchema, type TabAnalysis, type TabState } from '../messages';
 
 export const tabStateLimits = {
   /** Entities and events kept per list: the surfaces show a few dozen at most. */
@@ -27,6 +29,16 @@ export function compactAnalysis(analysis: Analysis, limits = tabStateLimits): Ta
     current: cap(rest.current),
     later: cap(rest.later),
   };
+}
+
+/**
+ * The names the knowledge base does not hold, as a tab's state keeps them: checked against
+ * the protocol's schema (they come from the page's text: a name or a sentence past its
+ * length, a type of no kind, is not kept), at most unknownNameLimits.listMax.
+ */
+export function compactUnknownNames(names: readonly UnknownName[]): UnknownName[] {
+  const valid = names.filter((name) => v.is(unknownNameSchema, name));
+  return v.parse(unknownNamesSchema, valid.slice(0, unknownNameLimits.listMax));
 }
 
 /** The tabs whose states to drop so that at most `max` remain: the least recently changed; [] when within. */

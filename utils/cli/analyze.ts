@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyzeDocument } from '../analysis/analyze-document';
 import type { Analysis } from '../analysis/analyze-text';
+import { unknownNamesOf } from '../analysis/unknown-names-of';
 import { loadKnowledgeBase } from '../kb/load-pack-file';
 import { parsePage } from './parse-page';
 
@@ -24,6 +25,10 @@ function report(a: Analysis): string {
   for (const m of a.eventMentions) lines.push(`  “${m.text}” → ${m.event.date} ${m.event.title}`);
   lines.push('', 'related prior events:');
   a.related.slice(0, 10).forEach((r, i) => lines.push(`  ${i + 1}. ${r.date} ${r.title} (${r.score.toFixed(2)}): ${r.reasons.join('; ')}`));
+  if (a.unknownNames?.length) {
+    lines.push('', `not in the knowledge base (${a.unknownNames.length}):`);
+    for (const n of a.unknownNames) lines.push(`  ${n.text} ×${n.count} (${n.type})`);
+  }
   if (a.later.length) {
     lines.push('', 'what happened next:');
     for (const r of a.later.slice(0, 5)) lines.push(`  ${r.date} ${r.title}`);
@@ -46,7 +51,9 @@ function main(): void {
     fail(`cannot read ${page}: ${(error as Error).message}`);
   }
   const kb = loadKnowledgeBase();
-  const analysis = analyzeDocument(parsePage(html, values.url), kb, { ...(values.date ? { date: values.date } : {}), ...(values.url ? { url: values.url } : {}) });
+  const read = analyzeDocument(parsePage(html, values.url), kb, { ...(values.date ? { date: values.date } : {}), ...(values.url ? { url: values.url } : {}) });
+  // An extra field of the analysis JSON (issue 17): the gold format allows extra fields.
+  const analysis: Analysis = { ...read, unknownNames: unknownNamesOf(read, kb) };
   process.stdout.write(values.json ? `${JSON.stringify(analysis)}\n` : `${report(analysis)}\n`);
 }
 

@@ -62,6 +62,14 @@ const EntitySchema = v.object({
   weakNames: v.optional(v.array(shortText(200))),
   /** Ids of the open-data sources the record was built from (see the attribution page). */
   sources: v.optional(v.array(shortText(60))),
+  /** The article the reader added the entity from (the side panel's "Add" of a name it does not hold, issue 17). */
+  seenIn: v.optional(
+    v.object({
+      url: v.pipe(v.string(), v.maxLength(2000), v.regex(/^https?:\/\/[^\s]+$/i, 'must be an http(s) URL'), v.url('must be an absolute URL')),
+      title: v.optional(shortText(300)),
+      date: v.optional(isoDate),
+    }),
+  ),
 });
 
 const SourceSchema = v.object({

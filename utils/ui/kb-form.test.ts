@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityFromDraft, fieldsInError, parseAliases, slugify } from './kb-form';
+import { draftFromUnknownName, entityFromDraft, fieldsInError, parseAliases, slugify, sourceOfArticle } from './kb-form';
 
 describe('slugify', () => {
   it.each([
@@ -45,5 +45,20 @@ describe('fieldsInError', () => {
 
   it('names none for an error about no field', () => {
     expect(fieldsInError('putUserEntity failed: no reply')).toEqual([]);
+  });
+});
+
+describe('a name of the article, for the form (issue 17)', () => {
+  it('fills in the name, its type and the sentence it came from', () => {
+    const draft = draftFromUnknownName({ text: 'Zorblax Industries', type: 'organisation', sentence: 'Zorblax Industries said no.' });
+    expect(draft).toEqual({ name: 'Zorblax Industries', type: 'organisation', aliases: '', wikipedia: '', description: 'Zorblax Industries said no.' });
+    expect(entityFromDraft(draft)).toMatchObject({ id: 'zorblax-industries', type: 'organisation', description: 'Zorblax Industries said no.' });
+  });
+
+  it('takes the article as the source, and none without an http(s) URL', () => {
+    expect(sourceOfArticle({ url: 'https://news.example/a', title: ' A story ', published: '2025-10-20' })).toEqual({ url: 'https://news.example/a', title: 'A story', date: '2025-10-20' });
+    expect(sourceOfArticle({ url: 'https://news.example/a', title: '', published: null })).toEqual({ url: 'https://news.example/a' });
+    expect(sourceOfArticle({ url: 'file:///tmp/a.html', title: 'A', published: null })).toBeNull();
+    expect(sourceOfArticle({ title: 'A', published: null })).toBeNull();
   });
 });

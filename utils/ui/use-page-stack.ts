@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
-/** A page the side panel can move to on top of its overview. */
-export type PanelPage = { kind: 'entity'; id: string } | { kind: 'event'; id: string };
+import type { EntityDraft, EntitySource } from './kb-form';
+
+/** A page the side panel can move to on top of its overview; 'add' adds a name of the article (its id: the name). */
+export type PanelPage = { kind: 'entity'; id: string } | { kind: 'event'; id: string } | { kind: 'add'; id: string; draft: EntityDraft; source: EntitySource | null };
 
 /** The `data-opens` value of a control that opens `page`, so Back can return focus to it. */
-export const opensAttr = (page: PanelPage): string => `${page.kind}:${page.id}`;
+export const opensAttr = (page: Pick<PanelPage, 'kind' | 'id'>): string => `${page.kind}:${page.id}`;
 
 /**
  * The side panel's in-panel navigation: a stack of pages over the overview (or search
