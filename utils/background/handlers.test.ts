@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
+import { miniEntities, miniEvents, routineFiller } from '../../tests/fixtures/mini-kb';
 import { BackstoryDb } from '../db';
 import { installPack } from '../derived';
 import type { Settings, TabState } from '../messages';
@@ -84,7 +84,9 @@ describe('background handlers', () => {
     expect(notified).toEqual([7, 7]);
   });
 
-  it('lifts related events about what the reader saved, counting other saved articles only', async () => {
+  it('lifts related events on the article\'s topic that the reader saved articles about, counting other saved articles only', async () => {
+    // With a pack's worth of events, so that "summit" weighs as a topic word does in the default pack.
+    await installPack(db, { manifest: { name: 't', version: '1.0.0', schemaVersion: 1, license: 'x', created: '2026-01-01', sources: [] }, entities: miniEntities, events: [...miniEvents, ...routineFiller()] });
     await handlers.analyzeArticle(article, tabSender);
     await handlers.saveArticle({ tabId: 7 }, {});
     const again = await handlers.analyzeArticle(article, tabSender);

@@ -362,7 +362,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
         });
         phases.lap('saved articles');
         await pause();
-        const analysis: Analysis = await analyzeTextInSteps(article, kb, savedCounts, pause);
+        const analysis: Analysis = await analyzeTextInSteps(article, kb, { savedCounts }, pause);
         phases.lap('analyse');
         const saved = (await db.articles.get(article.url)) !== undefined;
         if (signal.aborted) throw new Error('the tab moved on to another page');

@@ -3,21 +3,37 @@
  * records by id, events by participant and the compiled alias index.
  */
 import { compileAliasIndex, CompiledAliasIndex, type AliasEntry, type AliasMatcher, type CompiledIndexData } from '../match/compiled-index';
+import { eventTerms, topicTerms, TopicStats, type EventTerms } from '../related/topic';
 import { isActiveOn } from '../text/dates';
-import type { Entity, KbEvent, Role } from './schema';
+import type { Entity, EventType, KbEvent, Role } from './schema';
+
+/** Entities whose names are participants' signal in the ranking, not topic words (see actorWordsOf). */
+const ACTOR_TYPES: ReadonlySet<string> = new Set(['person', 'country', 'city']);
+
+/**
+ * Routine facts of the open data (a head of government took office, a cabinet formed, an
+ * election held): thousands of them, each about a country and its office-holders.
+ */
+export const ROUTINE_EVENT_TYPES: ReadonlySet<EventType> = new Set(['inauguration', 'government', 'election']);
 
 export class KnowledgeBase {
   readonly entities = new Map<string, Entity>();
   readonly events = new Map<string, KbEvent>();
   readonly index: AliasMatcher;
   private readonly eventsByEntity = new Map<string, KbEvent[]>();
+  private topic: TopicStats | undefined;
+  private readonly termsOfEvent = new WeakMap<KbEvent, EventTerms>();
+  private readonly actorWordsOfEvent = new WeakMap<KbEvent, Set<string>>();
 
   /**
    * The view over these records; `index` matches their aliases when one was stored (see
    * compileKnowledgeIndex; it may cover more records, and only the texts it was read for),
-   * else their index is compiled here.
+   * else their index is compiled here. `topic`: the topic-word statistics of the whole
+   * knowledge base when these records are a slice of it (see TopicStatsBuilder), else they
+   * are counted over these records when first needed.
    */
-  constructor(entities: Iterable<Entity>, events: Iterable<KbEvent>, index?: AliasMatcher) {
+  constructor(entities: Iterable<Entity>, events: Iterable<KbEvent>, index?: AliasMatcher, topic?: TopicStats) {
+    this.topic = topic;
     for (const entity of entities) this.entities.set(entity.id, entity);
     for (const event of events) this.events.set(event.id, event);
     this.index = index ?? new CompiledAliasIndex(compileKnowledgeIndex(this.entities.values(), this.events.values()));
@@ -28,6 +44,39 @@ export class KnowledgeBase {
         this.eventsByEntity.set(id, list);
       }
     }
+  }
+
+  /** How many events use each topic word, over the whole knowledge base. */
+  get topicStats(): TopicStats {
+    this.topic ??= TopicStats.of(this.events.values());
+    return this.topic;
+  }
+
+  /** An event's topic words, counted once per knowledge base. */
+  topicTermsOf(event: KbEvent): EventTerms {
+    let terms = this.termsOfEvent.get(event);
+    if (!terms) this.termsOfEvent.set(event, (terms = eventTerms(event)));
+    return terms;
+  }
+
+  /**
+   * The words of the names of an event's people, countries and cities (participants and
+   * place), and of all its participants for a routine record (a cabinet, an election: its
+   * parties name who, not what): the ranking counts them as participants, not as topic words.
+   */
+  actorWordsOf(event: KbEvent): Set<string> {
+    let words = this.actorWordsOfEvent.get(event);
+    if (!words) {
+      words = new Set();
+      const routine = ROUTINE_EVENT_TYPES.has(event.type);
+      for (const id of involvedIds(event)) {
+        const entity = this.entities.get(id);
+        if (!entity || (!routine && !ACTOR_TYPES.has(entity.type))) continue;
+        for (const name of [entity.name, ...entity.aliases, ...(entity.demonyms ?? [])]) for (const w of topicTerms(name)) words.add(w);
+      }
+      this.actorWordsOfEvent.set(event, words);
+    }
+    return words;
   }
 
   /** Events the entity took part in or that took place there; [] when none. */
