@@ -62,7 +62,7 @@ export function SidePanel() {
           {searching ? (
             <SearchView query={settledQuery} onOpenEntity={openEntity} onOpenEvent={openEvent} />
           ) : (
-            <TabPanelBody tabId={tabId} onOpenEntity={openEntity} onOpenEvent={openEvent} />
+            <TabPanelBody tabId={tabId} onOpenEntity={openEntity} onOpenEvent={openEvent} onSearch={search} />
           )}
         </div>
       </main>

@@ -3,7 +3,8 @@ import type { TabAnalysis } from '@/utils/messages';
 import { t } from '@/utils/ui/i18n';
 import { ActorList } from './ActorList';
 import { ArticleHeader } from './ArticleHeader';
-import { EventTimeline } from './EventTimeline';
+import { LaterEvents } from './LaterEvents';
+import { NoBackstory } from './NoBackstory';
 import { OrderChoice, type EventOrder } from './OrderChoice';
 import { RelatedEvents } from './RelatedEvents';
 import { Section } from './Section';
@@ -14,23 +15,34 @@ interface Props {
   site: string | null;
   onOpenEntity: (id: string) => void;
   onOpenEvent: (id: string) => void;
+  /** The reader marks an event "not related" to this article. */
+  onDismissEvent?: (id: string) => void;
+  /** Searches the knowledge base (the panel's search box). */
+  onSearch: (query: string) => void;
 }
 
 /**
  * The side panel's view of an article, in the order readers need it: the title, the prior
- * events that explain it (with why), the actors at a glance, then what came next.
+ * events that explain it (with why), or plainly none, the actors at a glance, then what came
+ * next.
  */
-export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent }: Props) {
+export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent, onDismissEvent, onSearch }: Props) {
   const { entities, related, later } = analysis;
   const [order, setOrder] = useState<EventOrder>('relevance');
   return (
     <article class="overview">
       <ArticleHeader article={analysis.article} fallbackSite={site} />
       {entities.length + related.length + later.length === 0 && <StatusNote kind="nothing-known" />}
-      {related.length > 0 && (
+      {related.length > 0 ? (
         <Section title={t('sectionRelated')} tools={related.length > 1 && <OrderChoice order={order} onChange={setOrder} />}>
-          <RelatedEvents events={related} order={order} onOpen={onOpenEvent} />
+          <RelatedEvents events={related} order={order} onOpen={onOpenEvent} onDismiss={onDismissEvent} />
         </Section>
+      ) : (
+        entities.length > 0 && (
+          <Section title={t('sectionRelated')}>
+            <NoBackstory searchFor={entities[0]?.name ?? null} onSearch={onSearch} />
+          </Section>
+        )
       )}
       {entities.length > 0 && (
         <Section title={t('sectionActors')}>
@@ -39,7 +51,7 @@ export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent }: Props
       )}
       {later.length > 0 && (
         <Section title={t('sectionLater')}>
-          <EventTimeline events={later} testId="later-event" chronological onOpen={onOpenEvent} />
+          <LaterEvents events={later} onOpen={onOpenEvent} onDismiss={onDismissEvent} />
         </Section>
       )}
     </article>

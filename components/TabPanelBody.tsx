@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { sendToBackground } from '@/utils/messages';
 import { hostOf } from '@/utils/ui/host';
 import { pageStatus } from '@/utils/ui/page-status';
 import { useDelayPassed } from '@/utils/ui/use-delay-passed';
@@ -20,10 +21,11 @@ interface Props {
   tabId: number | null | undefined;
   onOpenEntity: (id: string) => void;
   onOpenEvent: (id: string) => void;
+  onSearch: (query: string) => void;
 }
 
 /** The side panel's overview of the shown tab, kept up to date as the tab changes. */
-export function TabPanelBody({ tabId, onOpenEntity, onOpenEvent }: Props) {
+export function TabPanelBody({ tabId, onOpenEntity, onOpenEvent, onSearch }: Props) {
   const { view, error } = useTabView(tabId ?? null);
   const [reloads, setReloads] = useState(0);
   const page = view ? pageStatus(view.state, view.url) : null;
@@ -33,7 +35,14 @@ export function TabPanelBody({ tabId, onOpenEntity, onOpenEvent }: Props) {
   if (error) return <TabStatus kind="error" detail={error} />;
   if (!view || !page) return <TabStatus kind="loading" />;
   if ('analysis' in page) {
-    return <TabOverview analysis={page.analysis} site={hostOf(view.url)} onOpenEntity={onOpenEntity} onOpenEvent={onOpenEvent} />;
+    // The tab's state changes with the dismissal, and the panel follows it as it does every change.
+    const dismiss = (eventId: string) => {
+      if (typeof tabId !== 'number') return;
+      void sendToBackground('dismissEvent', { tabId, eventId }).then((reply) => {
+        if (!reply.ok) console.warn('[backstory] dismissing an event failed', reply.error);
+      });
+    };
+    return <TabOverview analysis={page.analysis} site={hostOf(view.url)} onOpenEntity={onOpenEntity} onOpenEvent={onOpenEvent} onDismissEvent={dismiss} onSearch={onSearch} />;
   }
   if (page.status === 'too-large') return <TabProblem kind="too-large" tooLarge={page.tooLarge} />;
   const retry = () => {

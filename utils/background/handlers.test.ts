@@ -96,6 +96,18 @@ describe('background handlers', () => {
     expect(analysis.related.flatMap((r) => r.reasons)).toContain('its people appear in one of your saved articles');
   });
 
+  it('remembers an event the reader marked "not related" to an article, for that article only', async () => {
+    await installPack(db, { manifest: { name: 't', version: '1.0.0', schemaVersion: 1, license: 'x', created: '2026-01-01', sources: [] }, entities: miniEntities, events: [...miniEvents, ...routineFiller()] });
+    const first = await handlers.analyzeArticle(article, tabSender);
+    const alaska = '2025-08-15-alaska-summit';
+    expect(first.related.map((r) => r.id)).toContain(alaska);
+    const state = await handlers.dismissEvent({ tabId: 7, eventId: alaska }, {});
+    expect(state.analysis?.related.map((r) => r.id)).not.toContain(alaska);
+    expect((await handlers.analyzeArticle(article, tabSender)).related.map((r) => r.id)).not.toContain(alaska);
+    const other = { ...article, url: 'https://news.example/other' };
+    expect((await handlers.analyzeArticle(other, { tab: { id: 8 }, url: other.url })).related.map((r) => r.id)).toContain(alaska);
+  });
+
   it('refuses to analyse for a sender that is not a tab', async () => {
     await expect(handlers.analyzeArticle(article, {})).rejects.toThrow(/must come from a tab/);
   });

@@ -120,7 +120,7 @@ const TYPE_WEIGHT: Record<EventType, number> = {
 const ROUTINE_WORDS: Partial<Record<EventType, string[]>> = {
   election: ['election', 'elect', 'vote', 'poll', 'ballot'],
   government: ['cabinet', 'government', 'coalition'],
-  inauguration: ['sworn', 'inauguration', 'inaugurated', 'interim', 'acting'],
+  inauguration: ['sworn', 'inauguration', 'inaugurated'],
 };
 
 const PLACE_TYPES = new Set(['city', 'region', 'place']);
