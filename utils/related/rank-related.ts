@@ -159,6 +159,7 @@ function joinNames(names: string[]): string {
 function describeTopic(match: TopicMatch, topic: ArticleTopic, share = rankingWeights.reasonTermShare): string | null {
   const words = match.terms
     .filter((t) => t.score >= share * match.score)
+    .sort((x, y) => y.score - x.score)
     .slice(0, 3)
     .map((t) => topic.surface.get(t.term) ?? t.term)
     .map((w) => (w[0] !== w[0]!.toLowerCase() ? w : `“${w}”`));
@@ -171,9 +172,9 @@ function linkedEvents(kb: KnowledgeBase, mentioned: ReadonlyMap<string, string>)
   // Links go both ways: the call that prepared a mentioned summit, the summit a mentioned call
   // prepared. Events go by id, so the reason does not depend on the order the knowledge base
   // lists them in.
-  const byId = [...kb.events.values()].filter((e) => e.links?.length || mentioned.has(e.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (!mentioned.size) return linkedTo;
   for (const inverse of [false, true]) {
-    for (const event of byId) {
+    for (const event of kb.linkingEvents) {
       for (const link of event.links ?? []) {
         const other = kb.events.get(link.event);
         if (!other) continue;
@@ -247,8 +248,17 @@ export function rankRelated(kb: KnowledgeBase, article: RankedArticle, mentions:
       score += w.linkedWeight;
       reasons.push(describeLink(link.type, link.other.title));
     }
+    // A routine record the article does not name, nor any of its people, is shown only when
+    // its title shares a rare word with the article: checked first, on the title alone, as
+    // most candidates are such records (an article naming the United States has a thousand).
+    const routine = ROUTINE_EVENT_TYPES.has(event.type);
+    const days = today - dayNumber(event.date);
+    const fresh = days >= 0 && days <= w.freshOfficeDays;
+    if (routine && !fresh && asText === undefined && !link && !event.participants.some((p) => kb.entities.get(p.entity)?.type === 'person' && counts.has(p.entity))) {
+      const actorWords = kb.actorWordsOf(event);
+      if (!kb.titleTermsOf(event).some((term) => topic.weights.has(term) && !actorWords.has(term) && stats.idf(term) >= topicWeights.rareIdf)) return [];
+    }
     const match = matchTopic(topic, kb.topicTermsOf(event), stats, kb.actorWordsOf(event));
-    const topicReason = describeTopic(match, topic);
     if (match.score > 0) score += w.topicWeight * Math.min(w.topicCap, match.score / w.topicUnit);
 
     let peopleWeight = 0;
@@ -269,12 +279,9 @@ export function rankRelated(kb: KnowledgeBase, article: RankedArticle, mentions:
     if (placeNamed) score += w.placeWeight;
 
     // Routine events need the article to be about them: shared actors do not show them.
-    const routine = ROUTINE_EVENT_TYPES.has(event.type);
-    const days = today - dayNumber(event.date);
     // Only rare words count towards the floor: common words repeated ("attack", "leaders") are no topic.
     const rare = match.rareScore;
     const rareWords = match.terms.filter((t) => t.idf >= topicWeights.rareIdf).length;
-    const fresh = days >= 0 && days <= w.freshOfficeDays;
     const ofItsKind = () => (ROUTINE_WORDS[event.type] ?? []).some((word) => topic.weights.has(word));
     const itsCountry = () => event.participants.some((p) => kb.entities.get(p.entity)?.type === 'country' && (withDemonyms.get(p.entity) ?? 0) >= w.countryCount);
     const shown =
@@ -287,6 +294,7 @@ export function rankRelated(kb: KnowledgeBase, article: RankedArticle, mentions:
       (!routine && names.length >= 2 && peopleWeight >= w.peopleFloor && rare > 0);
     if (!shown) return [];
 
+    const topicReason = describeTopic(match, topic);
     if (topicReason) reasons.push(topicReason);
     if (names.length) reasons.push(names.length === 1 ? `${names[0]} took part` : names.length === 2 ? `${names[0]} and ${names[1]} both took part` : `${joinNames(names)} took part`);
     if (placeNamed) reasons.push(`took place in ${place.name}`);

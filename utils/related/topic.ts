@@ -76,10 +76,12 @@ const isDateLike = (word: string) => /^\d+$/.test(word) && (word.length < 4 || /
 
 /** The form a word is compared by: folded (see tokenize), plural and possessive endings dropped. */
 export function stemWord(norm: string): string {
-  if (norm.length > 4 && norm.endsWith('ies')) return `${norm.slice(0, -3)}y`;
-  if (norm.length > 4 && /(?:ss|x|ch|sh)es$/.test(norm)) return norm.slice(0, -2);
-  if (norm.length > 3 && norm.endsWith('s') && !/(?:ss|us|is)$/.test(norm)) return norm.slice(0, -1);
-  return norm;
+  const n = norm.length;
+  if (n < 4 || norm.charCodeAt(n - 1) !== 115 /* s */) return norm;
+  if (n > 4 && norm.endsWith('ies')) return `${norm.slice(0, -3)}y`;
+  if (n > 4 && (norm.endsWith('sses') || norm.endsWith('xes') || norm.endsWith('ches') || norm.endsWith('shes'))) return norm.slice(0, -2);
+  if (norm.endsWith('ss') || norm.endsWith('us') || norm.endsWith('is')) return norm;
+  return norm.slice(0, -1);
 }
 
 /** Whether a token can carry a topic: a word of three letters or more, not a function word, not a date. */
@@ -160,6 +162,8 @@ export class TopicStatsBuilder {
 /** Document frequencies as read by the ranking. */
 export class TopicStats {
   readonly avgLength: number;
+  /** Weights already worked out: ranking asks for the same words again and again. */
+  private readonly idfs = new Map<string, number>();
 
   constructor(readonly data: TopicStatsData) {
     this.avgLength = data.events ? data.words / data.events : 1;
@@ -182,9 +186,14 @@ export class TopicStats {
    * nothing), and no more than the word's weight in English at large.
    */
   idf(term: string): number {
-    const n = this.data.events;
-    const df = Math.min(this.df(term), n);
-    return Math.min(Math.log(1 + (n - df + 0.5) / (df + 0.5)), englishIdf(term));
+    let idf = this.idfs.get(term);
+    if (idf === undefined) {
+      const n = this.data.events;
+      const df = Math.min(this.df(term), n);
+      idf = Math.min(Math.log(1 + (n - df + 0.5) / (df + 0.5)), englishIdf(term));
+      this.idfs.set(term, idf);
+    }
+    return idf;
   }
 }
 
@@ -221,7 +230,7 @@ export function articleTopic(text: string, tokens: Token[], headlineEnd: number,
   return { weights, surface };
 }
 
-/** How close an event is to the article: the score and the words that make it, heaviest first. */
+/** How close an event is to the article: the score and the words that make it, in no order. */
 export interface TopicMatch {
   score: number;
   /** The part of the score that rare words make (see topicWeights.rareIdf). */
@@ -234,7 +243,7 @@ export interface TopicMatch {
  * names of the event's people and countries, counted as participants instead); score 0 and
  * no terms when they share no topic word.
  */
-export function matchTopic(article: ArticleTopic, event: EventTerms, stats: TopicStats, skip?: ReadonlySet<string>): TopicMatch {
+export function matchTopic(article: ArticleTopic, event: EventTerms, stats: TopicStats, skip?: { has(term: string): boolean }): TopicMatch {
   const { k1, b } = topicWeights;
   const norm = k1 * (1 - b + (b * event.length) / stats.avgLength);
   const terms: TopicMatch['terms'] = [];
@@ -250,6 +259,5 @@ export function matchTopic(article: ArticleTopic, event: EventTerms, stats: Topi
     score += s;
     if (idf >= topicWeights.rareIdf) rareScore += s;
   });
-  terms.sort((x, y) => y.score - x.score);
   return { score, rareScore, terms };
 }
