@@ -15,6 +15,15 @@ export interface TextSegment {
   offsets: number[];
 }
 
+/** Where a {@link TextBuilder} stood; see TextBuilder.mark. */
+export interface TextMark {
+  parts: number;
+  segments: number;
+  length: number;
+  tail: string;
+  pendingSpace: boolean;
+}
+
 /** True for the characters `\s` matches, without a regular expression per character. */
 function isSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
@@ -34,6 +43,11 @@ export class TextBuilder {
   /** The last two characters written ('' before any). */
   private tail = '';
   private pendingSpace = false;
+
+  /** The last character written ('' before any). */
+  get lastChar(): string {
+    return this.tail.slice(-1);
+  }
 
   /** Characters written so far. */
   get size(): number {
@@ -89,6 +103,23 @@ export class TextBuilder {
   breakLine(): void {
     this.pendingSpace = false;
     if (this.length && !this.tail.endsWith('\n')) this.write('\n');
+  }
+
+  /** A point to come back to with {@link rollback}. */
+  mark(): TextMark {
+    return { parts: this.parts.length, segments: this.segments.length, length: this.length, tail: this.tail, pendingSpace: this.pendingSpace };
+  }
+
+  /**
+   * Forgets everything written since `mark` (a label that turned out to introduce only
+   * links), in time proportional to what is forgotten.
+   */
+  rollback(mark: TextMark): void {
+    this.parts.length = mark.parts;
+    this.segments.length = mark.segments;
+    this.length = mark.length;
+    this.tail = mark.tail;
+    this.pendingSpace = mark.pendingSpace;
   }
 
   /** Appends text that maps to no node (a headline taken from metadata). */

@@ -6,12 +6,14 @@
  */
 import { Readability } from '@mozilla/readability';
 import { findPublishedDate } from './detect-article';
-import { TextBuilder, type TextSegment } from './collect-text';
+import { TextBuilder, type TextMark, type TextSegment } from './collect-text';
 
 export interface ExtractedArticle {
   title: string;
   /** The headline, a blank line, then the body. */
   text: string;
+  /** Offset in `text` where the body starts (after the headline and its blank line). */
+  bodyStart: number;
   /** YYYY-MM-DD, when the page gives it. */
   published: string | null;
   site: string | null;
@@ -30,8 +32,19 @@ const LEAF_BLOCK = new Set(['P', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 // Inside a div, these make it a container rather than a paragraph.
 const CONTAINER_INSIDE_DIV = new Set(['P', 'DIV', 'LI', 'TABLE', 'SECTION', 'ARTICLE', 'BLOCKQUOTE']);
-// Class or id names of the furniture around an article body: bylines, tag lists, share bars.
-const FURNITURE = /(^|[\s_-])(byline|author|tags?|topics|share|social|related|caption|credit|newsletter|promo|advert|ad-slot|comments?)([\s_-]|$)/i;
+// Class or id names of the furniture around an article body: bylines, tag lists, share bars,
+// captions, "read more" teasers, photo galleries. Matched as words of the name, camelCase
+// words too ("newsCaption"), so that "tagsWrapper" counts and "stagger" does not.
+const FURNITURE = /(^|[\s_-])(byline|author|tags?|topics|share|social|related|caption|credit|newsletter|promo|advert|ad-slot|comments?|read-?more|gallery|slideshow|carousel)([\s_-]|$)/i;
+/**
+ * An element named like furniture that holds this share of the article's kept text is the
+ * article after all (a wrapper called "story-body share-enabled"): never skipped for its name.
+ */
+const FURNITURE_MAX_SHARE = 0.5;
+/** A block with this share of its text in links is a list of links to other pages ("SEE MORE: …", "Trending"). */
+const LINK_BLOCK_SHARE = 0.8;
+/** A block this short, not ending a sentence, just before a list of links is its label ("DON'T MISS", "More:"). */
+const LABEL_MAX = 40;
 // Credit lines at the end of a story: "Keith Bradsher contributed reporting from Hong Kong."
 const CREDIT_LINE = /\b(contributed (reporting|research|to this (report|article|story))|additional reporting by|reporting by .{3,60}editing by|edited by .{3,40}$)/i;
 /** Credit lines are short: a longer block is never one (and its text is never built to check). */
@@ -39,10 +52,11 @@ const CREDIT_LINE_MAX = 200;
 /** Nodes walked between two chances for the caller to pause (see extractArticleInSlices). */
 const NODES_PER_STEP = 500;
 
-function isSkipped(el: Element): boolean {
+function isSkipped(el: Element, facts: BodyFacts | null): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
-  return FURNITURE.test(names);
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`.replace(/([a-z])([A-Z])/g, '$1 $2');
+  if (!FURNITURE.test(names)) return false;
+  return !facts || (facts.keptWeight.get(el) ?? 0) < facts.total * FURNITURE_MAX_SHARE;
 }
 
 const tagOf = (el: Element) => el.tagName.toUpperCase();
@@ -122,6 +136,8 @@ interface BodyFacts {
   depth: Map<Element, number>;
   /** All characters under each element, for the short ones only (see CREDIT_LINE_MAX). */
   textLength: Map<Element, number>;
+  /** Characters inside links under each element in textLength that has any. */
+  linkLength: Map<Element, number>;
   /** Divs that hold a paragraph-like block and so are not paragraphs themselves. */
   containers: Set<Element>;
   total: number;
@@ -138,11 +154,14 @@ const ROOT_BLOCK_KEPT = 0.9;
  * that kept labels and date lines around the page do not pull the root up), text lengths, container divs.
  */
 function* learnBody(body: Element, isKept: (text: Text) => boolean): Generator<void, BodyFacts> {
-  const facts: BodyFacts = { keptWeight: new Map(), depth: new Map(), textLength: new Map(), containers: new Set(), total: 0 };
+  const facts: BodyFacts = { keptWeight: new Map(), depth: new Map(), textLength: new Map(), linkLength: new Map(), containers: new Set(), total: 0 };
   /** Kept text not yet inside a block that counts. */
   const loose = new Map<Element, number>();
   const weight = new Map<Element, number>();
   const length = new Map<Element, number>();
+  const linked = new Map<Element, number>();
+  /** Links open on the stack: text under any of them is link text. */
+  let links = 0;
   const add = (map: Map<Element, number>, el: Element, n: number) => n && map.set(el, (map.get(el) ?? 0) + n);
   const stack: { el: Element; depth: number }[] = [];
   let walked = 0;
@@ -151,7 +170,9 @@ function* learnBody(body: Element, isKept: (text: Text) => boolean): Generator<v
     while (stack.length && stack[stack.length - 1]!.el !== until) {
       const { el, depth } = stack.pop()!;
       const tag = tagOf(el);
+      if (tag === 'A') links--;
       const n = length.get(el) ?? 0;
+      const l = linked.get(el) ?? 0;
       let w = weight.get(el) ?? 0;
       const pending = loose.get(el) ?? 0;
       const block = LEAF_BLOCK.has(tag) || (tag === 'DIV' && !facts.containers.has(el));
@@ -164,23 +185,30 @@ function* learnBody(body: Element, isKept: (text: Text) => boolean): Generator<v
         facts.keptWeight.set(el, w);
         facts.depth.set(el, depth);
       }
-      if (n <= CREDIT_LINE_MAX * 4) facts.textLength.set(el, n);
+      if (n <= CREDIT_LINE_MAX * 4) {
+        facts.textLength.set(el, n);
+        if (l) facts.linkLength.set(el, l);
+      }
       const parent = stack[stack.length - 1]?.el;
       if (!parent) continue;
       add(weight, parent, w);
       add(loose, parent, pending);
       add(length, parent, n);
+      add(linked, parent, l);
       if (CONTAINER_INSIDE_DIV.has(tag) || facts.containers.has(el)) facts.containers.add(parent);
     }
   };
   stack.push({ el: body, depth: 0 });
   for (const node of descendants(body)) {
     leave(node.parentNode);
-    if (node.nodeType === 1) stack.push({ el: node as Element, depth: stack.length });
-    else if (node.nodeType === 3) {
+    if (node.nodeType === 1) {
+      stack.push({ el: node as Element, depth: stack.length });
+      if (tagOf(node as Element) === 'A') links++;
+    } else if (node.nodeType === 3) {
       const parent = stack[stack.length - 1]!.el;
       const n = squashedLength((node as Text).data);
       add(length, parent, n);
+      if (links) add(linked, parent, n);
       if (n && isKept(node as Text)) add(loose, parent, n);
     }
     if (++walked % NODES_PER_STEP === 0) yield;
@@ -214,17 +242,32 @@ function findRoot(body: Element, facts: BodyFacts, share = 0.85): Element {
   return root;
 }
 
-/** The live headline: an h1 whose text is the title (or contains it); null when none. */
+/**
+ * The live headline: an h1 whose text is the title (or contains it, or is part of it), else
+ * the page's only h1 when it has text, else an h2 whose text is the title (a site whose h1 is
+ * its logo, hosted.ap.org); null when none.
+ */
 function findHeadline(doc: Document, title: string): Element | null {
   const want = squash(title).toLowerCase();
   let fallback: Element | null = null;
-  for (const h1 of doc.querySelectorAll('h1')) {
+  const h1s = doc.querySelectorAll('h1');
+  for (const h1 of h1s) {
     const text = squash(h1.textContent ?? '').toLowerCase();
     if (!text) continue;
     if (text === want) return h1;
     if (!fallback && (want.includes(text) || text.includes(want))) fallback = h1;
   }
-  return fallback ?? (doc.querySelectorAll('h1').length === 1 ? doc.querySelector('h1') : null);
+  if (fallback) return fallback;
+  if (h1s.length === 1 && squash(h1s[0]!.textContent ?? '')) return h1s[0]!;
+  if (!want) return null;
+  for (const h2 of doc.querySelectorAll('h2')) if (squash(h2.textContent ?? '').toLowerCase() === want) return h2;
+  return null;
+}
+
+/** A short block whose text is nearly all links: a list of links to other pages, not article text. */
+function isLinkBlock(el: Element, facts: BodyFacts): boolean {
+  const n = facts.textLength.get(el);
+  return n !== undefined && n > 0 && (facts.linkLength.get(el) ?? 0) >= n * LINK_BLOCK_SHARE;
 }
 
 /** A block short enough to be a credit line, that is one. */
@@ -235,13 +278,21 @@ function isCreditLine(el: Element, facts: BodyFacts): boolean {
   return text.length < CREDIT_LINE_MAX && CREDIT_LINE.test(text);
 }
 
+/** Leaf blocks that can be a list of links; table cells and definitions are content even when linked. */
+const LINK_LIST_BLOCK = new Set(['P', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'DIV']);
+/** The end of a sentence: a block that ends so is text, not a label. */
+const SENTENCE_END = /[.!?"”»)]$/;
+
 /**
  * Collects the text under `root` into `out`, block breaks included, without recursion:
- * text nodes that pass `take`, outside skipped elements and credit lines.
+ * text nodes that pass `take`, outside skipped elements, credit lines, lists of links
+ * (with the short label just before them) and the headline (already written).
  */
-function* collect(root: Element, out: TextBuilder, take: (text: Text) => boolean, facts: BodyFacts | null): Generator<void> {
-  // Blocks entered and not yet left, to break after them.
-  const open: Element[] = [];
+function* collect(root: Element, out: TextBuilder, take: (text: Text) => boolean, facts: BodyFacts | null, headline: Element | null = null): Generator<void> {
+  // Blocks entered and not yet left, to break after them; leaf blocks with where their text started.
+  const open: { el: Element; start: TextMark | null }[] = [];
+  // The last block written, when it was short enough to be a label, and where the text stood after it.
+  let label: { start: TextMark; end: number } | null = null;
   let walked = 0;
   let node: Node | null = root.firstChild;
   while (node) {
@@ -252,12 +303,16 @@ function* collect(root: Element, out: TextBuilder, take: (text: Text) => boolean
       const el = node as Element;
       const tag = tagOf(el);
       if (tag === 'BR') out.breakLine();
-      else if (!SKIP.has(tag) && !isSkipped(el)) {
+      else if (!SKIP.has(tag) && el !== headline && !isSkipped(el, facts)) {
         const leaf = LEAF_BLOCK.has(tag) || (tag === 'DIV' && !facts?.containers.has(el));
         if (BLOCK.has(tag)) out.breakBlock();
-        if (!(facts && leaf && isCreditLine(el, facts))) {
+        if (facts && leaf && LINK_LIST_BLOCK.has(tag) && isLinkBlock(el, facts)) {
+          // Its label goes with it, when nothing came between them.
+          if (label && out.size === label.end) out.rollback(label.start);
+          label = null;
+        } else if (!(facts && leaf && isCreditLine(el, facts))) {
           enter = true;
-          if (BLOCK.has(tag)) open.push(el);
+          if (BLOCK.has(tag)) open.push({ el, start: leaf ? out.mark() : null });
         }
       }
     }
@@ -268,9 +323,12 @@ function* collect(root: Element, out: TextBuilder, take: (text: Text) => boolean
     }
     // Leave every element that has no next sibling, closing the blocks left.
     while (node && node !== root) {
-      if (open[open.length - 1] === node) {
-        open.pop();
+      if (open[open.length - 1]?.el === node) {
+        const { start } = open.pop()!;
+        const written = start ? out.size - start.length : 0;
+        const isLabel = written > 0 && written <= LABEL_MAX && !SENTENCE_END.test(out.lastChar);
         out.breakBlock();
+        if (written > 0) label = isLabel ? { start: start!, end: out.size } : null;
       }
       if (node.nextSibling) break;
       node = node.parentNode;
@@ -290,7 +348,10 @@ function* extractSteps(doc: Document): Generator<void, ExtractedArticle | null> 
   yield* pairTextNodes(doc, copy, pairs);
   yield;
   // `serializer` hands back Readability's own element, not its HTML, so its nodes can be paired.
-  const parsed = new Readability<Element>(copy, { charThreshold: 300, serializer: (el) => el as Element }).parse();
+  // Readability's own threshold (500 characters): below it Readability tries again with looser
+  // rules and keeps the longest try, so a short article is still found, while a lower threshold
+  // let a short notice pass as the article (readability-medicalnewstoday's print-only header).
+  const parsed = new Readability<Element>(copy, { serializer: (el) => el as Element }).parse();
   yield;
   if (!parsed?.textContent || !parsed.content) return null;
   const kept = yield* keptTextNodes(parsed.content, pairs);
@@ -303,11 +364,13 @@ function* extractSteps(doc: Document): Generator<void, ExtractedArticle | null> 
   if (headline) yield* collect(headline, out, () => true, null);
   else out.addUnmapped(title);
   out.breakBlock();
-  yield* collect(root, out, kept.take, facts);
+  const bodyStart = out.size;
+  yield* collect(root, out, kept.take, facts, headline);
   const text = out.finish();
   return {
     title: headline ? squash(headline.textContent ?? '') : title,
     text,
+    bodyStart: Math.min(bodyStart, text.length),
     published: findPublishedDate(doc) ?? (parsed.publishedTime ? parsed.publishedTime.slice(0, 10) : null),
     site: parsed.siteName ?? null,
     byline: parsed.byline ?? null,

@@ -16,8 +16,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { withGermanGenitives } from '../kb/build/inflections';
 import { mergeSources, type SourceRun } from '../kb/build/merge';
 import { CONVERTERS, SEPARATE_FILE_SOURCES } from '../kb/build/sources';
+import { readSubdivisionTitles, SUBDIVISION_TITLES_FILE } from '../kb/build/subdivision-titles';
 import { englishWords } from '../kb/build/weak-names';
 import { commonWords } from '../kb/build/common-words';
 import { countryEntities, type CountryRecord } from '../kb/country-entities';
@@ -53,7 +55,7 @@ function readCurated(): { manifest: PackManifest; entities: Entity[]; events: Kb
   const events: KbEvent[] = [];
   const patches: NamePatch[] = [];
   const seen = new Map<string, string>();
-  for (const file of readdirSync(sourcesDir).filter((f) => f.endsWith('.json') && f !== 'manifest.json').sort()) {
+  for (const file of readdirSync(sourcesDir).filter((f) => f.endsWith('.json') && f !== 'manifest.json' && f !== SUBDIVISION_TITLES_FILE).sort()) {
     let part: { entities?: Entity[]; events?: KbEvent[]; addNames?: NamePatch[]; addPartOf?: NamePatch[] };
     try {
       part = JSON.parse(readFileSync(`${sourcesDir}${file}`, 'utf8'));
@@ -125,8 +127,14 @@ export function buildDefaultPacks(root = KB_SOURCES_DIR): BuiltPacks {
     report.push(`${c.id}: ${output.entities.length} entities, ${output.events.length} events, ${output.skipped} rows skipped (${Math.round(performance.now() - t)} ms)`);
     return { id: c.id, output };
   });
-  const merged = mergeSources(curated.entities, curated.events, runs, englishWords(), SEPARATE_FILE_SOURCES);
+  const titles = readSubdivisionTitles(`${sourcesDir}${SUBDIVISION_TITLES_FILE}`);
+  const merged = mergeSources(curated.entities, curated.events, runs, englishWords(), SEPARATE_FILE_SOURCES, titles);
   report.push(`merged ${merged.stats.records} records into ${merged.stats.groups} (${merged.stats.curatedTwins} matched curated records, ${merged.stats.uncorroborated} people left out as uncorroborated); ${merged.stats.eventsDropped} events dropped for unknown participants`);
+  const inflected = withGermanGenitives(merged.entities);
+  merged.entities = inflected.entities;
+  report.push(`inflections: ${inflected.added} German genitives of countries, curated people and places, and office holders with role phrases`);
+  const { titlesGiven, titlesUnmatched } = merged.stats;
+  report.push(`${SUBDIVISION_TITLES_FILE}: ${titlesGiven} of ${titles.size} checked titles given${titlesUnmatched.length ? `; warning: ${titlesUnmatched.length} name a Wikidata id no record has (${titlesUnmatched.slice(0, 10).join(', ')})` : ''}`);
   const separate = (e: Entity) => !e.sources?.includes('curated') && e.sources?.some((s) => SEPARATE_FILE_SOURCES.has(s));
   const manifest: PackManifest = {
     ...curated.manifest,

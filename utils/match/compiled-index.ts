@@ -345,6 +345,25 @@ export function compileAliasIndex(entries: Iterable<AliasEntry>): CompiledIndexD
   return builder.build();
 }
 
+/** The kinds a filter takes, as bits of their KINDS index; every kind when it names none. */
+const kindMasks = new WeakMap<TargetFilter, number>();
+function kindMask(accept?: TargetFilter): number {
+  if (!accept?.kinds) return -1;
+  let mask = kindMasks.get(accept);
+  if (mask === undefined) {
+    mask = 0;
+    for (const kind of accept.kinds) mask |= 1 << KINDS.indexOf(kind);
+    kindMasks.set(accept, mask);
+  }
+  return mask;
+}
+
+function growInt32(a: Int32Array): Int32Array {
+  const bigger = new Int32Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
+}
+
 /** Every non-overlapping longest match, left to right, given the longest match at each token. */
 function longestMatches(tokenCount: number, matchAt: (i: number) => AliasMatch | null): AliasMatch[] {
   const matches: AliasMatch[] = [];
@@ -456,8 +475,11 @@ export class OverlaidIndex implements AliasMatcher {
 /** Matching over a compiled index; the same answers as AliasIndex, from flat arrays. */
 export class CompiledAliasIndex implements AliasMatcher {
   private readonly phrases: Map<number, string>;
-  /** Token ids of a tokenised text, kept while the text's tokens are alive (several passes read them). */
-  private readonly idCache = new WeakMap<Token[], Int32Array>();
+  /**
+   * Per token of a tokenised text, its id and the trie node it leads to from the root (-1:
+   * none), kept while the text's tokens are alive (several passes read them).
+   */
+  private readonly idCache = new WeakMap<Token[], { ids: Int32Array; roots: Int32Array }>();
 
   /** Ref strings already sliced out of the list: a text names few of them, often several times. */
   private readonly refCache = new Map<number, string>();
@@ -515,46 +537,91 @@ export class CompiledAliasIndex implements AliasMatcher {
     };
   }
 
-  /** The longest alias starting at token `from` whose case the text satisfies; null when none. */
-  longestMatchAt(text: string, tokens: Token[], from: number, accept?: TargetFilter, ids?: Int32Array): AliasMatch | null {
+  /**
+   * The longest alias starting at token `from` whose case the text satisfies; null when none.
+   * The walk only notes the trie nodes that end an alias; targets are built for the one that
+   * wins, so the prefixes a longer name passes through ("David" in "David Cameron") cost nothing.
+   */
+  longestMatchAt(text: string, tokens: Token[], from: number, accept?: TargetFilter, known?: { ids: Int32Array; roots: Int32Array }): AliasMatch | null {
     const d = this.data;
+    let found = 0;
     let node = 0;
-    let best: AliasMatch | null = null;
     for (let i = from; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (i > from && !isNameGap(text, tokens[i - 1]!.end, token.start)) break;
-      const id = ids ? ids[i]! : this.tokenId(token.norm);
-      if (id === -1) break;
-      node = this.child(node, id);
-      if (node === -1) break;
-      const end = d.targetStart[node + 1]!;
-      let ok: AliasTarget[] | null = null;
-      const kinds = accept?.kinds;
-      for (let t = d.targetStart[node]!; t < end; t++) {
-        // A target of a kind not asked for is skipped before it is built.
-        if (kinds && !kinds.has(KINDS[d.targetKind[t]!]!)) continue;
-        const cases = d.targetCases[t]!;
-        let fits = true;
-        for (let k = 0; k <= i - from && fits; k++) fits = caseSatisfies(tokens[from + k]!.case, (cases >>> (2 * k)) & 3);
-        if (!fits) continue;
-        const target = this.target(t);
-        if (accept && !accept(target)) continue;
-        (ok ??= []).push(target);
+      if (i === from && known) node = known.roots[i]!;
+      else {
+        const id = known ? known.ids[i]! : this.tokenId(token.norm);
+        node = id === -1 ? -1 : this.child(node, id);
       }
-      if (ok) best = { from, to: i + 1, targets: ok };
+      if (node === -1) break;
+      if (d.targetStart[node]! === d.targetStart[node + 1]!) continue;
+      if (2 * found === this.ends.length) this.ends = growInt32(this.ends);
+      this.ends[2 * found] = node;
+      this.ends[2 * found + 1] = i + 1;
+      found++;
     }
-    return best;
+    const kinds = kindMask(accept);
+    for (let k = found - 1; k >= 0; k--) {
+      const to = this.ends[2 * k + 1]!;
+      const targets = this.targetsAt(this.ends[2 * k]!, tokens, from, to, kinds, accept);
+      if (targets) return { from, to, targets };
+    }
+    return null;
+  }
+
+  /** Node and end token of each alias end met by the walk in progress (reused: matching is synchronous). */
+  private ends: Int32Array = new Int32Array(16);
+
+  /** The targets of `node` that the text from..to satisfies (case, kind, filter); null when none. */
+  private targetsAt(node: number, tokens: Token[], from: number, to: number, kinds: number, accept?: TargetFilter): AliasTarget[] | null {
+    const d = this.data;
+    let ok: AliasTarget[] | null = null;
+    for (let t = d.targetStart[node]!, end = d.targetStart[node + 1]!; t < end; t++) {
+      // A target of a kind not asked for is skipped before it is built.
+      if (!(kinds & (1 << d.targetKind[t]!))) continue;
+      const cases = d.targetCases[t]!;
+      let fits = true;
+      for (let k = 0; k < to - from && fits; k++) fits = caseSatisfies(tokens[from + k]!.case, (cases >>> (2 * k)) & 3);
+      if (!fits) continue;
+      const target = this.target(t);
+      if (accept && !accept(target)) continue;
+      (ok ??= []).push(target);
+    }
+    return ok;
   }
 
   /** Every non-overlapping longest match, left to right; [] when nothing matches. */
   findAll(text: string, tokens: Token[], accept?: TargetFilter): AliasMatch[] {
-    let ids = this.idCache.get(tokens);
-    if (!ids) {
-      ids = new Int32Array(tokens.length);
-      for (let i = 0; i < tokens.length; i++) ids[i] = this.tokenId(tokens[i]!.norm);
-      this.idCache.set(tokens, ids);
+    let known = this.idCache.get(tokens);
+    if (!known) this.idCache.set(tokens, (known = this.lookUp(tokens)));
+    const { roots } = known;
+    return longestMatches(tokens.length, (i) => (roots[i] === -1 ? null : this.longestMatchAt(text, tokens, i, accept, known)));
+  }
+
+  /** Ids and root nodes of a text's tokens. */
+  private lookUp(tokens: Token[]): { ids: Int32Array; roots: Int32Array } {
+    const ids = new Int32Array(tokens.length);
+    const roots = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const id = this.tokenId(tokens[i]!.norm);
+      ids[i] = id;
+      roots[i] = id === -1 ? -1 : this.rootChild(id);
     }
-    const known = ids;
-    return longestMatches(tokens.length, (i) => (known[i] === -1 ? null : this.longestMatchAt(text, tokens, i, accept, known)));
+    return { ids, roots };
+  }
+
+  /** Root edges by token id (-1: no alias starts with it), laid out on first use. */
+  private rootEdges: Int32Array | undefined;
+
+  /** The child of the root by token `id`: one read instead of a search through every first word. */
+  private rootChild(id: number): number {
+    if (!this.rootEdges) {
+      const { edgeStart, edgeToken, edgeChild, tokenStart } = this.data;
+      const edges = new Int32Array(tokenStart.length).fill(-1);
+      for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) edges[edgeToken[e]!] = edgeChild[e]!;
+      this.rootEdges = edges;
+    }
+    return this.rootEdges[id]!;
   }
 }

@@ -77,8 +77,16 @@ export function expectedTypes(text: string, tokens: Token[], from: number, to: n
   if (before && TITLE_WORDS.has(before.norm) && touches(text, before, tokens[from]!)) return ['person'];
   if (before && PLACE_BEFORE.has(before.norm) && touches(text, before, tokens[from]!)) return PLACE_TYPES;
   if (after && SPEECH_AFTER.has(after.norm) && touches(text, tokens[to - 1]!, after)) return SPEAKER_TYPES;
+  // "Washington state", "Granada province": the region; "Rubio, a town in…": a place.
+  if (after && REGION_AFTER.has(after.norm) && after.case === Case.Lower && touches(text, tokens[to - 1]!, after)) return ['region'];
+  if (PLACE_APPOSITION.test(text.slice(tokens[to - 1]!.end, tokens[to - 1]!.end + 40))) return PLACE_TYPES;
   return [];
 }
+
+/** Lower-case words after a name that make it a region: "Washington state". */
+const REGION_AFTER = new Set(['state', 'province', 'county', 'region', 'prefecture', 'oblast', 'department', 'governorate', 'district', 'canton']);
+/** An apposition that says what kind of place came before: "Rubio, a town in Venezuela". */
+const PLACE_APPOSITION = /^,\s(?:a|an|the)\s(?:\p{Ll}+\s)?(?:town|city|village|port|capital|province|region|state|district|municipality|suburb)/u;
 
 /**
  * True when a one-word match is really part of a longer, unknown name: a capitalised word
@@ -112,6 +120,9 @@ export function isPartOfLongerName(text: string, tokens: Token[], from: number, 
   return false;
 }
 
+/** Short words a title leaves in lower case, beside the function words. */
+const TITLE_SMALL_WORDS = new Set(['with', 'into', 'over', 'upon', 'onto', 'than', 'amid', 'from', 'says', 'near', 'after', 'says', 'were', 'will', 'been', 'have']);
+
 /** The lines of the last text asked about, by their start: a paragraph is judged once, not once per name in it. */
 let titleCaseLines: { text: string; lines: Map<number, boolean> } = { text: '', lines: new Map() };
 
@@ -124,7 +135,11 @@ function inTitleCaseLine(text: string, token: Token): boolean {
   const lineEnd = text.indexOf('\n', token.end);
   const words = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).match(/\p{L}+/gu) ?? [];
   const long = words.filter((w) => w.length > 3);
-  const answer = long.length >= 3 && long.filter((w) => w[0] !== w[0]!.toLowerCase()).length / long.length > 0.7;
+  // A sentence full of names ("Lara Trump, the co-chair of the Republican National Committee,
+  // spoke…") is not a title: a title keeps at most one longer word in lower case that is not a
+  // small word ("Putin Talks with Obama over Syria").
+  const lower = long.filter((w) => w[0] === w[0]!.toLowerCase() && !FUNCTION_WORDS.has(w) && !TITLE_SMALL_WORDS.has(w));
+  const answer = long.length >= 3 && lower.length <= 1 && (long.length - lower.length) / long.length > 0.7;
   titleCaseLines.lines.set(lineStart, answer);
   return answer;
 }
@@ -150,6 +165,52 @@ export function afterNobleTitle(tokens: Token[], from: number): boolean {
 export function beforeGenerationSuffix(text: string, tokens: Token[], to: number): boolean {
   const after = tokens[to];
   return after !== undefined && /^(jr|sr|ii|iii|iv)$/.test(after.norm) && /^,? $/.test(text.slice(tokens[to - 1]!.end, after.start));
+}
+
+/** True when "a" or "an" stands right before the match: "a Van", "a Phoenix" are things, not places. */
+export function afterIndefiniteArticle(text: string, tokens: Token[], from: number): boolean {
+  const before = tokens[from - 1];
+  // As written: "à Pékin" folds to "a" but is French for "in".
+  return before !== undefined && /^(?:a|an|A|An)$/.test(text.slice(before.start, before.end)) && touches(text, before, tokens[from]!);
+}
+
+/** True when a function word or punctuation follows the match: "led a Trump in the fourth round" (not "a Trump win"). */
+export function beforeFunctionWordOrEnd(text: string, tokens: Token[], to: number): boolean {
+  const after = tokens[to];
+  if (!after || !touches(text, tokens[to - 1]!, after)) return true;
+  return FUNCTION_WORDS.has(after.norm) && after.case === Case.Lower;
+}
+
+/**
+ * True when "the" stands right before the match and "of" or a stop follows it: "the Sale of
+ * the stake", "The Gent, a stylish type" are not towns ("the Buffalo, New York, shooting" and
+ * "the Nelson region" may be).
+ */
+export function isTheNounOf(text: string, tokens: Token[], from: number, to: number): boolean {
+  const before = tokens[from - 1];
+  if (before === undefined || before.norm !== 'the' || !touches(text, before, tokens[from]!)) return false;
+  const after = tokens[to];
+  if (after && after.norm === 'of' && touches(text, tokens[to - 1]!, after)) return true;
+  const gap = text.slice(tokens[to - 1]!.end, after ? after.start : text.length);
+  return /^[.;:!?]/.test(gap) || (/^, ?$/.test(gap) && after?.case !== Case.Capitalised);
+}
+
+/** German articles that make the capitalised word after them a noun: "Das Essen", "nach dem Essen". */
+const GERMAN_NOUN_ARTICLES = new Set(['der', 'das', 'dem', 'ein', 'eine', 'einem', 'einen', 'eines', 'einer']);
+
+/** True when a German article stands right before the match (a town takes none: "in Essen"). */
+export function afterGermanArticle(text: string, tokens: Token[], from: number): boolean {
+  const before = tokens[from - 1];
+  return before !== undefined && GERMAN_NOUN_ARTICLES.has(before.norm) && touches(text, before, tokens[from]!);
+}
+
+/** An age or an age phrase in apposition ("Jordan, 29, a warehouse worker"; "Chad, a 41-year-old welder"): a person. */
+const AGE_APPOSITION = /^,\s(?:\d{1,3},|an?\s\d{1,3}[-‐‑]year[-‐‑]old\b)/;
+
+/** True when an age follows the match in apposition: only a person has one. */
+export function beforeAge(text: string, tokens: Token[], to: number): boolean {
+  const end = tokens[to - 1]!.end;
+  return AGE_APPOSITION.test(text.slice(end, end + 24));
 }
 
 /** True when a month name stands in a date ("May 5", "5 May 2017"): not a name. */

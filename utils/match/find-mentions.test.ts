@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { miniKb } from '../../tests/fixtures/mini-kb';
+import { miniEntities, miniEvents, miniKb } from '../../tests/fixtures/mini-kb';
+import { KnowledgeBase } from '../kb/knowledge-base';
 import { tokenize } from '../text/tokenize';
 import { findMentions } from './find-mentions';
 
@@ -65,5 +66,24 @@ describe('findMentions in context', () => {
 
   it('keeps "American" out of "African-American"', () => {
     expect(brief('African-American voters and Americans')).toEqual(['Americans|demonym|united-states']);
+  });
+
+  it('reads a place after "a" as a thing, but not after the French "à"', () => {
+    expect(brief('A Moscow carrying migrants overturned.')).toEqual([]);
+    expect(brief('Le président est arrivé à Moscow lundi.')).toEqual(['Moscow|name|moscow']);
+  });
+
+  it('links no place or stranger introduced with an age: "Moscow, 29, a welder"', () => {
+    expect(brief('Moscow, 29, a welder from the east, said he would vote.')).toEqual([]);
+    expect(brief('Moscow, the capital, said no.')).toEqual(['Moscow|name|moscow']);
+  });
+
+  it('takes a German genitive the pack lists for its name, and the noun after it for no part of the name', () => {
+    const entities = miniEntities.map((e) => (e.id === 'russia' ? { ...e, aliases: [...e.aliases, 'Russland', 'Russlands'] } : e));
+    const german = new KnowledgeBase(entities, miniEvents);
+    const text = 'Russlands Armee rückte vor.';
+    expect(findMentions(text, tokenize(text), german, '2025-10-22').map((m) => `${m.text}|${m.entityId}`)).toEqual(['Russlands|russia']);
+    // Without the listed genitive, a capitalised word after a name still makes a longer, unknown name.
+    expect(brief('Moscow Armee rückte vor.')).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import { referencedIds, type KnowledgeBase } from '../kb/knowledge-base';
 import { Case, type Token } from '../text/tokenize';
 import { ofKinds, type AliasMatch } from './alias-index';
-import { afterNobleTitle, beforeGenerationSuffix, continuesWithParticle, expectedTypes, isDatePart, isPartOfLongerName, startsSentence } from './context';
+import { afterGermanArticle, afterIndefiniteArticle, afterNobleTitle, beforeAge, beforeFunctionWordOrEnd, beforeGenerationSuffix, continuesWithParticle, expectedTypes, isDatePart, isPartOfLongerName, isTheNounOf, startsSentence } from './context';
 
 export type MentionKind = 'name' | 'demonym' | 'nominal';
 
@@ -64,23 +64,49 @@ function withEvidence(text: string, tokens: Token[], kb: KnowledgeBase, all: Ali
       out.push({ ...m, targets: pin });
       continue;
     }
+    if (m.targets.every((t) => t.kind !== 'weak' || strong.has(t.ref))) {
+      out.push(m);
+      continue;
+    }
+    // What the text says of the match, worked out once and only when a place or organisation needs it.
+    let atSentenceStart: boolean | undefined;
+    let orgNameTooShort: boolean | undefined;
     const targets = m.targets.filter((t) => {
       if (t.kind !== 'weak' || strong.has(t.ref)) return true;
       const entity = kb.entities.get(t.ref);
       if (!entity || entity.type === 'person') return false;
-      if (startsSentence(text, tokens[m.from]!)) return false;
+      if ((atSentenceStart ??= startsSentence(text, tokens[m.from]!))) return false;
       // An organisation's weak name counts with its country only as an acronym ("CDU") or a
       // name of several words ("Supreme Court") that no capitalised word continues ("Air Force One").
-      const written = text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
-      if (entity.type === 'organisation' && written !== written.toUpperCase() && (m.to - m.from < 2 || tokens[m.to]?.case === Case.Capitalised)) return false;
+      if (entity.type === 'organisation') {
+        if (orgNameTooShort === undefined) {
+          const written = text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
+          orgNameTooShort = written !== written.toUpperCase() && (m.to - m.from < 2 || tokens[m.to]?.case === Case.Capitalised);
+        }
+        if (orgNameTooShort) return false;
+      }
       // A city needs its region named; a region or an organisation, its country.
       const parts = entity.partOf ?? [];
       return (entity.type === 'city' ? parts.slice(0, Math.max(1, parts.length - 1)) : parts).some((id) => strong.has(id));
     });
-    if (targets.length === m.targets.length) out.push(m);
-    else if (targets.length) out.push({ ...m, targets });
+    if (targets.length) out.push({ ...m, targets });
   }
   return out;
+}
+
+/**
+ * True when the match is a genitive the pack lists beside the plain name ("Russlands" of
+ * "Russland", "Putins" of "Putin"): the capitalised word after it is the noun it governs
+ * ("Russlands Armee"), not more of the name.
+ */
+function isGenitive(text: string, tokens: Token[], kb: KnowledgeBase, m: AliasMatch): boolean {
+  const written = text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
+  if (!/\p{Ll}s$/u.test(written)) return false;
+  const plain = written.slice(0, -1).toLowerCase();
+  return m.targets.every((t) => {
+    const e = kb.entities.get(t.ref);
+    return e !== undefined && (e.name.toLowerCase() === plain || e.aliases.some((a) => a.toLowerCase() === plain));
+  });
 }
 
 /** Entities a record points at (capital, standsFor, offices' `of`); empty for an unknown id. */
@@ -116,11 +142,38 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
   for (const m of all) for (let i = m.from; i < m.to; i++) covered.add(i);
   // Entities named in full somewhere ("Donald Trump") are trusted when named in part.
   const namedInFull = new Set(all.filter((m) => m.to - m.from > 1).flatMap((m) => m.targets.map((t) => t.ref)));
+  // Two one-word matches side by side, the second only a weak name ("Niger Delta", "Paris
+  // Hilton"): one longer name the knowledge base does not hold, so neither word links.
+  const runOn = new Set<AliasMatch>();
+  for (let i = 0; i + 1 < all.length; i++) {
+    const [m, next] = [all[i]!, all[i + 1]!];
+    if (next.from !== m.to || m.to - m.from !== 1 || next.to - next.from !== 1) continue;
+    if (m.targets.every((t) => t.kind === 'demonym') || !/^ $/.test(text.slice(tokens[m.from]!.end, tokens[next.from]!.start))) continue;
+    if (next.targets.every((t) => t.kind === 'weak')) runOn.add(m).add(next);
+    // A first name before a surname the pack knows ("Georgia Meloni"), a surname after a first
+    // name it knows ("Kerry Washington"): the first word is not the country or the politician.
+    else if ([m, next].some((x) => x.targets.every((t) => kb.entities.get(t.ref)?.type === 'person'))) runOn.add(m);
+  }
   const named = all.filter((m) => {
+    if (runOn.has(m)) return false;
     if (isDatePart(tokens, m.from, m.to)) return false;
     if ((beforeGenerationSuffix(text, tokens, m.to) || continuesWithParticle(text, tokens, m.to)) && m.targets.every((t) => kb.entities.get(t.ref)?.type === 'person')) return false;
     if (afterNobleTitle(tokens, m.from) && m.targets.every((t) => PLACE_TYPES.has(kb.entities.get(t.ref)?.type ?? ''))) return false;
-    if (!m.targets.some((t) => namedInFull.has(t.ref)) && isPartOfLongerName(text, tokens, m.from, m.to, covered)) return false;
+    if (m.to - m.from === 1) {
+      const types = m.targets.map((t) => kb.entities.get(t.ref)?.type ?? '');
+      // "a Van", "a Turkey named Peach": a thing; "Das Essen": a German noun; "Jordan, 29,": a person.
+      if (afterIndefiniteArticle(text, tokens, m.from) && types.every((t) => PLACE_TYPES.has(t))) return false;
+      if (afterGermanArticle(text, tokens, m.from) && types.every((t) => t === 'city')) return false;
+      const inFull = m.targets.some((t) => namedInFull.has(t.ref));
+      // "Jordan, 29,", "Ms Kim, a 34-year-old nurse": someone introduced here, not a place, nor
+      // the one the pack knows unless the article named that one in full ("Biden, 81,").
+      if (beforeAge(text, tokens, m.to) && !inFull) return false;
+      // "the Sale of the stake", "the Battle of the Marne": a town or region named only weakly takes no article.
+      if (isTheNounOf(text, tokens, m.from, m.to) && m.targets.every((t) => t.kind === 'weak') && types.every((t) => t === 'city' || t === 'region')) return false;
+      // "led a Trump in the fourth round": a thing, not the person ("a Trump win" is).
+      if (types.every((t) => t === 'person') && afterIndefiniteArticle(text, tokens, m.from) && beforeFunctionWordOrEnd(text, tokens, m.to) && !inFull) return false;
+    }
+    if (!m.targets.some((t) => namedInFull.has(t.ref)) && !isGenitive(text, tokens, kb, m) && isPartOfLongerName(text, tokens, m.from, m.to, covered)) return false;
     // "African-American": a demonym fused to another name is a different word.
     if (m.targets.every((t) => t.kind === 'demonym') && /^[-‐‑][A-Z]/.test(text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 2))) return false;
     if (m.targets.every((t) => t.kind === 'demonym') && /[A-Za-z][-‐‑]$/.test(text.slice(Math.max(0, tokens[m.from]!.start - 2), tokens[m.from]!.start))) return false;

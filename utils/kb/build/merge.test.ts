@@ -31,6 +31,16 @@ describe('mergeSources', () => {
     expect(anna[0]!.description).toBe('Member of the Bundestag, Germany (2017–2021).');
   });
 
+  it('never takes a region for a curated city of its name when their Wikidata ids differ (New York State is not New York City)', () => {
+    const nyc: Entity = { id: 'new-york-city', name: 'New York City', type: 'city', aliases: ['New York'], wikidata: 'Q60', description: 'City.', prominence: 0.6 };
+    const state: SourceEntity = { key: 'NY', type: 'region', kind: 'subdivision', name: 'New York', country: 'US', wikidata: 'Q1384' };
+    const town: SourceEntity = { key: 'buf', type: 'city', kind: 'city', name: 'Buffalo', country: 'US', subdivision: 'New York', population: 258_000 };
+    const { entities } = mergeSources([...curated, nyc], [], [run('csc', [state]), run('geo', [town])], words);
+    const region = entities.find((e) => e.wikidata === 'Q1384');
+    expect(region).toMatchObject({ name: 'New York', type: 'region' });
+    expect(entities.find((e) => e.name === 'Buffalo')?.partOf).toEqual([region!.id, 'united-states']);
+  });
+
   it('never merges two records of one source by name, and merges a record without a Wikidata id into the only namesake of another source', () => {
     const town = (key: string, subdivision: string, population: number): SourceEntity => ({ key, type: 'city', kind: 'city', name: 'Independence', country: 'US', subdivision, population });
     const { entities } = mergeSources(curated, [], [run('geo', [town('1', 'Missouri', 117_000), town('2', 'Kentucky', 28_000)])], words);

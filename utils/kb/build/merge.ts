@@ -9,12 +9,15 @@
  * 3. The others become entities: an id from the name and the Wikidata id (or the source key),
  *    a one-line description built from the facts, dated roles with the phrases the linker
  *    reads, what they are part of, a prominence from the facts, and their weak names.
+ * 4. A record with no Wikipedia title gets the checked one of its Wikidata id, if any
+ *    (subdivision-titles.ts: "Neuquén Province" for Neuquén).
  */
 import { slugify } from '../country-entities';
 import type { Entity, KbEvent, Role } from '../schema';
 import { describeEntity } from './describe';
 import { prominenceOf } from './prominence';
 import { officePhrases } from './phrases';
+import { withCheckedTitles } from './subdivision-titles';
 import type { SourceEntity, SourceEvent, SourceOutput, SourceRole } from './types';
 import { weakNamesOf, type WordList } from './weak-names';
 
@@ -75,14 +78,15 @@ export interface MergeResult {
   entities: Entity[];
   events: KbEvent[];
   /** For the build report: records in, groups out, matched to curated records. */
-  stats: { records: number; groups: number; curatedTwins: number; uncorroborated: number; eventsDropped: number; namesByLanguage: Record<string, number> };
+  stats: { records: number; groups: number; curatedTwins: number; uncorroborated: number; eventsDropped: number; namesByLanguage: Record<string, number>; titlesGiven: number; titlesUnmatched: string[] };
 }
 
 /**
  * Merges the sources' records with the curated entities and events. `curated` is not changed
  * except for the sources and names its twins lend it; the result lists curated entities first.
+ * `titles` are checked Wikipedia titles by Wikidata id, for records no source gives one.
  */
-export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: SourceRun[], words: WordList, separate: ReadonlySet<string> = new Set()): MergeResult {
+export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: SourceRun[], words: WordList, separate: ReadonlySet<string> = new Set(), titles: ReadonlyMap<string, string> = new Map()): MergeResult {
   // --- 1. group the sources' records
   const groups: Group[] = [];
   const byQid = new Map<string, Group>();
@@ -180,7 +184,9 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
       if (typed?.length === 1) return typed[0];
       // A city that is also a region of its own (Budapest, Hanoi) is one place, unless a
       // record of the curated one's own type bears the name too (Paris the city and the département).
+      // Two Wikidata ids are two places: the state of New York is not New York City.
       const other = same?.length === 1 ? same[0]! : undefined;
+      if (other && other.wikidata && r.wikidata && other.wikidata !== r.wikidata) return undefined;
       if (other && !placeNameCount.has(`${other.type}/${r.country}/${fold(r.name)}`)) return other;
     }
     return undefined;
@@ -333,7 +339,8 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
     }
   }
   events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  return { entities: [...curatedOut, ...entities], events, stats: { records, groups: groups.length, curatedTwins: twins.size, uncorroborated, eventsDropped, namesByLanguage: Object.fromEntries([...languages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) } };
+  const titled = withCheckedTitles([...curatedOut, ...entities], titles);
+  return { entities: titled.entities, events, stats: { records, groups: groups.length, curatedTwins: twins.size, uncorroborated, eventsDropped, namesByLanguage: Object.fromEntries([...languages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))), titlesGiven: titled.given, titlesUnmatched: titled.unmatched } };
 }
 
 /** The first year whose changes of office become events. */

@@ -71,7 +71,7 @@ interface CountryNames {
 let names: Map<string, CountryNames> | undefined;
 
 /** German and Spanish names and the French demonym of each country, by ISO alpha-2 code. */
-function countryNames(): Map<string, CountryNames> {
+export function countryNames(): Map<string, CountryNames> {
   if (!names) {
     const records = createRequire(import.meta.url)('world-countries') as { cca2: string; translations?: Record<string, { common: string }>; demonyms?: { fra?: { m: string } } }[];
     names = new Map(records.map((r) => [r.cca2, { deu: r.translations?.deu?.common, spa: r.translations?.spa?.common, fraDemonym: r.demonyms?.fra?.m?.toLowerCase() }]));

@@ -29,6 +29,16 @@ describe('congress-legislators converter', () => {
     expect(new Set(wd).size).toBe(wd.length);
   });
 
+  it('tells the two Presidents Bush apart by their middle initials, keeping the shared name as an alias', () => {
+    const father = byKey('B001166');
+    const son = read().entities.find((e) => e.key === 'govtrack-412375')!;
+    expect(father.name).toBe('George H. W. Bush');
+    expect(son.name).toBe('George W. Bush');
+    for (const e of [father, son]) expect(e.aliases?.map((a) => a.name)).toContain('George Bush');
+    // A name no one else has keeps its plain form.
+    expect(byKey('C000127').name).toBe('Maria Cantwell');
+  });
+
   it('gives Maria Cantwell her House seat and her joined Senate terms', () => {
     const e = byKey('C000127');
     expect(e).toMatchObject({ name: 'Maria Cantwell', wikidata: 'Q22250', wikipedia: 'Maria Cantwell', born: '1958-10-13', country: 'US', subdivision: 'Washington', type: 'person' });
@@ -69,7 +79,7 @@ describe('congress-legislators converter', () => {
     const vance = read().entities.find((e) => e.wikidata === 'Q28935729');
     expect(vance?.roles).toEqual([{ title: 'Vice President of the United States', country: 'US', start: '2025-01-20', end: '2029-01-20', rank: 2 }]);
     const bush = byKey('B001166');
-    expect(bush.aliases).toContainEqual({ name: 'George H. W. Bush' });
+    expect(bush.aliases).toContainEqual({ name: 'George Herbert Walker Bush' });
   });
 
   it('gives every role a title, a start and a rank from 1 to 3', () => {

@@ -126,6 +126,8 @@ interface Person {
   roles: SourceRole[];
   /** The state of the person's latest term in Congress. */
   state?: string;
+  /** The name with middle initials ("George H. W. Bush"), for a name that people of the files share; only where the name came from the parts. */
+  withInitials?: string;
 }
 
 function person(raw: unknown, kind: EntityKind): { person?: Person; skipped: number } {
@@ -203,7 +205,8 @@ function person(raw: unknown, kind: EntityKind): { person?: Person; skipped: num
     country: 'US',
     ...(born ? { born } : {}),
   };
-  return { person: { key, entity, roles, ...(state ? { state } : {}) }, skipped };
+  const withInitials = middle && name === `${nickname ?? first} ${last}` ? `${nickname ?? first} ${initials(middle)} ${last}` : undefined;
+  return { person: { key, entity, roles, ...(state ? { state } : {}), ...(withInitials ? { withInitials } : {}) }, skipped };
 }
 
 function readYaml(path: string): unknown[] {
@@ -243,6 +246,19 @@ export const converter: Converter = {
         prev.entity.wikipedia ??= r.person.entity.wikipedia;
         prev.state ??= r.person.state;
       }
+    }
+    // Two people of one name (the two Presidents Bush) are told apart by their middle initials.
+    // A name counts as shared when it is another person's name or alias ("George Bush" is both).
+    const named = new Map<string, number>();
+    for (const { entity } of people.values()) {
+      for (const n of new Set([entity.name, ...(entity.aliases ?? []).map((a) => a.name)].map((x) => x.toLowerCase()))) named.set(n, (named.get(n) ?? 0) + 1);
+    }
+    for (const p of people.values()) {
+      if (!p.withInitials || (named.get(p.entity.name.toLowerCase()) ?? 0) < 2) continue;
+      const shared = p.entity.name;
+      p.entity.name = p.withInitials;
+      p.entity.aliases = (p.entity.aliases ?? []).filter((a) => a.name.toLowerCase() !== p.withInitials!.toLowerCase());
+      addAlias(p.entity.aliases, p.entity.name, shared);
     }
     const entities = [...people.values()].map(({ entity, roles, state }) => ({
       ...entity,

@@ -105,6 +105,8 @@ describe('petrarch2-phoenix converter', () => {
     expect(names(putin)).toEqual(expect.arrayContaining(['Vladimir Vladimirovich Putin', 'Putin']));
     expect(record('person-de-angela-merkel').roles).toEqual([{ title: 'Chancellor', rank: 1, country: 'DE', start: '2005-11-22' }]);
     expect(record('person-us-barack-obama').roles).toEqual([{ title: 'President', rank: 1, country: 'US', start: '2009-01-20' }]);
+    // Several government spans under a heading of presidents: the latest is the presidency.
+    expect(record('person-us-george-bush').roles?.filter((r) => r.rank === 1)).toEqual([{ title: 'President', rank: 1, country: 'US', start: '1989-01-20', end: '1993-01-20' }]);
     // A minister: rank 2; Lavrov's UN years are coded as government too.
     expect(record('person-ru-sergey-lavrov').roles).toContainEqual({ title: 'Member of the government', rank: 2, country: 'RU', start: '2004-03-09' });
     expect(record('person-us-hillary-clinton').roles).toEqual([{ title: 'Member of the government', rank: 2, country: 'US', start: '2009-01-21', end: '2013-02-01' }]);

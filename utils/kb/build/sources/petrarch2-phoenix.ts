@@ -566,9 +566,14 @@ function person(g: ActorGroup, acronyms: ReadonlySet<string>, igoNames: Readonly
   }
   const country = [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   const top = topOffice(phrases, g.codes, g.section, country);
+  // A named office ("President") is the person's highest, held last: of several government
+  // spans ("George Bush": vice president 1981-1989, president 1989-1993) only the latest is it.
+  // "Head of state or government" is true of every span.
+  const spans = g.codes.filter((c) => !c.code.startsWith('IGO') && c.code.slice(3) === 'GOV');
+  const latest = spans.reduce<ActorCode | undefined>((a, c) => (!a || (c.start ?? '') > (a.start ?? '') ? c : a), undefined);
   const roles: SourceRole[] = [];
   for (const c of g.codes) {
-    const role = roleFor(c, { top, igoNames });
+    const role = roleFor(c, { top: top === 'Head of state or government' || c === latest ? top : undefined, igoNames });
     if (!role) continue;
     if (role.start && role.end && role.end < role.start) {
       counts.skipped++;
