@@ -66,6 +66,20 @@ export class KnowledgeBase {
   }
 
   private linking: KbEvent[] | undefined;
+  private byDay: Map<string, KbEvent[]> | undefined;
+
+  /** The events that start on a day (YYYY-MM-DD); [] when none. */
+  eventsOn(day: string): KbEvent[] {
+    if (!this.byDay) {
+      this.byDay = new Map();
+      for (const e of this.events.values()) {
+        const list = this.byDay.get(e.date);
+        if (list) list.push(e);
+        else this.byDay.set(e.date, [e]);
+      }
+    }
+    return this.byDay.get(day) ?? [];
+  }
 
   /** The events that link to others (see KbEvent.links), by id: ranking follows their links. */
   get linkingEvents(): KbEvent[] {

@@ -15,6 +15,10 @@ const routine: KbEvent[] = [
     participants: [{ entity: 'sergey-lavrov' }, { entity: 'russia' }], summary: 'Sergey Lavrov became Minister of Foreign Affairs on 2025-10-01.', sources: src },
   { id: '2025-12-05-budapest-summit-held', title: 'Trump–Putin summit held in Budapest', aliases: [], date: '2025-12-05', place: 'budapest', type: 'summit',
     participants: [{ entity: 'donald-trump' }, { entity: 'vladimir-putin' }], summary: 'The postponed summit took place in Budapest.', sources: src },
+  { id: '2025-10-07-refinery-attack', title: 'Drone attack on a refinery', aliases: [], date: '2025-10-07', place: 'moscow', type: 'attack',
+    participants: [{ entity: 'russia' }], summary: 'Drones struck a refinery near Moscow.', sources: src },
+  { id: '2025-10-25-moscow-talks', title: 'Trump–Putin talks in Moscow', aliases: [], date: '2025-10-25', place: 'moscow', type: 'talks',
+    participants: [{ entity: 'donald-trump' }, { entity: 'vladimir-putin' }], summary: 'Talks on Ukraine.', sources: src },
   { id: '2020-05-01-moscow-marathon', title: 'Moscow marathon record', aliases: [], date: '2020-05-01', place: 'moscow', type: 'statement',
     participants: [{ entity: 'russia' }], summary: 'A runner set a course record at the Moscow marathon.', sources: src },
 ];
@@ -49,6 +53,20 @@ describe('findEventMentions', () => {
   it('ignores events after the article date', () => {
     const { events } = read('Trump and Putin held a call.', '2025-10-01');
     expect(events).toEqual([]);
+  });
+});
+
+describe('event mentions by description (issue 18)', () => {
+  it('finds an event by its kind and its very day, with no participant named', () => {
+    const { events } = read('The October 7 attack stopped the plant for a week.', '2025-10-22');
+    expect(events.map((e) => [e.text, e.eventId])).toEqual([['attack', '2025-10-07-refinery-attack']]);
+  });
+
+  it('does not take the article\'s own news, in its headline, for an older event of its kind', () => {
+    const lede = read('Trump and Putin hold talks\n\nTrump and Putin held talks in Moscow today.', '2025-11-05');
+    expect(lede.events).toEqual([]);
+    const later = read('Trump and Putin meet again\n\nThey met today. Last month Trump and Putin held talks that went nowhere.', '2025-11-05');
+    expect(later.events.map((e) => e.eventId)).toContain('2025-10-25-moscow-talks');
   });
 });
 
