@@ -8,10 +8,11 @@ interface Props {
   /** Oldest month first instead (for what happened next). */
   chronological?: boolean;
   onOpen: (id: string) => void;
+  onDismiss?: (id: string) => void;
 }
 
 /** Events under month headings, newest month first unless `chronological`. */
-export function EventTimeline({ events, testId, chronological = false, onOpen }: Props) {
+export function EventTimeline({ events, testId, chronological = false, onOpen, onDismiss }: Props) {
   return (
     <div class="timeline">
       {groupByMonth(events, !chronological).map((group) => (
@@ -19,7 +20,7 @@ export function EventTimeline({ events, testId, chronological = false, onOpen }:
           <h3>{group.heading}</h3>
           <ul class="event-list">
             {group.items.map((event) => (
-              <EventItem key={event.id} event={event} testId={testId} onOpen={onOpen} />
+              <EventItem key={event.id} event={event} testId={testId} onOpen={onOpen} onDismiss={onDismiss} />
             ))}
           </ul>
         </section>

@@ -14,6 +14,8 @@ interface Props {
   events: Analysis['related'];
   order: EventOrder;
   onOpen: (id: string) => void;
+  /** The reader marks an event "not related". */
+  onDismiss?: (id: string) => void;
 }
 
 /**
@@ -21,12 +23,12 @@ interface Props {
  * the article lead), or as a timeline under month headings at the reader's choice. Events
  * past the first few are folded.
  */
-export function RelatedEvents({ events, order, onOpen }: Props) {
-  if (order === 'timeline') return <EventTimeline events={events} testId="related-event" onOpen={onOpen} />;
+export function RelatedEvents({ events, order, onOpen, onDismiss }: Props) {
+  if (order === 'timeline') return <EventTimeline events={events} testId="related-event" onOpen={onOpen} onDismiss={onDismiss} />;
   const list = (items: Analysis['related'], reasonCount: number) => (
     <ul class="event-list">
       {items.map((event) => (
-        <EventItem key={event.id} event={event} testId="related-event" reasonCount={reasonCount} onOpen={onOpen} />
+        <EventItem key={event.id} event={event} testId="related-event" reasonCount={reasonCount} onOpen={onOpen} onDismiss={onDismiss} />
       ))}
     </ul>
   );

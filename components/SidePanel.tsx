@@ -69,7 +69,7 @@ export function SidePanel() {
           {searching ? (
             <SearchView query={settledQuery} onOpenEntity={openEntity} onOpenEvent={openEvent} />
           ) : (
-            <TabPanelBody tabId={tabId} onOpenEntity={openEntity} onOpenEvent={openEvent} onAddName={addName} />
+            <TabPanelBody tabId={tabId} onOpenEntity={openEntity} onOpenEvent={openEvent} onAddName={addName} onSearch={search} />
           )}
         </div>
       </main>

@@ -4,7 +4,8 @@ import type { TabAnalysis } from '@/utils/messages';
 import { t } from '@/utils/ui/i18n';
 import { ActorList } from './ActorList';
 import { ArticleHeader } from './ArticleHeader';
-import { EventTimeline } from './EventTimeline';
+import { LaterEvents } from './LaterEvents';
+import { NoBackstory } from './NoBackstory';
 import { OrderChoice, type EventOrder } from './OrderChoice';
 import { RelatedEvents } from './RelatedEvents';
 import { Section } from './Section';
@@ -18,23 +19,34 @@ interface Props {
   onOpenEvent: (id: string) => void;
   /** "Add" of a name the knowledge base does not hold (issue 17); absent: no such list. */
   onAddName?: (name: UnknownName, article: TabAnalysis['article']) => void;
+  /** The reader marks an event "not related" to this article. */
+  onDismissEvent?: (id: string) => void;
+  /** Searches the knowledge base (the panel's search box). */
+  onSearch: (query: string) => void;
 }
 
 /**
  * The side panel's view of an article, in the order readers need it: the title, the prior
- * events that explain it (with why), the actors at a glance, then what came next.
+ * events that explain it (with why), or plainly none, the actors at a glance, then what came
+ * next.
  */
-export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent, onAddName }: Props) {
+export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent, onAddName, onDismissEvent, onSearch }: Props) {
   const { entities, related, later } = analysis;
   const [order, setOrder] = useState<EventOrder>('relevance');
   return (
     <article class="overview">
       <ArticleHeader article={analysis.article} fallbackSite={site} />
       {entities.length + related.length + later.length === 0 && <StatusNote kind="nothing-known" />}
-      {related.length > 0 && (
+      {related.length > 0 ? (
         <Section title={t('sectionRelated')} tools={related.length > 1 && <OrderChoice order={order} onChange={setOrder} />}>
-          <RelatedEvents events={related} order={order} onOpen={onOpenEvent} />
+          <RelatedEvents events={related} order={order} onOpen={onOpenEvent} onDismiss={onDismissEvent} />
         </Section>
+      ) : (
+        entities.length > 0 && (
+          <Section title={t('sectionRelated')}>
+            <NoBackstory searchFor={entities[0]?.name ?? null} onSearch={onSearch} />
+          </Section>
+        )
       )}
       {entities.length > 0 && (
         <Section title={t('sectionActors')}>
@@ -43,7 +55,7 @@ export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent, onAddNa
       )}
       {later.length > 0 && (
         <Section title={t('sectionLater')}>
-          <EventTimeline events={later} testId="later-event" chronological onOpen={onOpenEvent} />
+          <LaterEvents events={later} onOpen={onOpenEvent} onDismiss={onDismissEvent} />
         </Section>
       )}
       {onAddName && <UnknownNamesSection names={analysis.unknownNames} onAdd={(name) => onAddName(name, analysis.article)} />}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { UnknownName } from '@/utils/match/unknown-name';
-import type { TabAnalysis } from '@/utils/messages';
+import { sendToBackground, type TabAnalysis } from '@/utils/messages';
 import { hostOf } from '@/utils/ui/host';
 import { pageStatus } from '@/utils/ui/page-status';
 import { useDelayPassed } from '@/utils/ui/use-delay-passed';
@@ -24,10 +24,11 @@ interface Props {
   onOpenEvent: (id: string) => void;
   /** "Add" of a name the knowledge base does not hold (issue 17). */
   onAddName?: (name: UnknownName, article: TabAnalysis['article']) => void;
+  onSearch: (query: string) => void;
 }
 
 /** The side panel's overview of the shown tab, kept up to date as the tab changes. */
-export function TabPanelBody({ tabId, onOpenEntity, onOpenEvent, onAddName }: Props) {
+export function TabPanelBody({ tabId, onOpenEntity, onOpenEvent, onAddName, onSearch }: Props) {
   const { view, error } = useTabView(tabId ?? null);
   const [reloads, setReloads] = useState(0);
   const page = view ? pageStatus(view.state, view.url) : null;
@@ -37,7 +38,14 @@ export function TabPanelBody({ tabId, onOpenEntity, onOpenEvent, onAddName }: Pr
   if (error) return <TabStatus kind="error" detail={error} />;
   if (!view || !page) return <TabStatus kind="loading" />;
   if ('analysis' in page) {
-    return <TabOverview analysis={page.analysis} site={hostOf(view.url)} onOpenEntity={onOpenEntity} onOpenEvent={onOpenEvent} onAddName={onAddName} />;
+    // The tab's state changes with the dismissal, and the panel follows it as it does every change.
+    const dismiss = (eventId: string) => {
+      if (typeof tabId !== 'number') return;
+      void sendToBackground('dismissEvent', { tabId, eventId }).then((reply) => {
+        if (!reply.ok) console.warn('[backstory] dismissing an event failed', reply.error);
+      });
+    };
+    return <TabOverview analysis={page.analysis} site={hostOf(view.url)} onOpenEntity={onOpenEntity} onOpenEvent={onOpenEvent} onAddName={onAddName} onDismissEvent={dismiss} onSearch={onSearch} />;
   }
   if (page.status === 'too-large') return <TabProblem kind="too-large" tooLarge={page.tooLarge} />;
   const retry = () => {

@@ -112,11 +112,19 @@ export interface UndoRecord {
   createdAt: string;
 }
 
+/** An event the reader marked "not related" to an article: never listed for it again (issue 18). */
+export interface Dismissal {
+  url: string;
+  eventId: string;
+  dismissedAt: string;
+}
+
 export class BackstoryDb extends Dexie {
   blocks!: Table<BlockRow, string>;
   articles!: Table<SavedArticle, string>;
   meta!: Table<MetaRecord, string>;
   undo!: Table<UndoRecord, string>;
+  dismissals!: Table<Dismissal, [string, string]>;
 
   constructor(name = 'backstory', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -153,6 +161,8 @@ export class BackstoryDb extends Dexie {
       });
     // Version 5: the per-record tables go.
     this.version(5).stores({ entities: null, events: null, userEntities: null, userEvents: null });
+    // Version 6: the reader's "not related" marks, by article.
+    this.version(6).stores({ dismissals: '[url+eventId], url' });
   }
 }
 

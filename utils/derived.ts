@@ -11,6 +11,7 @@ import { entityAliasEntries, eventAliasEntries, involvedIds } from './kb/knowled
 import { ShardedIndexBuilder, type CompiledIndexData } from './match/compiled-index';
 import { sortedIndexOf, stringAt, toStringList, type StringList } from './match/string-list';
 import { PhaseTimer } from './phase-timer';
+import { TopicStatsBuilder, type TopicStatsData } from './related/topic';
 import { Column, TextList, decodeUtf8 } from './match/column';
 import { validatePack, type Entity, type KbEvent } from './kb/schema';
 import { fingerprint } from './kb/fingerprint';
@@ -189,6 +190,16 @@ export async function readShards<T extends IndexShard | IdShard>(db: BackstoryDb
   );
 }
 
+/**
+ * How many events of the merged view use each topic word (see utils/related/topic.ts), for
+ * the ranking. Derived with the shards; the reader's later edits (the overlay) do not change
+ * it until the next derivation, as one event more or less barely moves a word's weight.
+ */
+export interface TopicRow {
+  stamp: string;
+  stats: TopicStatsData;
+}
+
 /** Lower-case names of the merged view, one line a record, for substring search. */
 export interface SearchLists {
   stamp: string;
@@ -199,7 +210,7 @@ export interface SearchLists {
 }
 
 /** Bumped when the shape of Derived changes, so that a stored copy of an older shape is derived anew. */
-const DERIVED_FORMAT = 5;
+const DERIVED_FORMAT = 6;
 
 /** Whether a stored head is of this shape and answers for the merged view of `layers`. */
 const isCurrent = (head: Derived | undefined, layers: Layers): head is Derived => head?.format === DERIVED_FORMAT && head.stamp === stampOf(layers);
@@ -378,6 +389,7 @@ export class Deriver {
   private entityLines = new SearchLines();
   private eventLines = new SearchLines();
   private readonly byEntity = new Map<string, string[]>();
+  private readonly topic = new TopicStatsBuilder();
   /** The ids of each layer with the fingerprints of their records ([0, 0]: a deletion). */
   private ids = Deriver.noIds();
   private static noIds() {
@@ -425,6 +437,7 @@ export class Deriver {
       for (const entry of eventAliasEntries(e)) this.index.add(entry);
       this.eventLines.add(searchKey(kind, e), searchNames(e), e.id);
       addInvolvement(this.byEntity, e);
+      this.topic.add(e);
     }
   }
 
@@ -485,7 +498,9 @@ export class Deriver {
     this.trimRecent();
     const recent: RecentChanges = { stamp, total: this.userCount, records: this.recent };
     this.phases.lap('search lists');
-    const rows = [{ key: 'derived', value: derived }, ...indexRows, ...idRows, { key: 'search', value: search }, { key: 'membership', value: membership }, { key: 'recent', value: recent }];
+    const topic: TopicRow = { stamp: base, stats: this.topic.build() };
+    this.phases.lap('topic words');
+    const rows = [{ key: 'derived', value: derived }, ...indexRows, ...idRows, { key: 'search', value: search }, { key: 'membership', value: membership }, { key: 'recent', value: recent }, { key: 'topic', value: topic }];
     await db.transaction('rw', db.meta, async () => {
       // Shards of an earlier, larger knowledge base go; the head is written with its shards.
       for (const what of ['index', 'ids'] as const) await db.meta.where('key').between(`${what}/`, `${what}/\uffff`).delete();

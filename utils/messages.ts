@@ -132,6 +132,8 @@ export interface BackgroundProtocol {
   saveArticle(query: { tabId: number }): SavedArticleSummary;
   /** Pages: remove a saved article. */
   removeArticle(query: { url: string }): null;
+  /** Pages: the reader marks an event "not related" to the article of a tab: it leaves the tab's lists and is never ranked for that article again. */
+  dismissEvent(query: { tabId: number; eventId: string }): TabState;
   /** Pages: the saved articles, newest first. */
   listArticles(query: { query?: string }): SavedArticleSummary[];
   /** Pages: one entity with its roles, events and saved articles; null when unknown. */
@@ -251,6 +253,7 @@ export const backgroundRequests = {
   getTabState: v.object({ tabId }),
   saveArticle: v.object({ tabId }),
   removeArticle: v.object({ url }),
+  dismissEvent: v.object({ tabId, eventId: id }),
   listArticles: v.object({ query: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
   getEntity: v.object({ id }),
   getEvent: v.object({ id }),

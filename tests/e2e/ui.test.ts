@@ -112,7 +112,7 @@ describe.each(THEMES)('in the %s colour scheme', (theme) => {
     await screenshotWhole(panel, join(shots, `ui-sidepanel-actor-${theme}.png`));
     await panel.getByTestId('back').click();
 
-    await panel.getByTestId('related-event').first().getByRole('button').click();
+    await panel.getByTestId('related-event').first().locator('.event-title button').click();
     await panel.getByTestId('event-page').waitFor();
     await expectAccessible(panel, `event page (${theme})`);
     await screenshotWhole(panel, join(shots, `ui-sidepanel-event-${theme}.png`));

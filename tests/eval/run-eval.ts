@@ -1,12 +1,20 @@
 /**
- * `npm run eval`: runs `analyze --json` on every page that has a gold file (../shared/gold
- * and tests/gold), scores each with ../shared/tools/score.mjs and prints the figures per file
- * and a summary. A report: it fails only when it cannot run.
+ * `npm run eval`: analyses every page that has a gold file (../shared/gold and tests/gold)
+ * with the same modules as `analyze --json` (the knowledge base loaded once, not once per
+ * page), scores each with ../shared/tools/score.mjs and prints the figures per file and
+ * overall. A report: it fails only when it cannot run.
+ *
+ * `--verbose` also prints what each file missed; `--only WORD` keeps the gold files whose
+ * name holds WORD.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { analyzeDocument } from '../../utils/analysis/analyze-document';
+import { parsePage } from '../../utils/cli/parse-page';
+import { loadKnowledgeBase } from '../../utils/kb/load-pack-file';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const shared = resolve(root, '../shared');
@@ -18,45 +26,64 @@ if (!existsSync(scorer)) {
   process.exit(2);
 }
 
+const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const goldDirs = [join(shared, 'gold'), join(root, 'tests/gold')].filter(existsSync);
-const goldFiles = goldDirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)));
+const goldFiles = goldDirs
+  .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)))
+  .filter((f) => !values.only || f.includes(values.only));
 mkdirSync(outDir, { recursive: true });
 
 interface Score {
   articleOk: boolean;
   mentions: { f1: number; p: number; r: number; offsetErrors: number | null; missed: string[]; wrong: string[] };
   entities: { f1: number };
-  events: { recall: number; precision: number };
-  related: { requiredAt5: { recall: number }; expectedAt10: { recall: number } };
+  events: { recall: number; precision: number; missed: string[] };
+  related: {
+    requiredAt5: { recall: number; missed: string[] };
+    expectedAt10: { recall: number; missed: string[] };
+    precisionAt5: { precision: number; filler: string[] } | null;
+  };
 }
 
+const kb = loadKnowledgeBase();
 const rows: { name: string; s: Score }[] = [];
 for (const goldPath of goldFiles) {
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { page: string; article_date?: string };
-  const page = join(shared, gold.page);
   const name = gold.page.split('/').pop()!.replace(/\.html$/, '');
-  const args = ['tsx', join(root, 'utils/cli/analyze.ts'), page, '--json', ...(gold.article_date ? ['--date', gold.article_date] : [])];
-  const analysis = execFileSync('npx', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const analysis = analyzeDocument(parsePage(readFileSync(join(shared, gold.page))), kb, gold.article_date ? { date: gold.article_date } : {});
   const analysisPath = join(outDir, `${name}.analysis.json`);
-  writeFileSync(analysisPath, analysis);
+  writeFileSync(analysisPath, `${JSON.stringify(analysis)}\n`);
   const s = JSON.parse(execFileSync('node', [scorer, goldPath, analysisPath, '--json'], { encoding: 'utf8' })) as Score;
   rows.push({ name, s });
-  if (process.argv.includes('--verbose')) {
-    if (s.mentions.missed.length) console.log(`  missed: ${s.mentions.missed.join('; ')}`);
-    if (s.mentions.wrong.length) console.log(`  wrong: ${s.mentions.wrong.join('; ')}`);
+  if (values.verbose) {
+    console.log(name);
+    const show = (label: string, list: string[] | undefined) => list?.length && console.log(`  ${label}: ${list.join('; ')}`);
+    show('missed mentions', s.mentions.missed);
+    show('wrong mentions', s.mentions.wrong);
+    show('missed event mentions', s.events.missed);
+    show('event mentions found', analysis.eventMentions.map((m) => `“${m.text}” → ${m.event.date} ${m.event.title}`));
+    show('required not in top 5', s.related.requiredAt5.missed);
+    show('expected not in top 10', s.related.expectedAt10.missed);
+    show('top 5 not accepted', s.related.precisionAt5?.filler);
   }
 }
 
-const f = (x: number) => x.toFixed(2).padStart(5);
-console.log(`${'page'.padEnd(44)} art  menF1  P     R     entF1 evR   evP   R@5   R@10  offErr`);
+const f = (x: number | undefined) => (x === undefined ? '   - ' : x.toFixed(2).padStart(5));
+console.log(`${'page'.padEnd(44)} art  menF1  P     R     entF1 evR   evP   R@5   R@10  P@5   offErr`);
 for (const { name, s } of rows) {
   console.log(
-    `${name.padEnd(44)} ${s.articleOk ? 'ok ' : 'BAD'} ${f(s.mentions.f1)} ${f(s.mentions.p)} ${f(s.mentions.r)} ${f(s.entities.f1)} ${f(s.events.recall)} ${f(s.events.precision)} ${f(s.related.requiredAt5.recall)} ${f(s.related.expectedAt10.recall)} ${String(s.mentions.offsetErrors).padStart(5)}`,
+    `${name.padEnd(44)} ${s.articleOk ? 'ok ' : 'BAD'} ${f(s.mentions.f1)} ${f(s.mentions.p)} ${f(s.mentions.r)} ${f(s.entities.f1)} ${f(s.events.recall)} ${f(s.events.precision)} ` +
+      `${f(s.related.requiredAt5.recall)} ${f(s.related.expectedAt10.recall)} ${f(s.related.precisionAt5?.precision)} ${String(s.mentions.offsetErrors).padStart(5)}`,
   );
 }
-const mean = (pick: (s: Score) => number) => rows.reduce((a, r) => a + pick(r.s), 0) / Math.max(1, rows.length);
+const mean = (pick: (s: Score) => number | undefined) => {
+  const xs = rows.map((r) => pick(r.s)).filter((x): x is number => x !== undefined);
+  return xs.length ? (xs.reduce((a, x) => a + x, 0) / xs.length).toFixed(3) : '-';
+};
+const withP5 = rows.filter((r) => r.s.related.precisionAt5).length;
 console.log(
-  `summary over ${rows.length} gold files: mention F1 ${mean((s) => s.mentions.f1).toFixed(3)}, entity F1 ${mean((s) => s.entities.f1).toFixed(3)}, ` +
-    `event R ${mean((s) => s.events.recall).toFixed(3)} P ${mean((s) => s.events.precision).toFixed(3)}, related R@5 ${mean((s) => s.related.requiredAt5.recall).toFixed(3)} R@10 ${mean((s) => s.related.expectedAt10.recall).toFixed(3)}, ` +
+  `summary over ${rows.length} gold files: mention F1 ${mean((s) => s.mentions.f1)}, entity F1 ${mean((s) => s.entities.f1)}, ` +
+    `event mentions R ${mean((s) => s.events.recall)} P ${mean((s) => s.events.precision)}, ` +
+    `related R@5 ${mean((s) => s.related.requiredAt5.recall)} R@10 ${mean((s) => s.related.expectedAt10.recall)} P@5 ${mean((s) => s.related.precisionAt5?.precision)} (over ${withP5} files with related_acceptable), ` +
     `offset errors ${rows.reduce((a, r) => a + (r.s.mentions.offsetErrors ?? 0), 0)}, article verdicts wrong ${rows.filter((r) => !r.s.articleOk).length}`,
 );

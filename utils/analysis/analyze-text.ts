@@ -7,7 +7,7 @@ import type { EntityType, EventType, KbEvent } from '../kb/schema';
 import { findMentions, type Mention, type MentionKind } from '../match/find-mentions';
 import type { UnknownName } from '../match/unknown-name';
 import { findEventMentions } from '../related/find-event-mentions';
-import { rankRelated, type RelatedEvent } from '../related/rank-related';
+import { headlineEndOf, rankRelated, type ReaderContext, type RelatedEvent } from '../related/rank-related';
 import { tokenize, type Token } from '../text/tokenize';
 
 export interface ArticleText {
@@ -84,11 +84,11 @@ export function summarizeEvent(kb: KnowledgeBase, event: KbEvent): EventSummary 
 }
 
 /**
- * Reads an article's text against the knowledge base; `savedCounts` (how many of the
- * reader's saved articles name each entity) lifts events about what the reader follows.
+ * Reads an article's text against the knowledge base; `reader` (how many of the reader's
+ * saved articles name each entity, the events they dismissed) shapes the ranking.
  */
-export function analyzeText(article: ArticleText, kb: KnowledgeBase, savedCounts?: ReadonlyMap<string, number>): Analysis {
-  const steps = analysisSteps(article, kb, savedCounts);
+export function analyzeText(article: ArticleText, kb: KnowledgeBase, reader?: ReaderContext): Analysis {
+  const steps = analysisSteps(article, kb, reader);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -100,8 +100,8 @@ export function analyzeText(article: ArticleText, kb: KnowledgeBase, savedCounts
  * that a service worker can answer other messages meanwhile (issue 19); `pause` may throw to
  * stop the analysis (a time budget, a newer article from the same tab).
  */
-export async function analyzeTextInSteps(article: ArticleText, kb: KnowledgeBase, savedCounts: ReadonlyMap<string, number> | undefined, pause: () => Promise<void>): Promise<Analysis> {
-  const steps = analysisSteps(article, kb, savedCounts);
+export async function analyzeTextInSteps(article: ArticleText, kb: KnowledgeBase, reader: ReaderContext | undefined, pause: () => Promise<void>): Promise<Analysis> {
+  const steps = analysisSteps(article, kb, reader);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -148,14 +148,14 @@ function* findMentionsInWindows(text: string, tokens: Token[], kb: KnowledgeBase
   return all;
 }
 
-function* analysisSteps(article: ArticleText, kb: KnowledgeBase, savedCounts?: ReadonlyMap<string, number>): Generator<void, Analysis> {
+function* analysisSteps(article: ArticleText, kb: KnowledgeBase, reader?: ReaderContext): Generator<void, Analysis> {
   const date = article.published ?? undefined;
   const tokens = tokenize(article.text);
   yield;
   const mentions = yield* findMentionsInWindows(article.text, tokens, kb, date);
   const eventMentions = findEventMentions(article.text, tokens, mentions, kb, date);
   yield;
-  const ranked = rankRelated(kb, date, mentions, eventMentions, savedCounts);
+  const ranked = rankRelated(kb, { text: article.text, tokens, date, headlineEnd: headlineEndOf(article.text) }, mentions, eventMentions, reader);
   yield;
 
   const summarize = (id: string): EntitySummary => {

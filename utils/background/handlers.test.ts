@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { miniEntities, miniEvents } from '../../tests/fixtures/mini-kb';
+import { miniEntities, miniEvents, routineFiller } from '../../tests/fixtures/mini-kb';
 import { BackstoryDb } from '../db';
 import { installPack } from '../derived';
 import type { Settings, TabState } from '../messages';
@@ -84,7 +84,9 @@ describe('background handlers', () => {
     expect(notified).toEqual([7, 7]);
   });
 
-  it('lifts related events about what the reader saved, counting other saved articles only', async () => {
+  it('lifts related events on the article\'s topic that the reader saved articles about, counting other saved articles only', async () => {
+    // With a pack's worth of events, so that "summit" weighs as a topic word does in the default pack.
+    await installPack(db, { manifest: { name: 't', version: '1.0.0', schemaVersion: 1, license: 'x', created: '2026-01-01', sources: [] }, entities: miniEntities, events: [...miniEvents, ...routineFiller()] });
     await handlers.analyzeArticle(article, tabSender);
     await handlers.saveArticle({ tabId: 7 }, {});
     const again = await handlers.analyzeArticle(article, tabSender);
@@ -113,6 +115,18 @@ describe('background handlers', () => {
     const added = await handlers.putUserEntity({ entity: { id: 'kwame-mensah', name: mensah!.text, type: 'person', aliases: [], description: mensah!.sentence, seenIn: { url: article.url, title: article.title, date: '2025-10-20' } } }, {});
     expect(added.seenIn).toEqual({ url: article.url, title: article.title, date: '2025-10-20' });
     await expect(handlers.putUserEntity({ entity: { ...added, seenIn: { url: 'javascript:alert(1)' } } }, {})).rejects.toThrow(/seenIn\.url/);
+  });
+
+  it('remembers an event the reader marked "not related" to an article, for that article only', async () => {
+    await installPack(db, { manifest: { name: 't', version: '1.0.0', schemaVersion: 1, license: 'x', created: '2026-01-01', sources: [] }, entities: miniEntities, events: [...miniEvents, ...routineFiller()] });
+    const first = await handlers.analyzeArticle(article, tabSender);
+    const alaska = '2025-08-15-alaska-summit';
+    expect(first.related.map((r) => r.id)).toContain(alaska);
+    const state = await handlers.dismissEvent({ tabId: 7, eventId: alaska }, {});
+    expect(state.analysis?.related.map((r) => r.id)).not.toContain(alaska);
+    expect((await handlers.analyzeArticle(article, tabSender)).related.map((r) => r.id)).not.toContain(alaska);
+    const other = { ...article, url: 'https://news.example/other' };
+    expect((await handlers.analyzeArticle(other, { tab: { id: 8 }, url: other.url })).related.map((r) => r.id)).toContain(alaska);
   });
 
   it('refuses to analyse for a sender that is not a tab', async () => {

@@ -392,9 +392,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
         await db.articles.where('entityIds').anyOf([...kb.entities.keys()]).eachKey((key, cursor) => {
           if (cursor.primaryKey !== article.url) savedCounts.set(String(key), (savedCounts.get(String(key)) ?? 0) + 1);
         });
+        const dismissed = new Set((await db.dismissals.where('url').equals(article.url).toArray()).map((d) => d.eventId));
         phases.lap('saved articles');
         await pause();
-        const analysis: Analysis = await analyzeTextInSteps(article, kb, savedCounts, pause);
+        const analysis: Analysis = await analyzeTextInSteps(article, kb, { savedCounts, dismissed }, pause);
         phases.lap('analyse');
         const saved = (await db.articles.get(article.url)) !== undefined;
         if (signal.aborted) throw new Error('the tab moved on to another page');
@@ -455,6 +456,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       await db.articles.put(record);
       await setSaved(state.url, true);
       return summarizeArticle(record);
+    },
+
+    async dismissEvent({ tabId, eventId }) {
+      const state = await tabs.get(tabId);
+      if (!state?.analysis || state.status !== 'article') throw new Error('this tab shows no article');
+      await db.dismissals.put({ url: state.url, eventId, dismissedAt: now().toISOString() });
+      const keep = <T extends { id: string }>(list: T[]) => list.filter((e) => e.id !== eventId);
+      const { analysis } = state;
+      const next = { ...state, analysis: { ...analysis, related: keep(analysis.related), current: keep(analysis.current), later: keep(analysis.later) } };
+      await setTab(next);
+      return (await tabs.get(tabId)) ?? next;
     },
 
     async removeArticle({ url }) {

@@ -28,11 +28,13 @@ import {
   type IndexShard,
   type OverlayEntry,
   overlayById,
+  type TopicRow,
 } from '../derived';
-import { compileKnowledgeIndex, involvedIds, KnowledgeBase, referencedIds } from '../kb/knowledge-base';
+import { compileKnowledgeIndex, involvedIds, KnowledgeBase, referencedIds, type RankingCache } from '../kb/knowledge-base';
 import type { Entity, KbEvent } from '../kb/schema';
 import { CompiledAliasIndex, OverlaidIndex, ShardedAliasIndex, type AliasMatcher } from '../match/compiled-index';
 import type { AliasTarget } from '../match/alias-index';
+import { TopicStats } from '../related/topic';
 import { tokenize, type Token } from '../text/tokenize';
 import type { PhaseTimer } from '../phase-timer';
 
@@ -47,6 +49,12 @@ interface Loaded {
   changed: Record<Kind, Map<string, OverlayEntry>>;
   /** The alias index of the changed records, compiled when first needed. */
   changedIndex?: CompiledAliasIndex;
+  /**
+   * For the ranking: how many events use each topic word (from the stored row; counted per
+   * slice when it is not of these shards), and the words counted by the slices of this read
+   * (a change of the knowledge base reads anew, and counts anew).
+   */
+  ranking: RankingCache;
 }
 
 export class KbReader {
@@ -70,9 +78,10 @@ export class KbReader {
     if (!this.loaded) {
       const started = performance.now();
       // Shard 0 comes in the same read: a knowledge base the size of the default pack has no other.
-      this.loaded = currentDerivedWith(this.db, [shardKey('index', 0), shardKey('ids', 0)]).then(({ derived, layers, rows, derivedNow }) => {
+      this.loaded = currentDerivedWith(this.db, [shardKey('index', 0), shardKey('ids', 0), 'topic']).then(({ derived, layers, rows, derivedNow }) => {
         const last = this.last;
         const sameShards = last?.derived.base === derived.base;
+        const topicRow = rows.get('topic') as TopicRow | undefined;
         const loaded: Loaded = {
           derived,
           layers,
@@ -80,6 +89,11 @@ export class KbReader {
           ids: sameShards ? last.ids : new Map(),
           whole: new Map([...(last?.whole ?? [])].filter(([key]) => key.startsWith('pack/') && last!.layers.pack.gen === layers.pack.gen)),
           changed: overlayById(derived.overlay),
+          ranking: {
+            ...(sameShards && last.ranking.topic ? { topic: last.ranking.topic } : topicRow?.stamp === derived.base ? { topic: new TopicStats(topicRow.stats) } : {}),
+            eventTerms: new Map(),
+            entityWords: new Map(),
+          },
         };
         // Not the shards of a derivation made just now: read from the database later, they
         // show whether another derivation (an import's, say) overtook this one meanwhile.
@@ -263,7 +277,7 @@ export class KbReader {
       for (const e of linked) events.set(e.id, e);
       entities.push(...places, ...(await entitiesOf(around(linked))));
       phases?.lap(`read ${entities.length} entities, ${events.size} events`);
-      const kb = new KnowledgeBase(entities, events.values(), index);
+      const kb = new KnowledgeBase(entities, events.values(), index, loaded.ranking);
       phases?.lap('slice');
       return kb;
     });

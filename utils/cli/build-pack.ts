@@ -21,6 +21,7 @@ import { mergeSources, type SourceRun } from '../kb/build/merge';
 import { CONVERTERS, SEPARATE_FILE_SOURCES } from '../kb/build/sources';
 import { readSubdivisionTitles, SUBDIVISION_TITLES_FILE } from '../kb/build/subdivision-titles';
 import { englishWords } from '../kb/build/weak-names';
+import { commonWords } from '../kb/build/common-words';
 import { countryEntities, type CountryRecord } from '../kb/country-entities';
 import { mergeGenerated } from '../kb/merge-records';
 import { validatePack, type Entity, type KbEvent, type Pack, type PackManifest } from '../kb/schema';
@@ -37,6 +38,7 @@ const ODBL_FILE = 'places-odbl.json.gz';
 const STAMP_FILE = 'inputs.sha256';
 const INFO_FILE = 'pack-info.json';
 const ATTRIBUTION_FILE = 'attribution.json';
+const COMMON_WORDS_FILE = 'common-words.json';
 
 /** Extra names for an entity defined elsewhere (names in other languages, say). */
 interface NamePatch {
@@ -178,7 +180,7 @@ function main(): void {
   }
   const stamp = inputsStamp();
   const stampPath = `${outDir}${STAMP_FILE}`;
-  const current = existsSync(stampPath) && [PACK_FILE, ODBL_FILE].every((f) => existsSync(`${PACK_DIR}${f}`)) && [INFO_FILE, ATTRIBUTION_FILE].every((f) => existsSync(`${outDir}${f}`)) && readFileSync(stampPath, 'utf8') === stamp;
+  const current = existsSync(stampPath) && [PACK_FILE, ODBL_FILE].every((f) => existsSync(`${PACK_DIR}${f}`)) && [INFO_FILE, ATTRIBUTION_FILE, COMMON_WORDS_FILE].every((f) => existsSync(`${outDir}${f}`)) && readFileSync(stampPath, 'utf8') === stamp;
   if (args.includes('--check')) {
     console.log(current ? 'the built pack is up to date' : 'the built pack is out of date: run npm run kb:build');
     process.exit(current ? 0 : 1);
@@ -202,10 +204,12 @@ function main(): void {
   const attribution = [
     { id: 'curated', title: 'Backstory curated records', origin: 'assets/kb/sources/ (written by the Backstory team, each event with its sources)', licence: main.manifest.license, attribution: 'Curated people, places, organisations and events, checked against the sources each record cites.' },
     { id: 'world-countries', title: 'world-countries', origin: 'npm package world-countries (mledoze/countries)', licence: 'ODbL-1.0', attribution: 'Country names, codes, demonyms and capitals from world-countries by Mohammed Le Doze, Open Database License.' },
+    { id: 'popular-english-words', title: 'popular-english-words', origin: 'npm package popular-english-words (tkoop/popular-english-words)', licence: 'ISC', attribution: 'The most common English words, by Tim Koop, from word counts of English Wikipedia: how much a shared word says of an article\'s topic.' },
     ...CONVERTERS.map(({ id, title, origin, licence, attribution }) => ({ id, title, origin, licence, attribution })),
   ];
   writeFileSync(`${outDir}${ATTRIBUTION_FILE}`, `${JSON.stringify(attribution, null, 1)}\n`);
   writeFileSync(`${outDir}${INFO_FILE}`, `${JSON.stringify(info, null, 1)}\n`);
+  writeFileSync(`${outDir}${COMMON_WORDS_FILE}`, `${JSON.stringify(commonWords())}\n`);
   writeFileSync(stampPath, stamp);
   // Reports go to stderr: `npm run -s analyze` builds first and prints only JSON on stdout.
   for (const line of report) console.error(`  ${line}`);

@@ -11,6 +11,7 @@ import { Case, type Token } from '../text/tokenize';
 import { dayNumber, lastDayNumber } from '../text/dates';
 import { findDateCues, type DateCue } from '../text/relative-dates';
 import { sentenceSpans } from '../text/sentences';
+import { headlineEndOf } from './rank-related';
 
 export interface EventMention {
   text: string;
@@ -84,8 +85,15 @@ export const eventMentionWeights = {
   threshold: 3,
   /** …for words that name one kind of event only ("shooting", "election"): less context needed. */
   specificThreshold: 2,
-  /** With no date in the sentence, how far before the article an event may lie (days). */
+  /** With no date in the sentence, how far before the article an event may lie (days)… */
   undatedWindowDays: 45,
+  /**
+   * …and in the headline or the first sentence, where a trigger word names the article's own
+   * news ("the prisoner swap" in a story about that swap): an older event of its kind is not it.
+   */
+  ownEventWindowDays: 7,
+  /** A date phrase that names the event's very day ("the October 7 attack"). */
+  exactDayWeight: 2,
 };
 
 /** Entities that an event involves, metonyms resolved to what they stand for. */
@@ -150,7 +158,11 @@ export function findEventMentions(
     (namesBySentence.get(si) ?? namesBySentence.set(si, []).get(si)!).push(m);
   }
 
-  // 2. By a trigger word in a sentence that names the event's participants or place.
+  // The headline and the body's first sentence: where the article names its own news.
+  const ledeEnd = sentences.find((s) => s.start > headlineEndOf(text))?.end ?? 0;
+
+  // 2. By a trigger word in a sentence that names the event's participants or place, or
+  // whose date phrase names the event's very day ("the October 7 attack").
   tokens.forEach((token, ti) => {
     const types = TRIGGERS[token.norm];
     if (!types || byName[ti]) return;
@@ -159,14 +171,17 @@ export function findEventMentions(
     const here = namesBySentence.get(si) ?? [];
     const named = new Set(here.flatMap((m) => [m.entityId, ...(kb.entities.get(m.entityId)?.standsFor ?? [])]));
     const cues: DateCue[] = cuesBySentence[si] ?? [];
+    const days = cues.filter((c) => c.from === c.to).map((c) => c.from);
+    const window = token.start < ledeEnd ? eventMentionWeights.ownEventWindowDays : eventMentionWeights.undatedWindowDays;
     let best: { event: KbEvent; score: number } | null = null;
-    for (const event of candidateEvents(kb, named)) {
+    for (const event of candidateEvents(kb, named, days)) {
       if (!types.includes(event.type) || !isPrior(event)) continue;
       const inRange = cues.length
         ? cues.some((c) => eventFitsRange(event, dayNumber(c.from), dayNumber(c.to)))
-        : today - dayNumber(event.date) <= eventMentionWeights.undatedWindowDays;
+        : today - dayNumber(event.date) <= window;
       if (!inRange) continue;
-      const score = contextScore(kb, event, named) + (cues.length ? 1 : 0);
+      const exactDay = days.includes(event.date);
+      const score = contextScore(kb, event, named) + (exactDay ? eventMentionWeights.exactDayWeight : cues.length ? 1 : 0);
       const specific = types.length === 1 && (types[0] === 'attack' || types[0] === 'election');
       if (score < (specific ? eventMentionWeights.specificThreshold : eventMentionWeights.threshold)) continue;
       if (!best || score > best.score || (score === best.score && event.date > best.event.date)) best = { event, score };
@@ -193,9 +208,11 @@ function sentenceAt(sentences: { start: number; end: number }[], offset: number)
   return -1;
 }
 
-function candidateEvents(kb: KnowledgeBase, named: Set<string>): Set<KbEvent> {
+/** The events of the entities named, and those of the days named. */
+function candidateEvents(kb: KnowledgeBase, named: Set<string>, days: string[]): Set<KbEvent> {
   const events = new Set<KbEvent>();
   for (const id of named) for (const e of kb.eventsOf(id)) events.add(e);
+  for (const day of days) for (const e of kb.eventsOn(day)) events.add(e);
   return events;
 }
 

@@ -1,13 +1,18 @@
 /**
- * Ranks the knowledge-base events related to an article and explains each: shared
- * participants and places, the article's own event mentions and the events linked to them,
- * the event's type, and how long before the article it happened (landmarks fade slowly).
+ * Ranks the knowledge-base events related to an article and explains each: the article's
+ * own event mentions and the events linked to them, how close the event's text is to the
+ * article's (the topic, see topic.ts), the people, groups and places both name, and how long
+ * before the article it happened (landmarks fade slowly). An event must pass a floor of
+ * evidence to be listed at all: an article about something the knowledge base does not know
+ * gets an empty list, not the events of whatever famous actor or dateline city it names.
  */
-import type { KnowledgeBase } from '../kb/knowledge-base';
+import { ROUTINE_EVENT_TYPES, type KnowledgeBase } from '../kb/knowledge-base';
 import type { EventType, KbEvent } from '../kb/schema';
 import type { Mention } from '../match/find-mentions';
 import { dayNumber } from '../text/dates';
+import type { Token } from '../text/tokenize';
 import type { EventMention } from './find-event-mentions';
+import { articleTopic, matchTopic, topicWeights, type ArticleTopic, type TopicMatch } from './topic';
 
 export interface RelatedEvent {
   eventId: string;
@@ -25,18 +30,44 @@ export interface RankedEvents {
   later: RelatedEvent[];
 }
 
-/** Named weights of the ranking; see tests/ranking cases before changing them. */
+/** The article as the ranking reads it. */
+export interface RankedArticle {
+  text: string;
+  tokens: Token[];
+  /** YYYY-MM-DD; without it nothing is ranked. */
+  date: string | undefined;
+  /** Where the headline ends in `text` (0: no headline). */
+  headlineEnd: number;
+}
+
+/** What the ranking knows of its reader; empty when unknown. */
+export interface ReaderContext {
+  /** How many of the reader's saved articles name each entity. */
+  savedCounts?: ReadonlyMap<string, number>;
+  /** Events the reader marked "not related": never listed again. */
+  dismissed?: ReadonlySet<string>;
+}
+
+/** Named weights of the ranking; see related.test.ts and `npm run eval` before changing them. */
 export const rankingWeights = {
   /** The article refers to the event itself. */
   mentionedWeight: 4,
   /** The event prepares, follows or cancels an event the article refers to. */
   linkedWeight: 1.5,
   /** Each person named in the article who took part (scaled by how often they are named). */
-  personWeight: 1,
-  /** Each country or organisation named in the article that took part. */
-  groupWeight: 0.3,
-  /** The event took place somewhere the article names. */
-  placeWeight: 0.8,
+  personWeight: 0.6,
+  /** Each country or organisation named in the article that took part… */
+  groupWeight: 0.15,
+  /** …up to this much in all: countries are named everywhere. */
+  groupCap: 0.3,
+  /** The event took place in a city, region or place the article names (or in one inside it). */
+  placeWeight: 0.6,
+  /** The topic score, per `topicUnit` of BM25… */
+  topicWeight: 1,
+  /** …(about one rare word both texts use, such as "Alaska")… */
+  topicUnit: 8,
+  /** …counted up to this many units. */
+  topicCap: 4,
   /** Recency: half-life of an event's weight, in days. */
   halfLifeDays: 90,
   /** Recency never takes an event below this share of its weight… */
@@ -45,8 +76,26 @@ export const rankingWeights = {
   landmarkFloor: 0.65,
   /** How many times a person must be named to count fully. */
   fullMentionCount: 3,
-  /** Each of the reader's saved articles that names a participant (up to three count). */
+  /** Each of the reader's saved articles that names a participant (up to three count), for events on the article's topic only. */
   savedArticleWeight: 0.15,
+  /**
+   * The floor. An event is shown when the article mentions it or one linked to it, or on its
+   * topic alone with this much BM25 from rare words (see topicWeights.rareIdf: a rare word
+   * that both texts use more than once, or two)…
+   */
+  topicFloor: 10,
+  /** …or with people or a place both name, this much of it… */
+  sharedTopicFloor: 5,
+  /** (people who took part count when they weigh this much: one named twice) */
+  supportingPeople: 0.4,
+  /** …or when two people named in the article took part, weighing this much together (one named three times, the other twice), and a rare word is shared. */
+  peopleFloor: 1,
+  /** A routine event (see ROUTINE_EVENT_TYPES) of someone the article names is shown without topic words up to this many days before it. */
+  freshOfficeDays: 45,
+  /** …or a country named this often (demonyms too) held it, and the article speaks of its kind ("elections"). */
+  countryCount: 3,
+  /** A topic word is named in the reasons when it makes at least this share of the topic score. */
+  reasonTermShare: 0.15,
   /** Events worth listing at all, relative to the best. */
   minShare: 0.05,
   maxResults: 30,
@@ -63,11 +112,31 @@ const TYPE_WEIGHT: Record<EventType, number> = {
   statement: 0.75,
   sanctions: 0.7,
   election: 0.7,
-  // Routine facts of the open data (a head of government took office, a cabinet formed):
-  // context, rarely the story itself.
   inauguration: 0.6,
   government: 0.5,
 };
+
+/** Words by which an article speaks of a routine event's kind. */
+const ROUTINE_WORDS: Partial<Record<EventType, string[]>> = {
+  election: ['election', 'elect', 'vote', 'poll', 'ballot'],
+  government: ['cabinet', 'government', 'coalition'],
+  inauguration: ['sworn', 'inauguration', 'inaugurated'],
+};
+
+const PLACE_TYPES = new Set(['city', 'region', 'place']);
+/** Entities whose names are left out of the article's topic words (see rankRelated). */
+const ACTOR_TYPES = new Set(['person', 'country', 'city']);
+
+/** How far into the body a dateline may end. */
+const DATELINE_REACH = 40;
+
+/** The body's first mention when it is a dateline: a name in capitals at the very start ("LONDON (AP) —"); null otherwise. */
+function datelineMention(article: RankedArticle, mentions: Mention[]): Mention | null {
+  const bodyStart = article.headlineEnd ? article.headlineEnd + 2 : 0;
+  const first = mentions.find((m) => m.start >= bodyStart);
+  if (!first || first.end > bodyStart + DATELINE_REACH) return null;
+  return /\p{Ll}/u.test(first.text) ? null : first;
+}
 
 /** "two months before this article" and the like; "the same day" for 0. */
 export function describeInterval(days: number): string {
@@ -86,23 +155,66 @@ function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
+/** "names Alaska and “summit”": the article's own spelling, proper names bare, other words quoted. */
+function describeTopic(match: TopicMatch, topic: ArticleTopic, share = rankingWeights.reasonTermShare): string | null {
+  const words = match.terms
+    .filter((t) => t.score >= share * match.score)
+    .sort((x, y) => y.score - x.score)
+    .slice(0, 3)
+    .map((t) => topic.surface.get(t.term) ?? t.term)
+    .map((w) => (w[0] !== w[0]!.toLowerCase() ? w : `“${w}”`));
+  return words.length ? `names ${joinNames(words)}` : null;
+}
+
+/** The events linked to those the article mentions, each with its link (an event's own link first). */
+function linkedEvents(kb: KnowledgeBase, mentioned: ReadonlyMap<string, string>): Map<string, { type: string; other: KbEvent }> {
+  const linkedTo = new Map<string, { type: string; other: KbEvent }>();
+  // Links go both ways: the call that prepared a mentioned summit, the summit a mentioned call
+  // prepared. Events go by id, so the reason does not depend on the order the knowledge base
+  // lists them in.
+  if (!mentioned.size) return linkedTo;
+  for (const inverse of [false, true]) {
+    for (const event of kb.linkingEvents) {
+      for (const link of event.links ?? []) {
+        const other = kb.events.get(link.event);
+        if (!other) continue;
+        if (!inverse && mentioned.has(other.id) && !linkedTo.has(event.id)) linkedTo.set(event.id, { type: link.type, other });
+        if (inverse && mentioned.has(event.id) && !linkedTo.has(other.id)) linkedTo.set(other.id, { type: `${link.type}-by`, other: event });
+      }
+    }
+  }
+  return linkedTo;
+}
+
+/** Where the headline ends in an article text laid out as "headline, blank line, body"; 0 when there is no body. */
+export function headlineEndOf(text: string): number {
+  const at = text.indexOf('\n\n');
+  return at < 0 ? 0 : at;
+}
+
 /**
- * Ranks events related to an article dated `date`. Returns empty lists when the article
- * names nothing the knowledge base knows or has no date.
+ * Ranks events related to the article. Returns empty lists when the article has no date or
+ * names nothing the knowledge base knows, and when no event passes the floor.
  */
-export function rankRelated(
-  kb: KnowledgeBase,
-  date: string | undefined,
-  mentions: Mention[],
-  eventMentions: EventMention[],
-  /** How many of the reader's saved articles name each entity; empty when unknown. */
-  savedCounts: ReadonlyMap<string, number> = new Map(),
-): RankedEvents {
+export function rankRelated(kb: KnowledgeBase, article: RankedArticle, mentions: Mention[], eventMentions: EventMention[], reader: ReaderContext = {}): RankedEvents {
+  const { date } = article;
   if (!date) return { prior: [], current: [], later: [] };
   const w = rankingWeights;
   const today = dayNumber(date);
+  const savedCounts = reader.savedCounts ?? new Map<string, number>();
+  // A dateline ("NEW YORK (Reuters) -") says where the reporter was, not what the story is about.
+  const dateline = datelineMention(article, mentions);
   const counts = new Map<string, number>();
-  for (const m of mentions) if (m.kind !== 'demonym') counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+  // Countries counted with their demonyms ("Israeli"), for the routine events of a country the article is about.
+  const withDemonyms = new Map<string, number>();
+  for (const m of mentions) {
+    if (m === dateline) continue;
+    if (m.kind !== 'demonym') counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+    withDemonyms.set(m.entityId, (withDemonyms.get(m.entityId) ?? 0) + 1);
+  }
+  // Places named, with what contains them: "Alaska" counts for a summit in Anchorage.
+  const namedPlaces = new Set<string>();
+  for (const id of counts.keys()) if (PLACE_TYPES.has(kb.entities.get(id)?.type ?? '')) namedPlaces.add(id);
 
   const mentionedAs = new Map<string, string>();
   for (const em of eventMentions) if (!mentionedAs.has(em.eventId)) mentionedAs.set(em.eventId, em.text);
@@ -113,25 +225,17 @@ export function rankRelated(
     const event = kb.events.get(id);
     if (event) candidates.add(event);
   }
-  // Links go both ways: the call that prepared a mentioned summit, the summit a mentioned call
-  // prepared. An event's own link is its reason before a link to it from another; events go
-  // by id, so the reason does not depend on the order the knowledge base lists them in.
-  const linkedTo = new Map<string, { type: string; other: KbEvent }>();
-  const byId = [...kb.events.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const inverse of [false, true]) {
-    for (const event of byId) {
-      for (const link of event.links ?? []) {
-        const other = kb.events.get(link.event);
-        if (!other) continue;
-        if (!inverse && mentionedAs.has(other.id) && !linkedTo.has(event.id)) linkedTo.set(event.id, { type: link.type, other });
-        if (inverse && mentionedAs.has(event.id) && !linkedTo.has(other.id)) linkedTo.set(other.id, { type: `${link.type}-by`, other: event });
-        if (linkedTo.has(event.id)) candidates.add(event);
-        if (linkedTo.has(other.id)) candidates.add(other);
-      }
-    }
-  }
+  const linkedTo = linkedEvents(kb, mentionedAs);
+  for (const [id, link] of linkedTo) candidates.add(kb.events.get(id)!), candidates.add(link.other);
 
-  const scored = [...candidates].map((event) => {
+  // People, countries and cities named are the participants' and places' signals, capped so
+  // that a famous name does not carry an event: their names are not topic words too.
+  const actors = mentions.filter((m) => m.kind === 'demonym' || ACTOR_TYPES.has(kb.entities.get(m.entityId)?.type ?? ''));
+  const topic = articleTopic(article.text, article.tokens, article.headlineEnd, actors);
+  const stats = kb.topicStats;
+
+  const scored = [...candidates].flatMap((event) => {
+    if (reader.dismissed?.has(event.id)) return [];
     const reasons: string[] = [];
     let score = 0;
     const asText = mentionedAs.get(event.id);
@@ -144,36 +248,73 @@ export function rankRelated(
       score += w.linkedWeight;
       reasons.push(describeLink(link.type, link.other.title));
     }
-    const people: string[] = [];
+    // A routine record the article does not name, nor any of its people, is shown only when
+    // its title shares a rare word with the article: checked first, on the title alone, as
+    // most candidates are such records (an article naming the United States has a thousand).
+    const routine = ROUTINE_EVENT_TYPES.has(event.type);
+    const days = today - dayNumber(event.date);
+    const fresh = days >= 0 && days <= w.freshOfficeDays;
+    if (routine && !fresh && asText === undefined && !link && !event.participants.some((p) => kb.entities.get(p.entity)?.type === 'person' && counts.has(p.entity))) {
+      const actorWords = kb.actorWordsOf(event);
+      if (!kb.titleTermsOf(event).some((term) => topic.weights.has(term) && !actorWords.has(term) && stats.idf(term) >= topicWeights.rareIdf)) return [];
+    }
+    const match = matchTopic(topic, kb.topicTermsOf(event), stats, kb.actorWordsOf(event));
+    if (match.score > 0) score += w.topicWeight * Math.min(w.topicCap, match.score / w.topicUnit);
+
+    let peopleWeight = 0;
+    let groups = 0;
+    const names: string[] = [];
     for (const p of event.participants) {
       const n = counts.get(p.entity);
       const entity = kb.entities.get(p.entity);
       if (!n || !entity) continue;
       if (entity.type === 'person') {
-        score += w.personWeight * Math.min(1, n / w.fullMentionCount);
-        people.push(entity.name.split(' ').at(-1)!);
-      } else score += w.groupWeight;
+        peopleWeight += w.personWeight * Math.min(1, n / w.fullMentionCount);
+        names.push(entity.name.split(' ').at(-1)!);
+      } else if (p.entity !== event.place) groups += w.groupWeight;
     }
-    if (people.length) reasons.push(people.length === 1 ? `${people[0]} took part` : `${joinNames(people)} took part`);
-    const saved = Math.min(3, Math.max(0, ...event.participants.filter((p) => counts.has(p.entity)).map((p) => savedCounts.get(p.entity) ?? 0)));
+    score += peopleWeight + Math.min(w.groupCap, groups);
+    const place = event.place ? kb.entities.get(event.place) : undefined;
+    const placeNamed = place && (namedPlaces.has(place.id) || (place.partOf ?? []).some((id) => namedPlaces.has(id)));
+    if (placeNamed) score += w.placeWeight;
+
+    // Routine events need the article to be about them: shared actors do not show them.
+    // Only rare words count towards the floor: common words repeated ("attack", "leaders") are no topic.
+    const rare = match.rareScore;
+    const rareWords = match.terms.filter((t) => t.idf >= topicWeights.rareIdf).length;
+    const ofItsKind = () => (ROUTINE_WORDS[event.type] ?? []).some((word) => topic.weights.has(word));
+    const itsCountry = () => event.participants.some((p) => kb.entities.get(p.entity)?.type === 'country' && (withDemonyms.get(p.entity) ?? 0) >= w.countryCount);
+    const shown =
+      asText !== undefined ||
+      link !== undefined ||
+      (rare >= w.topicFloor && (!routine || rareWords >= 2)) ||
+      // Someone the article names took office only just, or its country's election of last week is what it speaks of.
+      (routine && fresh && (names.length > 0 || (itsCountry() && ofItsKind()))) ||
+      (!routine && (peopleWeight >= w.supportingPeople || placeNamed) && rare >= w.sharedTopicFloor) ||
+      (!routine && names.length >= 2 && peopleWeight >= w.peopleFloor && rare > 0);
+    if (!shown) return [];
+
+    const topicReason = describeTopic(match, topic);
+    if (topicReason) reasons.push(topicReason);
+    if (names.length) reasons.push(names.length === 1 ? `${names[0]} took part` : names.length === 2 ? `${names[0]} and ${names[1]} both took part` : `${joinNames(names)} took part`);
+    if (placeNamed) reasons.push(`took place in ${place.name}`);
+    // The reader's saved articles lift an event on this article's topic, not every event of a famous name.
+    const onTopic = match.score >= w.sharedTopicFloor;
+    const saved = onTopic ? Math.min(3, Math.max(0, ...event.participants.filter((p) => counts.has(p.entity)).map((p) => savedCounts.get(p.entity) ?? 0))) : 0;
     if (saved > 0) {
       score += w.savedArticleWeight * saved;
       reasons.push(saved === 1 ? 'its people appear in one of your saved articles' : `its people appear in ${saved} of your saved articles`);
     }
-    if (event.place && counts.has(event.place)) {
-      score += w.placeWeight;
-      reasons.push(`took place in ${kb.entities.get(event.place)?.name ?? event.place}`);
-    }
-    const days = today - dayNumber(event.date);
     const floor = event.landmark ? w.landmarkFloor : w.recencyFloor;
     const recency = floor + (1 - floor) * Math.pow(0.5, Math.abs(days) / w.halfLifeDays);
     score *= recency * TYPE_WEIGHT[event.type];
     reasons.push(describeInterval(days));
     if (event.landmark && Math.abs(days) > 365) reasons.push('a landmark in this story');
-    return { eventId: event.id, score, reasons, days };
+    return [{ eventId: event.id, score, reasons, days }];
   });
 
-  const best = Math.max(0, ...scored.filter((s) => s.days > 0).map((s) => s.score));
+  // Scores are shares of the best prior event's, or of the best event at all when none is prior.
+  const best = Math.max(0, ...scored.filter((s) => s.days > 0).map((s) => s.score)) || Math.max(0, ...scored.map((s) => s.score));
   const keep = (s: { score: number }) => best > 0 && s.score / best >= w.minShare;
   const toRelated = ({ eventId, score, reasons }: (typeof scored)[number]): RelatedEvent => ({
     eventId,

@@ -18,6 +18,19 @@ describe('findDateCues', () => {
     expect(cue(text)).toContain(expected);
   });
 
+  it.each([
+    ['the summit last February', '2025-10-22', 'last February:2025-02-01..2025-02-28'],
+    ['the summit last February', '2025-02-20', 'last February:2024-02-01..2024-02-29'],
+    ['the attack two years ago', '2025-10-22', 'two years ago:2023-04-23..2024-04-23'],
+    ['a call three weeks ago', '2025-10-22', 'three weeks ago:2025-09-28..2025-10-04'],
+    ['the deal a month ago', '2025-10-22', 'a month ago:2025-09-07..2025-10-07'],
+    ['the election last year', '2025-10-22', 'last year:2024-01-01..2024-12-31'],
+    ['talks earlier this year', '2025-10-22', 'earlier this year:2025-01-01..2025-10-22'],
+    ['protests last weekend', '2025-10-22', 'last weekend:2025-10-18..2025-10-19'],
+  ])('resolves %j against %s', (text, date, expected) => {
+    expect(cue(text, date)).toContain(expected);
+  });
+
   it('reads a month after the article date as last year', () => {
     expect(cue('in December', '2025-10-22')).toEqual(['in December:2024-12-01..2024-12-31']);
   });

@@ -39,7 +39,63 @@ function calendarDay(today: number, monthWord: string, dayOfMonth: string, year:
   return [day, day];
 }
 
+/** Counts written as words in "two years ago". */
+const COUNT_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+/** "N units ago": each unit's length in days, and how far either side of it the phrase reaches. */
+const AGO_UNITS: Record<string, { days: number; slack: number }> = {
+  day: { days: 1, slack: 1 },
+  week: { days: 7, slack: 3 },
+  month: { days: 30.44, slack: 15 },
+  year: { days: 365.25, slack: 183 },
+};
+
+/** The first and last day of the month that holds day `day`. */
+function monthOf(day: number): [number, number] {
+  const date = new Date(day * 86_400_000);
+  return [Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / 86_400_000, Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0) / 86_400_000];
+}
+
 const RULES: Rule[] = [
+  {
+    // "last February": the last February before this month (in February, the year before's).
+    pattern: new RegExp(`\\blast ${MONTH_WORD}(?! \\d)`, 'g'),
+    resolve: (m, d) => {
+      const month = monthNumber(m[1]!);
+      if (!month) return null;
+      let [first, last] = monthOf(lastOccurrence(d, month, 1));
+      if (first <= d && d <= last) [first, last] = monthOf(lastOccurrence(first - 1, month, 1));
+      return [first, last];
+    },
+  },
+  {
+    pattern: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) (day|week|month|year)s? ago\b/gi,
+    resolve: (m, d) => {
+      const n = COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+      const unit = AGO_UNITS[m[2]!.toLowerCase()]!;
+      const back = Math.round(d - n * unit.days);
+      return [back - unit.slack, Math.min(d, back + unit.slack)];
+    },
+  },
+  {
+    pattern: /\blast year\b/gi,
+    resolve: (_, d) => {
+      const year = new Date(d * 86_400_000).getUTCFullYear() - 1;
+      return [Date.UTC(year, 0, 1) / 86_400_000, Date.UTC(year, 11, 31) / 86_400_000];
+    },
+  },
+  {
+    pattern: /\b(?:earlier )?this year\b/gi,
+    resolve: (_, d) => [Date.UTC(new Date(d * 86_400_000).getUTCFullYear(), 0, 1) / 86_400_000, d],
+  },
+  {
+    // The Saturday and Sunday before the article's day.
+    pattern: /\blast weekend\b/gi,
+    resolve: (_, d) => {
+      const weekday = new Date(d * 86_400_000).getUTCDay();
+      const sunday = d - (weekday === 0 ? 7 : weekday);
+      return [sunday - 1, sunday];
+    },
+  },
   { pattern: /\b(?:last|past) week\b/gi, resolve: (_, d) => [d - 14, d - 1] },
   { pattern: /\bthis week\b/gi, resolve: (_, d) => [d - 7, d + 7] },
   { pattern: /\b(?:last|past) month\b/gi, resolve: (_, d) => [d - 62, d - 1] },

@@ -1,0 +1,81 @@
+/**
+ * `npm run bench:rank`: the cost of ranking one article's related events against the whole
+ * default pack (issue 18, target p95 ≤ 20 ms in Node), for every page that has a gold file.
+ * Tokens, mentions and event mentions are found first and not timed; what is timed is
+ * rankRelated alone, in two cases:
+ * - cold: the knowledge-base view is new for each article, as the extension's slice is, so
+ *   every candidate event's topic words are counted anew (the pack's word statistics are
+ *   counted once, as the extension stores them);
+ * - warm: the same view again, its events' topic words already counted.
+ * Also how long counting the pack's word statistics takes (once per pack). Prints figures;
+ * asserts nothing.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractArticle } from '../../utils/article/extract-article';
+import { parsePage } from '../../utils/cli/parse-page';
+import { KnowledgeBase } from '../../utils/kb/knowledge-base';
+import { readPackFile } from '../../utils/kb/load-pack-file';
+import { findMentions } from '../../utils/match/find-mentions';
+import { findEventMentions } from '../../utils/related/find-event-mentions';
+import { headlineEndOf, rankRelated } from '../../utils/related/rank-related';
+import { TopicStats } from '../../utils/related/topic';
+import { tokenize } from '../../utils/text/tokenize';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const shared = join(root, '../shared');
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+function main(): void {
+  // Figures from a shared machine are only as good as its load: say what it was.
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  const pack = readPackFile();
+  const kb = new KnowledgeBase(pack.entities, pack.events);
+  let start = performance.now();
+  const stats = TopicStats.of(pack.events);
+  console.log(`pack: ${pack.entities.length} entities, ${pack.events.length} events; word statistics counted in ${fmt(performance.now() - start)} (${stats.data.terms.start.length - 1} words), once per pack`);
+
+  const goldFiles = [join(shared, 'gold'), join(root, 'tests/gold')].filter(existsSync).flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)));
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const rows: string[] = [];
+  for (const goldPath of goldFiles) {
+    const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { page: string; article_date?: string };
+    const extracted = extractArticle(parsePage(readFileSync(join(shared, gold.page))));
+    if (!extracted) continue;
+    const date = gold.article_date ?? extracted.published ?? undefined;
+    if (!date) continue;
+    const text = extracted.text;
+    const tokens = tokenize(text);
+    const mentions = findMentions(text, tokens, kb, date);
+    const eventMentions = findEventMentions(text, tokens, mentions, kb, date);
+    const article = { text, tokens, date, headlineEnd: headlineEndOf(text) };
+    const mine: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // A new view over the same records, index and word statistics: no event's words counted yet.
+      const view = new KnowledgeBase(pack.entities, pack.events, kb.index, { topic: stats });
+      start = performance.now();
+      rankRelated(view, article, mentions, eventMentions);
+      mine.push(performance.now() - start);
+      start = performance.now();
+      rankRelated(view, article, mentions, eventMentions);
+      warm.push(performance.now() - start);
+    }
+    cold.push(...mine);
+    rows.push(`  ${gold.page.split('/').pop()!.padEnd(44)} ${String(text.length).padStart(6)} chars  cold median ${fmt(percentile(mine, 50))}  p95 ${fmt(percentile(mine, 95))}`);
+  }
+  console.log(`ranking one article against the whole pack, ${RUNS} runs per page:`);
+  for (const row of rows) console.log(row);
+  console.log(`all pages, cold (new view, as the extension's slice): median ${fmt(percentile(cold, 50))}, p95 ${fmt(percentile(cold, 95))}, max ${fmt(Math.max(...cold))}`);
+  console.log(`all pages, warm (events' words counted):            median ${fmt(percentile(warm, 50))}, p95 ${fmt(percentile(warm, 95))}, max ${fmt(Math.max(...warm))}`);
+}
+
+main();
