@@ -5,7 +5,8 @@
  * overall. A report: it fails only when it cannot run.
  *
  * `--verbose` also prints what each file missed; `--only WORD` keeps the gold files whose
- * name holds WORD.
+ * name holds WORD. Without `--only` it then prints the extraction figures of every corpus news
+ * page (see extraction.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { analyzeDocument } from '../../utils/analysis/analyze-document';
 import { parsePage } from '../../utils/cli/parse-page';
 import { loadKnowledgeBase } from '../../utils/kb/load-pack-file';
+import { formatExtraction, measureExtraction } from './extraction';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const shared = resolve(root, '../shared');
@@ -87,3 +89,10 @@ console.log(
     `related R@5 ${mean((s) => s.related.requiredAt5.recall)} R@10 ${mean((s) => s.related.expectedAt10.recall)} P@5 ${mean((s) => s.related.precisionAt5?.precision)} (over ${withP5} files with related_acceptable), ` +
     `offset errors ${rows.reduce((a, r) => a + (r.s.mentions.offsetErrors ?? 0), 0)}, article verdicts wrong ${rows.filter((r) => !r.s.articleOk).length}`,
 );
+
+// The text the mentions are found in: word F1 of each corpus news page's extracted body against
+// its reference, beside Readability's own output (issue 17; `npm run eval:extraction` alone).
+if (!values.only) {
+  console.log('\nextraction (word-level F1 of the article body against the corpus reference texts):');
+  console.log(formatExtraction(measureExtraction()));
+}
