@@ -5,35 +5,22 @@
  * a story the knowledge base has no earlier events of, with what the reader can do instead.
  * Screenshots go to test-output/screenshots/backstory-*.png.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, projectRoot, requireInputs, servePages, sharedDir, type ExtensionBrowser, type PageServer } from './browser';
-import { ExtensionDriver } from './extension';
+import { sharedDir, type ExtensionBrowser, type PageServer } from './browser';
+import type { ExtensionDriver } from './extension';
+import { endSession, shots, startSession } from './session';
 import { screenshotWhole } from './ui-pages';
 
-const shots = join(projectRoot, 'test-output/screenshots');
 let server: PageServer;
 let ext: ExtensionBrowser;
 let driver: ExtensionDriver;
 
 beforeAll(async () => {
-  requireInputs();
-  mkdirSync(shots, { recursive: true });
-  server = await servePages({ '/seed/': join(sharedDir, 'fixtures/seed'), '/corpus/': join(sharedDir, 'corpus/pages') });
-  ext = await launchWithExtension();
-  driver = new ExtensionDriver(ext);
-  // The first article waits for the bundled pack to be installed (about 12 s, longer on a busy machine).
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/seed/index.html`);
-  await driver.waitForTabState(await driver.tabIdOf(page), 100_000);
-  await page.close();
+  ({ server, ext, driver } = await startSession({ '/seed/': join(sharedDir, 'fixtures/seed'), '/corpus/': join(sharedDir, 'corpus/pages') }, '/seed/index.html'));
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => endSession({ server, ext }));
 
 describe('the backstory in the side panel', () => {
   it('lists the seed article\'s earlier events with their reasons, and only a few of what happened next', async () => {

@@ -3,29 +3,21 @@
  * highlights in the article body only, the hover card, the side panel's related events,
  * the popup, saving to the library, and the library after a browser restart.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, projectRoot, requireInputs, servePages, sharedDir, type ExtensionBrowser, type PageServer } from './browser';
+import { launchWithExtension, projectRoot, sharedDir, type ExtensionBrowser, type PageServer } from './browser';
 import { ExtensionDriver } from './extension';
+import { endSession, shots, startSession } from './session';
 
-const shots = join(projectRoot, 'test-output/screenshots');
 let server: PageServer;
 let ext: ExtensionBrowser;
 let driver: ExtensionDriver;
 
 beforeAll(async () => {
-  requireInputs();
-  mkdirSync(shots, { recursive: true });
-  server = await servePages({ '/seed/': join(sharedDir, 'fixtures/seed'), '/demo/': join(projectRoot, 'tests/fixtures/demo'), '/corpus/': join(sharedDir, 'corpus/pages') });
-  ext = await launchWithExtension();
-  driver = new ExtensionDriver(ext);
+  ({ server, ext, driver } = await startSession({ '/seed/': join(sharedDir, 'fixtures/seed'), '/demo/': join(projectRoot, 'tests/fixtures/demo'), '/corpus/': join(sharedDir, 'corpus/pages') }, '/seed/index.html'));
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => endSession({ server, ext }));
 
 describe('the seed article', () => {
   it('is detected, analysed and highlighted in the article body only', async () => {

@@ -5,12 +5,13 @@
  * related events, the reload offer for a tab that never reported, and the knowledge-base
  * editing of the library and the actor page.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, projectRoot, requireInputs, servePages, sharedDir, type ExtensionBrowser, type PageServer } from './browser';
-import { ExtensionDriver } from './extension';
+import { sharedDir, type ExtensionBrowser, type PageServer } from './browser';
+import type { ExtensionDriver } from './extension';
+import { endSession, shots, startSession } from './session';
 import {
   THEMES,
   axeViolations,
@@ -27,7 +28,6 @@ import {
   type Theme,
 } from './ui-pages';
 
-const shots = join(projectRoot, 'test-output/screenshots');
 let server: PageServer;
 let ext: ExtensionBrowser;
 let driver: ExtensionDriver;
@@ -35,11 +35,7 @@ let seedUrl: string;
 let seedTabId: number;
 
 beforeAll(async () => {
-  requireInputs();
-  mkdirSync(shots, { recursive: true });
-  server = await servePages({ '/seed/': join(sharedDir, 'fixtures/seed') });
-  ext = await launchWithExtension();
-  driver = new ExtensionDriver(ext);
+  ({ server, ext, driver } = await startSession({ '/seed/': join(sharedDir, 'fixtures/seed') }, '/seed/index.html'));
   seedUrl = `${server.origin}/seed/index.html`;
   seedTabId = (await driver.openArticle(seedUrl)).tabId;
   // The library shows the seed article saved.
@@ -49,10 +45,7 @@ beforeAll(async () => {
   await popup.close();
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => endSession({ server, ext }));
 
 /** No serious or critical axe violation; lesser ones are printed for the record. */
 async function expectAccessible(page: Page, what: string): Promise<void> {

@@ -4,25 +4,20 @@
  * knowledge base", the page never highlights them, and "Add" opens the entity form filled in
  * from the article (name, type, the sentence, the article as source), which adds the entity.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, projectRoot, requireInputs, servePages, type ExtensionBrowser, type PageServer } from './browser';
-import { ExtensionDriver } from './extension';
+import { projectRoot, type ExtensionBrowser, type PageServer } from './browser';
+import type { ExtensionDriver } from './extension';
+import { endSession, shots, startSession } from './session';
 import { axeViolations, describeViolations, isSerious } from './ui-pages';
 
-const shots = join(projectRoot, 'test-output/screenshots');
 let server: PageServer;
 let ext: ExtensionBrowser;
 let driver: ExtensionDriver;
 
 beforeAll(async () => {
-  requireInputs();
-  mkdirSync(shots, { recursive: true });
-  server = await servePages({ '/demo/': join(projectRoot, 'tests/fixtures/demo') });
-  ext = await launchWithExtension();
-  driver = new ExtensionDriver(ext);
+  ({ server, ext, driver } = await startSession({ '/demo/': join(projectRoot, 'tests/fixtures/demo') }));
 });
 
 /** No serious or critical axe-core violation on the page as it is now. */
@@ -31,10 +26,7 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   expect(serious, `${what}:\n${describeViolations(serious)}`).toEqual([]);
 }
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => endSession({ server, ext }));
 
 describe('names the knowledge base does not hold', () => {
   it('are listed in the side panel, never highlighted, and "Add" opens a form filled in from the article', { timeout: 240_000 }, async () => {
