@@ -16,7 +16,7 @@ const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lowerca
 const shortText = (max: number) => v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
 
 export const ENTITY_TYPES = ['person', 'country', 'region', 'city', 'organisation', 'place'] as const;
-export const EVENT_TYPES = ['summit', 'call', 'talks', 'meeting', 'agreement', 'sanctions', 'election', 'attack', 'statement', 'visit', 'inauguration', 'government'] as const;
+export const EVENT_TYPES = ['summit', 'call', 'talks', 'meeting', 'agreement', 'sanctions', 'election', 'attack', 'statement', 'visit', 'inauguration', 'government', 'disaster', 'crisis'] as const;
 export const EVENT_LINK_TYPES = ['follows', 'cancels', 'prepares', 'responds-to'] as const;
 
 /** A time-bounded office: "Minister of Foreign Affairs" of `of` from `start` to `end`. */

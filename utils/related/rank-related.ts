@@ -109,6 +109,8 @@ const TYPE_WEIGHT: Record<EventType, number> = {
   visit: 0.85,
   agreement: 0.9,
   attack: 0.85,
+  disaster: 0.85,
+  crisis: 0.85,
   statement: 0.75,
   sanctions: 0.7,
   election: 0.7,

@@ -33,6 +33,8 @@ const eventTypeKeys: Record<EventType, MessageKey> = {
   visit: 'eventTypeVisit',
   inauguration: 'eventTypeInauguration',
   government: 'eventTypeGovernment',
+  disaster: 'eventTypeDisaster',
+  crisis: 'eventTypeCrisis',
 };
 
 /** How an event relates to a linked one, seen from the event shown ('to') or from the other ('from'). */
