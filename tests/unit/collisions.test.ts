@@ -6,12 +6,12 @@
  *
  * The test measures the linker on the whole set rather than pinning each answer, so that it keeps
  * guarding precision as the pack grows: wrong links (a link to another entity, or any link where
- * none is expected) must stay at or below MAX_WRONG_SHARE of the cases. Issue 17 asks for 3%;
- * the linker is at 4.7% (18 of 386: common nouns the article does not mark ("Panama hats",
- * "Guinea pigs", "Chile con carne"), first names before verbs ("Jordan scored"), and places
- * resolved to the wrong one of two senses), so the bound is a
- * ratchet at today's level: lower it as guards land, never raise it. Every wrong and missed case is printed
- * with its reason; missed links (no link where one is expected) are reported but not asserted.
+ * none is expected) must stay at or below MAX_WRONG_SHARE of the cases, the 3% issue 17 asks for.
+ * The linker is at 2.8% (11 of 386): common nouns the article does not mark ("Panama hats",
+ * "Guinea pigs", "Chile con carne", "a football Jersey", "a hanging Chad", German "Der Zug",
+ * "the Bill of Sale", "stage Tours"), a first name before a verb ("Jordan scored"), a stage name
+ * and the Battle of the Marne. Lower the bound as guards land, never raise it. Every wrong and
+ * missed case is printed with its reason; missed links (no link where one is expected) are reported but not asserted.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ import { loadKnowledgeBase } from '../../utils/kb/load-pack-file';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Wrong links allowed, as a share of all cases. */
-const MAX_WRONG_SHARE = 0.05;
+const MAX_WRONG_SHARE = 0.03;
 /** Cases whose expected entity no longer exists in the pack (renamed or merged ids): fixture rot. */
 const MAX_STALE_SHARE = 0.05;
 

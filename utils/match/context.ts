@@ -75,18 +75,35 @@ export function expectedTypes(text: string, tokens: Token[], from: number, to: n
   const before = tokens[from - 1];
   const after = tokens[to];
   if (before && TITLE_WORDS.has(before.norm) && touches(text, before, tokens[from]!)) return ['person'];
+  if (isDateline(text, tokens, from, to)) return ['city'];
+  // "in Granada, the colonial city": what the apposition says is more precise than the preposition.
+  const apposition = PLACE_APPOSITION.exec(text.slice(tokens[to - 1]!.end, tokens[to - 1]!.end + 40));
+  if (apposition) return REGION_NOUNS.has(apposition[1]!) ? ['region'] : ['city', 'place'];
   if (before && PLACE_BEFORE.has(before.norm) && touches(text, before, tokens[from]!)) return PLACE_TYPES;
   if (after && SPEECH_AFTER.has(after.norm) && touches(text, tokens[to - 1]!, after)) return SPEAKER_TYPES;
   // "Washington state", "Granada province": the region; "Rubio, a town in…": a place.
   if (after && REGION_AFTER.has(after.norm) && after.case === Case.Lower && touches(text, tokens[to - 1]!, after)) return ['region'];
-  if (PLACE_APPOSITION.test(text.slice(tokens[to - 1]!.end, tokens[to - 1]!.end + 40))) return PLACE_TYPES;
   return [];
+}
+
+/** What follows a dateline's place: its state or country, then the agency or a dash ("NEW YORK (Reuters) -", "PARIS —"). */
+const AFTER_DATELINE = /^(?:,\s*\p{Lu}[\p{L}. ]{0,20})?\s*(?:\(|[-–—]\s)/u;
+
+/** True for a place in capitals that opens a paragraph as its dateline: a city ("NEW YORK", not the state). */
+export function isDateline(text: string, tokens: Token[], from: number, to: number): boolean {
+  const first = tokens[from]!;
+  if (first.start > 0 && text[first.start - 1] !== '\n') return false;
+  const end = tokens[to - 1]!.end;
+  const written = text.slice(first.start, end);
+  return written === written.toUpperCase() && written !== written.toLowerCase() && AFTER_DATELINE.test(text.slice(end, end + 30));
 }
 
 /** Lower-case words after a name that make it a region: "Washington state". */
 const REGION_AFTER = new Set(['state', 'province', 'county', 'region', 'prefecture', 'oblast', 'department', 'governorate', 'district', 'canton']);
-/** An apposition that says what kind of place came before: "Rubio, a town in Venezuela". */
-const PLACE_APPOSITION = /^,\s(?:a|an|the)\s(?:\p{Ll}+\s)?(?:town|city|village|port|capital|province|region|state|district|municipality|suburb)/u;
+/** An apposition that says what kind of place came before: "Rubio, a town in Venezuela", "Granada, the colonial city". */
+const PLACE_APPOSITION = /^,\s(?:a|an|the)\s(?:\p{Ll}+\s)?(town|city|village|port|capital|province|region|state|district|municipality|suburb)\b/u;
+/** The nouns of PLACE_APPOSITION that name a region rather than a town. */
+const REGION_NOUNS = new Set(['province', 'region', 'state', 'district']);
 
 /**
  * True when a one-word match is really part of a longer, unknown name: a capitalised word
@@ -217,4 +234,44 @@ export function beforeAge(text: string, tokens: Token[], to: number): boolean {
 export function isDatePart(tokens: Token[], from: number, to: number): boolean {
   if (to - from !== 1 || !monthNumber(tokens[from]!.norm)) return false;
   return isNumber(tokens[to]) || isNumber(tokens[from - 1]);
+}
+
+/**
+ * Nouns that say what kind of thing the one-word name after them is. Things no entity of the
+ * knowledge base can be ("the musical Hamilton", "the storm Ciarán"), and occupations that the
+ * entity must have to be the one meant ("striker Costa", "her publisher Kim").
+ */
+const THING_NOUNS = new Set([
+  'musical', 'movie', 'documentary', 'novel', 'memoir', 'song', 'album', 'opera', 'ballet', 'series', 'sitcom', 'podcast', 'app', 'restaurant',
+  'pub', 'café', 'cafe', 'hotel', 'ship', 'vessel', 'yacht', 'tanker', 'horse', 'racehorse', 'cat', 'hurricane', 'typhoon', 'cyclone', 'rocket',
+  'satellite', 'band', 'painting', 'sculpture',
+]);
+// Nouns that are also verbs before a name ("play Chelsea", "bar Russia from", "brand Russia") are left out of both lists.
+const OCCUPATION_NOUNS = new Set([
+  'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'manager', 'teammate', 'publisher', 'editor', 'novelist', 'writer', 'poet',
+  'playwright', 'dancer', 'singer', 'actor', 'actress', 'rapper', 'musician', 'guitarist', 'drummer', 'pianist', 'artist', 'painter', 'designer',
+  'chef', 'comedian', 'producer', 'player', 'boxer', 'golfer', 'cyclist', 'jockey', 'athlete', 'sprinter', 'swimmer', 'skier', 'student',
+  'teacher', 'nurse', 'lawyer', 'attorney', 'photographer', 'journalist', 'reporter', 'correspondent', 'columnist', 'blogger', 'influencer',
+  'entrepreneur', 'founder', 'owner',
+]);
+
+/**
+ * What the lower-case noun right before a one-word match says it is: a thing (a work, a venue,
+ * a vessel, a storm), or someone of that occupation; null when no such noun stands there.
+ */
+export function kindNounBefore(text: string, tokens: Token[], from: number): { thing: true } | { occupation: string } | null {
+  const before = tokens[from - 1];
+  if (!before || before.case !== Case.Lower || !touches(text, before, tokens[from]!)) return null;
+  if (THING_NOUNS.has(before.norm)) return { thing: true };
+  if (OCCUPATION_NOUNS.has(before.norm)) return { occupation: before.norm };
+  return null;
+}
+
+/** Words ending a business's name after a possessive: "Carney's Irish Pub", "Nando's Grill". */
+const VENUE_AFTER_POSSESSIVE = /^['’]s(?: \p{Lu}[\p{L}&'’-]*){0,3} (?:Pub|Bar|Restaurant|Café|Cafe|Diner|Hotel|Inn|Grill|Tavern|Bakery|Deli|Kitchen|Shop|Store|Saloon|Steakhouse|Pizzeria|Bistro)\b/u;
+
+/** True when the match opens a business's name by a possessive ("Carney's Irish Pub"): not the person or place. */
+export function opensVenueName(text: string, tokens: Token[], to: number): boolean {
+  const end = tokens[to - 1]!.end;
+  return VENUE_AFTER_POSSESSIVE.test(text.slice(end, end + 60));
 }

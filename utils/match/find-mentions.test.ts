@@ -86,4 +86,40 @@ describe('findMentions in context', () => {
     // Without the listed genitive, a capitalised word after a name still makes a longer, unknown name.
     expect(brief('Moscow Armee rückte vor.')).toEqual([]);
   });
+
+  it('links no one-word name that a noun before it makes a work, or someone of another occupation', () => {
+    expect(brief('The musical Moscow returns to the West End.')).toEqual([]);
+    expect(brief('Brazilian striker Putin scored twice.').filter((b) => b.startsWith('Putin'))).toEqual([]);
+    expect(brief('Her publisher Lavrov said the books sold out.')).toEqual([]);
+    // The occupation the record gives, or the name in full, keeps the link.
+    expect(brief('The spokesman Peskov said no.')).toEqual(['Peskov|name|dmitry-peskov']);
+    expect(brief('Sergey Lavrov spoke; her publisher Lavrov said no.').map((b) => b.split('|')[0])).toEqual(['Sergey Lavrov', 'Lavrov']);
+  });
+
+  it("reads a business named after someone as neither the person nor the place: \"Putin's Irish Pub\"", () => {
+    expect(brief("Putin's Irish Pub reopened after the fire.")).toEqual([]);
+    expect(brief("Putin's army advanced.")).toEqual(['Putin|name|vladimir-putin']);
+  });
+
+  it('reads a dateline in capitals as a city, whatever else the story names in its state', () => {
+    const entities = [
+      ...miniEntities,
+      { id: 'ny-state', name: 'New York', type: 'region' as const, aliases: [], description: 'US state.', prominence: 0.3, partOf: ['united-states'] },
+      { id: 'nyc', name: 'New York City', type: 'city' as const, aliases: ['New York'], description: 'City.', prominence: 0.3, partOf: ['united-states'] },
+      { id: 'acme', name: 'Acme Corp', type: 'organisation' as const, aliases: [], description: 'A firm.', prominence: 0.2, partOf: ['ny-state'] },
+    ];
+    const local = new KnowledgeBase(entities, miniEvents);
+    const text = 'Stocks rise\n\nNEW YORK (Reuters) - Acme Corp shares rose in the U.S. and New York cheered.';
+    const got = findMentions(text, tokenize(text), local, '2025-10-22').map((m) => `${m.text}|${m.entityId}`);
+    expect(got[0]).toBe('NEW YORK|nyc');
+    expect(got).toContain('New York|ny-state');
+  });
+
+  it('parts "Town, State" into the town and its state', () => {
+    const entities = [...miniEntities, { id: 'winder', name: 'Winder', type: 'city' as const, aliases: ['Winder, Georgia'], description: 'City.', prominence: 0.05, partOf: ['georgia-state', 'united-states'] }];
+    const local = new KnowledgeBase(entities, miniEvents);
+    const text = 'A shooting in Winder, Georgia, shocked the U.S. on Wednesday.';
+    const got = findMentions(text, tokenize(text), local, '2025-10-22').map((m) => `${m.text}|${m.start}|${m.entityId}`);
+    expect(got.slice(0, 2)).toEqual(['Winder|14|winder', 'Georgia|22|georgia-state']);
+  });
 });

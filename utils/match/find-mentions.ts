@@ -4,10 +4,10 @@
  * article names and how prominent each candidate is.
  */
 import { referencedIds, type KnowledgeBase } from '../kb/knowledge-base';
-import type { Entity } from '../kb/schema';
+import type { Entity, EntityType } from '../kb/schema';
 import { Case, type Token } from '../text/tokenize';
 import { ofKinds, type AliasMatch } from './alias-index';
-import { afterGermanArticle, afterIndefiniteArticle, afterNobleTitle, beforeAge, beforeFunctionWordOrEnd, beforeGenerationSuffix, continuesWithParticle, expectedTypes, isDatePart, isPartOfLongerName, isTheNounOf, startsSentence } from './context';
+import { afterGermanArticle, afterIndefiniteArticle, afterNobleTitle, beforeAge, beforeFunctionWordOrEnd, beforeGenerationSuffix, continuesWithParticle, expectedTypes, isDateline, isDatePart, isPartOfLongerName, isTheNounOf, kindNounBefore, opensVenueName, startsSentence } from './context';
 
 export type MentionKind = 'name' | 'demonym' | 'nominal';
 
@@ -48,6 +48,15 @@ const PLACE_TYPES = new Set(['city', 'region', 'country', 'place']);
 function withEvidence(text: string, tokens: Token[], kb: KnowledgeBase, all: AliasMatch[]): AliasMatch[] {
   const strong = new Set<string>();
   for (const m of all) for (const t of m.targets) if (t.kind !== 'weak') strong.add(t.ref);
+  // A region named with its kind once its country is named ("Nicaragua's Granada department",
+  // "Washington state") is named for sure: its towns may count on it.
+  for (const m of all) {
+    const regions = m.targets.filter((t) => t.kind === 'weak' && kb.entities.get(t.ref)?.type === 'region');
+    if (!regions.length) continue;
+    const expected = expectedTypes(text, tokens, m.from, m.to);
+    if (expected.length !== 1 || expected[0] !== 'region') continue;
+    for (const t of regions) if ((kb.entities.get(t.ref)!.partOf ?? []).some((id) => strong.has(id))) strong.add(t.ref);
+  }
   // "Rome, Georgia": a place followed by a comma and what it is part of names both for sure.
   const pinned = new Map<AliasMatch, AliasMatch['targets']>();
   for (let i = 0; i + 1 < all.length; i++) {
@@ -71,12 +80,16 @@ function withEvidence(text: string, tokens: Token[], kb: KnowledgeBase, all: Ali
     }
     // What the text says of the match, worked out once and only when a place or organisation needs it.
     let atSentenceStart: boolean | undefined;
+    let expected: EntityType[] | undefined;
     let orgNameTooShort: boolean | undefined;
     const targets = m.targets.filter((t) => {
       if (t.kind !== 'weak' || strong.has(t.ref)) return true;
       const entity = kb.entities.get(t.ref);
       if (!entity || entity.type === 'person') return false;
-      if ((atSentenceStart ??= startsSentence(text, tokens[m.from]!))) return false;
+      // At a sentence's start the capital says nothing, unless the words after it say what it is ("Rubio, a town in…").
+      // (A word that is also another entity's full name is a name wherever it stands: "Georgia's secretary of state".)
+      atSentenceStart ??= startsSentence(text, tokens[m.from]!) && !m.targets.some((o) => o.kind === 'name');
+      if (atSentenceStart && !(expected ??= expectedTypes(text, tokens, m.from, m.to)).includes(entity.type)) return false;
       // An organisation's weak name counts with its country only as an acronym ("CDU") or a
       // name of several words ("Supreme Court") that no capitalised word continues ("Air Force One").
       if (entity.type === 'organisation') {
@@ -108,6 +121,29 @@ function isGenitive(text: string, tokens: Token[], kb: KnowledgeBase, m: AliasMa
     const e = kb.entities.get(t.ref);
     return e !== undefined && (e.name.toLowerCase() === plain || e.aliases.some((a) => a.toLowerCase() === plain));
   });
+}
+
+/**
+ * Where a match written "Town, Region" ("Winder, Georgia", an alias of the town) parts, and the
+ * region it names: the town's own partOf entry of that name. Null for any other match.
+ */
+function regionAfterComma(kb: KnowledgeBase, text: string, start: number, end: number, entityId: string): { start: number; gap: number; id: string } | null {
+  const written = text.slice(start, end);
+  const comma = written.lastIndexOf(',');
+  if (comma <= 0) return null;
+  const entity = kb.entities.get(entityId);
+  if (entity?.type !== 'city') return null;
+  const tail = written.slice(comma + 1).trim().toLowerCase();
+  for (const id of entity.partOf ?? []) {
+    const part = kb.entities.get(id);
+    if (part && [part.name, ...part.aliases].some((n) => n.toLowerCase() === tail)) return { start: start + comma, gap: written.length - comma - tail.length, id };
+  }
+  return null;
+}
+
+/** True when a person's record says they are of this occupation ("striker", "publisher"). */
+function describedAs(entity: Entity | undefined, occupation: string): boolean {
+  return entity?.type === 'person' && entity.description.toLowerCase().includes(occupation);
 }
 
 /** Entities a record points at (capital, standsFor, offices' `of`); empty for an unknown id. */
@@ -177,6 +213,14 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
       if (isTheNounOf(text, tokens, m.from, m.to) && m.targets.every((t) => t.kind === 'weak') && types.every((t) => t === 'city' || t === 'region')) return false;
       // "led a Trump in the fourth round": a thing, not the person ("a Trump win" is).
       if (types.every((t) => t === 'person') && afterIndefiniteArticle(text, tokens, m.from) && beforeFunctionWordOrEnd(text, tokens, m.to) && !inFull) return false;
+      if (!inFull) {
+        // "the musical Hamilton": a work; "striker Costa", "her publisher Kim": someone of that
+        // occupation, the pack's namesake only if it says so of them.
+        const kind = kindNounBefore(text, tokens, m.from);
+        if (kind && ('thing' in kind || !m.targets.some((t) => describedAs(kb.entities.get(t.ref), kind.occupation)))) return false;
+        // "Carney's Irish Pub": a business named after someone.
+        if (opensVenueName(text, tokens, m.to)) return false;
+      }
     }
     if (!m.targets.some((t) => namedInFull.has(t.ref)) && !isGenitive(text, tokens, kb, m) && isPartOfLongerName(text, tokens, m.from, m.to, covered)) return false;
     // "African-American": a demonym fused to another name is a different word.
@@ -216,6 +260,18 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
   // What the anchored entities point at, counted once (not once per candidate and anchor).
   const pointedAt = new Map<string, number>();
   for (const id of anchored) for (const other of relatedIds(kb, id)) if (other !== id) pointedAt.set(other, (pointedAt.get(other) ?? 0) + 1);
+  // A name all of whose senses lie in one place speaks for that place too: both records of
+  // "Brad Raffensperger" are of the state of Georgia (the senses of "Atlanta" are not all in it).
+  for (const match of named) {
+    const refs = [...new Set(match.targets.map((t) => t.ref))];
+    if (refs.length < 2) continue; // an anchored entity's places are counted above
+    let shared = new Set(kb.entities.get(refs[0]!)?.partOf ?? []);
+    for (const ref of refs.slice(1)) {
+      const parts = kb.entities.get(ref)?.partOf ?? [];
+      shared = new Set(parts.filter((id) => shared.has(id)));
+    }
+    for (const id of shared) pointedAt.set(id, (pointedAt.get(id) ?? 0) + 1);
+  }
   const affinityOf = (entityId: string): number => {
     let n = pointedAt.get(entityId) ?? 0;
     for (const id of relatedIds(kb, entityId)) if (anchored.has(id)) n++;
@@ -239,17 +295,30 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
   const mentions: Mention[] = [];
   const personStarts = new Set<number>();
   for (const match of named) {
-    if (!match.targets.length) continue;
-    const expected = match.targets.length > 1 ? expectedTypes(text, tokens, match.from, match.to) : [];
-    let best = match.targets[0]!;
-    if (match.targets.length > 1) {
-      const ranked = match.targets.map((t) => ({ t, s: score(t.ref, expected) })).sort((a, b) => b.s - a.s);
+    let targets = match.targets;
+    if (!targets.length) continue;
+    if (targets.length > 1 && isDateline(text, tokens, match.from, match.to)) {
+      // "NEW YORK (Reuters) -": a dateline names a city, however many firms of the state the story names.
+      const cities = targets.filter((t) => kb.entities.get(t.ref)?.type === 'city');
+      if (cities.length) targets = cities;
+    }
+    const expected = targets.length > 1 ? expectedTypes(text, tokens, match.from, match.to) : [];
+    let best = targets[0]!;
+    if (targets.length > 1) {
+      const ranked = targets.map((t) => ({ t, s: score(t.ref, expected) })).sort((a, b) => b.s - a.s);
       // Several senses and nothing in the article to choose between them: no link beats a guess.
       const rival = ranked.find((r) => r.t.ref !== ranked[0]!.t.ref);
       if (rival && ranked[0]!.s - rival.s < resolutionWeights.minLead) continue;
       best = ranked[0]!.t;
     }
     const { start, end } = spanOf(text, tokens, match);
+    const region = regionAfterComma(kb, text, start, end, best.ref);
+    if (region) {
+      // "Winder, Georgia": the town and its state, each a mention of its own.
+      mentions.push({ text: text.slice(start, region.start), start, end: region.start, kind: 'name', entityId: best.ref });
+      mentions.push({ text: text.slice(region.start + region.gap, end), start: region.start + region.gap, end, kind: 'name', entityId: region.id });
+      continue;
+    }
     mentions.push({ text: text.slice(start, end), start, end, kind: best.kind === 'demonym' ? 'demonym' : 'name', entityId: best.ref });
     if (kb.entities.get(best.ref)?.type === 'person') personStarts.add(match.from);
   }
