@@ -1,5 +1,6 @@
 import type { ArticleText } from '@/utils/analysis/analyze-text';
 import { formatDate } from '@/utils/ui/format';
+import { t } from '@/utils/ui/i18n';
 
 interface Props {
   article: Pick<ArticleText, 'title' | 'site' | 'published'>;
@@ -15,7 +16,7 @@ export function ArticleHeader({ article, fallbackSite = null }: Props) {
       <h1 data-testid="article-title">{article.title}</h1>
       <p class="meta">
         {site && <span>{site}</span>}
-        {article.published && <time dateTime={article.published}>{formatDate(article.published)}</time>}
+        {article.published ? <time dateTime={article.published}>{formatDate(article.published)}</time> : <span data-testid="undated">{t('undatedArticle')}</span>}
       </p>
     </header>
   );

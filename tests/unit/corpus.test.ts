@@ -92,6 +92,16 @@ describe('the real page corpus', () => {
     expect(f1.reduce((a, r) => a + r.f1, 0) / f1.length).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('dates every news article whose address holds its date, when its metadata gives none', () => {
+    const dated = results.filter((r) => r.page.kind === 'news-article' && r.extracted);
+    const undated = dated.filter((r) => r.extracted!.published === null).map((r) => r.page.file);
+    const byAddress = dated.filter((r) => /\/(?:19|20)\d\d\/\d\d\/\d\d\//.test(readFileSync(`${corpus}${r.page.file}`, 'utf8').match(/rel="canonical" href="([^"]+)"/)?.[1] ?? ''));
+    expect(byAddress.length).toBeGreaterThan(3);
+    expect(undated.filter((f) => byAddress.some((r) => r.page.file === f))).toEqual([]);
+    // The Washington Post's page on the Bardo attack has no date in its metadata, only in its address.
+    expect(results.find((r) => r.page.file === 'pages/readability-wapo-1.html')?.extracted?.published).toBe('2015-03-18');
+  });
+
   it('maps every character of the extracted body back to the live text node it came from', () => {
     for (const { extracted } of results) {
       if (!extracted) continue;

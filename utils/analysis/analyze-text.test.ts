@@ -26,3 +26,18 @@ describe('analyzeText on long articles (issue 19)', () => {
     await expect(analyzeTextInSteps(article, kb, undefined, async () => { throw new Error('over budget'); })).rejects.toThrow('over budget');
   });
 });
+
+describe('analyzeText on a page without a date', () => {
+  const article = { title: 'Summit in Budapest called off', text: 'Summit in Budapest called off\n\nDonald Trump said his summit with Vladimir Putin in Budapest would not happen.', published: null };
+
+  it('reads the backstory as of the reading day', () => {
+    expect(analyzeText(article, kb).related).toEqual([]);
+    const asOfToday = analyzeText(article, kb, { today: '2025-10-23' }).related;
+    expect(asOfToday.map((r) => r.id)).toContain('2025-10-budapest-summit');
+    expect(asOfToday.every((r) => r.date <= '2025-10-23')).toBe(true);
+    // Nothing after the reading day counts as backstory.
+    const earlier = analyzeText(article, kb, { today: '2025-08-20' }).related;
+    expect(earlier.map((r) => r.id)).not.toContain('2025-10-budapest-summit');
+    expect(earlier.every((r) => r.date <= '2025-08-20')).toBe(true);
+  });
+});

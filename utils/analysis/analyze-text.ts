@@ -149,7 +149,8 @@ function* findMentionsInWindows(text: string, tokens: Token[], kb: KnowledgeBase
 }
 
 function* analysisSteps(article: ArticleText, kb: KnowledgeBase, reader?: ReaderContext): Generator<void, Analysis> {
-  const date = article.published ?? undefined;
+  // A page that gives no date is read as of today: its backstory is what came before now.
+  const date = article.published ?? reader?.today;
   const tokens = tokenize(article.text);
   yield;
   const mentions = yield* findMentionsInWindows(article.text, tokens, kb, date);

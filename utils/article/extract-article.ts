@@ -6,6 +6,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { findPublishedDate } from './detect-article';
+import { dateFromUrl } from '../text/dates';
 import { TextBuilder, type TextMark, type TextSegment } from './collect-text';
 
 export interface ExtractedArticle {
@@ -388,12 +389,29 @@ function* extractSteps(doc: Document): Generator<void, ExtractedArticle | null> 
     title: headline ? squash(headline.textContent ?? '') : title,
     text,
     bodyStart: Math.min(bodyStart, text.length),
-    published: findPublishedDate(doc) ?? (parsed.publishedTime ? parsed.publishedTime.slice(0, 10) : null),
+    published: findPublishedDate(doc) ?? (parsed.publishedTime ? parsed.publishedTime.slice(0, 10) : null) ?? dateInAddress(doc),
     site: parsed.siteName ?? null,
     byline: parsed.byline ?? null,
     root,
     segments: out.segments,
   };
+}
+
+/** The date written into the page's address (its canonical link, og:url, or where it was loaded from); null when none has one. */
+function dateInAddress(doc: Document): string | null {
+  const addresses = [doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), doc.querySelector('meta[property="og:url"]')?.getAttribute('content'), doc.URL];
+  for (const address of addresses) {
+    if (!address) continue;
+    let absolute: string;
+    try {
+      absolute = new URL(address, doc.URL).href;
+    } catch {
+      continue;
+    }
+    const date = dateFromUrl(absolute);
+    if (date) return date;
+  }
+  return null;
 }
 
 /**

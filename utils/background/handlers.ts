@@ -395,7 +395,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
         const dismissed = new Set((await db.dismissals.where('url').equals(article.url).toArray()).map((d) => d.eventId));
         phases.lap('saved articles');
         await pause();
-        const analysis: Analysis = await analyzeTextInSteps(article, kb, { savedCounts, dismissed }, pause);
+        const today = now().toISOString().slice(0, 10);
+        const analysis: Analysis = await analyzeTextInSteps(article, kb, { savedCounts, dismissed, today }, pause);
         phases.lap('analyse');
         const saved = (await db.articles.get(article.url)) !== undefined;
         if (signal.aborted) throw new Error('the tab moved on to another page');

@@ -46,6 +46,8 @@ export interface ReaderContext {
   savedCounts?: ReadonlyMap<string, number>;
   /** Events the reader marked "not related": never listed again. */
   dismissed?: ReadonlySet<string>;
+  /** The day the reader reads the article (YYYY-MM-DD): its date when the page gives none. */
+  today?: string;
 }
 
 /** Named weights of the ranking; see related.test.ts and `npm run eval` before changing them. */

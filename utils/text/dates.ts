@@ -53,6 +53,28 @@ export function parsePublishedDate(value: string | null | undefined): string | n
   return isoFromDayNumber(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS);
 }
 
+/** A date in an address's path: "/2015/03/18/", "/2019-11-20-title", "/20170314/". */
+const URL_DATE = /(?:^|[/_-])((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=$|[/_.-])/;
+
+/**
+ * The publication date that many news sites write into an article's address
+ * ("washingtonpost.com/world/…/2015/03/18/00202e76…_story.html"); null when the path holds none
+ * or the day does not exist. Only the path is read: a query string's dates are about anything.
+ */
+export function dateFromUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = URL_DATE.exec(path);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[3]}-${m[4]}`;
+  return isoFromDayNumber(dayNumber(iso)) === iso ? iso : null;
+}
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** Month number (1-12) of an English month name or its three-letter form; null otherwise. */
