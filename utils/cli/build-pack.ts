@@ -21,6 +21,7 @@ import { mergeSources, type SourceRun } from '../kb/build/merge';
 import { CONVERTERS, SEPARATE_FILE_SOURCES } from '../kb/build/sources';
 import { readSubdivisionTitles, SUBDIVISION_TITLES_FILE } from '../kb/build/subdivision-titles';
 import { englishWords } from '../kb/build/weak-names';
+import { resolveWikidataParticipants, setAsideWikidataParticipants, type WikidataParticipant } from '../kb/build/wikidata-participants';
 import { commonWords } from '../kb/build/common-words';
 import { countryEntities, type CountryRecord } from '../kb/country-entities';
 import { mergeGenerated } from '../kb/merge-records';
@@ -49,7 +50,7 @@ interface NamePatch {
 }
 
 /** Reads every curated source file; throws naming the file when one is not JSON or a duplicate id appears. */
-function readCurated(): { manifest: PackManifest; entities: Entity[]; events: KbEvent[]; patches: NamePatch[] } {
+function readCurated(): { manifest: PackManifest; entities: Entity[]; events: KbEvent[]; patches: NamePatch[]; wikidataParticipants: WikidataParticipant[] } {
   const manifest = JSON.parse(readFileSync(`${sourcesDir}manifest.json`, 'utf8')) as PackManifest;
   const entities: Entity[] = [];
   const events: KbEvent[] = [];
@@ -71,12 +72,18 @@ function readCurated(): { manifest: PackManifest; entities: Entity[]; events: Kb
     events.push(...(part.events ?? []));
     patches.push(...(part.addNames ?? []), ...(part.addPartOf ?? []));
   }
-  return { manifest, entities, events, patches };
+  const { events: written, pending } = setAsideWikidataParticipants(events);
+  return { manifest, entities, events: written, patches, wikidataParticipants: pending };
 }
 
 /** The curated part: the hand-written records and every country of world-countries. */
 export function buildCuratedPack(): Pack {
-  const { manifest, entities, events, patches } = readCurated();
+  return curatedParts().pack;
+}
+
+/** The curated pack, and the participants of its events named by Wikidata id (resolved after the merge). */
+function curatedParts(): { pack: Pack; wikidataParticipants: WikidataParticipant[] } {
+  const { manifest, entities, events, patches, wikidataParticipants } = readCurated();
   const require = createRequire(import.meta.url);
   const records = require('world-countries') as CountryRecord[];
   const cityByName = new Map<string, string>();
@@ -87,7 +94,7 @@ export function buildCuratedPack(): Pack {
   const pack = { manifest, entities: merged, events: [...events].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)) };
   const result = validatePack(pack);
   if (!result.ok) throw new Error(`the curated pack is invalid:\n${result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
-  return result.pack;
+  return { pack: result.pack, wikidataParticipants };
 }
 
 /** Adds patched names to their entities; throws naming a patch whose id is unknown. */
@@ -119,7 +126,7 @@ export interface BuiltPacks {
 
 /** The default pack from all inputs; throws with every problem when the result is invalid. */
 export function buildDefaultPacks(root = KB_SOURCES_DIR): BuiltPacks {
-  const curated = buildCuratedPack();
+  const { pack: curated, wikidataParticipants } = curatedParts();
   const report: string[] = [];
   const runs: SourceRun[] = CONVERTERS.map((c) => {
     const t = performance.now();
@@ -140,7 +147,9 @@ export function buildDefaultPacks(root = KB_SOURCES_DIR): BuiltPacks {
     ...curated.manifest,
     sources: [...curated.manifest.sources, ...CONVERTERS.map((c) => `${c.title} (${c.origin}), ${c.licence}`)],
   };
-  const main: Pack = { manifest, entities: merged.entities.filter((e) => !separate(e)), events: merged.events };
+  const mainEntities = merged.entities.filter((e) => !separate(e));
+  const main: Pack = { manifest, entities: mainEntities, events: resolveWikidataParticipants(merged.events, mainEntities, wikidataParticipants) };
+  report.push(`curated events: ${wikidataParticipants.length} participants named by Wikidata id resolved`);
   const odbl: Pack = {
     manifest: { ...manifest, name: `${manifest.name}: places (ODbL)`, license: 'ODbL-1.0 (Countries States Cities Database)', sources: CONVERTERS.filter((c) => SEPARATE_FILE_SOURCES.has(c.id)).map((c) => `${c.title} (${c.origin}), ${c.licence}`) },
     entities: merged.entities.filter(separate),

@@ -64,6 +64,16 @@ const TRIGGERS: Record<string, EventType[]> = {
   typhoon: ['disaster'],
   standoff: ['crisis'],
   crisis: ['crisis'],
+  // A fall from power: "the government that ousted Evo Morales", "the coup".
+  coup: ['crisis'],
+  ousted: ['crisis'],
+  ouster: ['crisis'],
+  overthrow: ['crisis'],
+  overthrown: ['crisis'],
+  toppled: ['crisis'],
+  resignation: ['crisis'],
+  resigned: ['crisis'],
+  resigns: ['crisis'],
   hearing: ['meeting', 'statement'],
   hearings: ['meeting', 'statement'],
   testimony: ['meeting', 'statement'],
@@ -180,17 +190,22 @@ export function findEventMentions(
     const named = new Set(here.flatMap((m) => [m.entityId, ...(kb.entities.get(m.entityId)?.standsFor ?? [])]));
     const cues: DateCue[] = cuesBySentence[si] ?? [];
     const days = cues.filter((c) => c.from === c.to).map((c) => c.from);
-    const window = token.start < ledeEnd ? eventMentionWeights.ownEventWindowDays : eventMentionWeights.undatedWindowDays;
+    const inLede = token.start < ledeEnd;
     let best: { event: KbEvent; score: number } | null = null;
     for (const event of candidateEvents(kb, named, days)) {
       if (!types.includes(event.type) || !isPrior(event)) continue;
+      // In the lede a trigger word names the article's own news ("Trump and Putin held talks
+      // today"), unless it is a fall from power, which befalls a leader once, of someone the
+      // sentence names ("the government that ousted Evo Morales").
+      const once = types.every((t) => t === 'crisis') && namesParticipant(kb, event, named);
+      const window = inLede && !once ? eventMentionWeights.ownEventWindowDays : eventMentionWeights.undatedWindowDays;
       const inRange = cues.length
         ? cues.some((c) => eventFitsRange(event, dayNumber(c.from), dayNumber(c.to)))
         : today - dayNumber(event.date) <= window;
       if (!inRange) continue;
       const exactDay = days.includes(event.date);
       const score = contextScore(kb, event, named) + (exactDay ? eventMentionWeights.exactDayWeight : cues.length ? 1 : 0);
-      const specific = types.length === 1 && (types[0] === 'attack' || types[0] === 'election');
+      const specific = types.length === 1 && (types[0] === 'attack' || types[0] === 'election' || types[0] === 'crisis');
       if (score < (specific ? eventMentionWeights.specificThreshold : eventMentionWeights.threshold)) continue;
       if (!best || score > best.score || (score === best.score && event.date > best.event.date)) best = { event, score };
     }
@@ -222,6 +237,11 @@ function candidateEvents(kb: KnowledgeBase, named: Set<string>, days: string[]):
   for (const id of named) for (const e of kb.eventsOf(id)) events.add(e);
   for (const day of days) for (const e of kb.eventsOn(day)) events.add(e);
   return events;
+}
+
+/** True when a person who took part in the event is among the named. */
+function namesParticipant(kb: KnowledgeBase, event: KbEvent, named: Set<string>): boolean {
+  return event.participants.some((p) => named.has(p.entity) && kb.entities.get(p.entity)?.type === 'person');
 }
 
 function contextScore(kb: KnowledgeBase, event: KbEvent, named: Set<string>): number {

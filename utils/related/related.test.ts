@@ -68,6 +68,19 @@ describe('event mentions by description (issue 18)', () => {
     const later = read('Trump and Putin meet again\n\nThey met today. Last month Trump and Putin held talks that went nowhere.', '2025-11-05');
     expect(later.events.map((e) => e.eventId)).toContain('2025-10-25-moscow-talks');
   });
+
+  it('takes a fall from power named in the lede, with its leader, for the older event it was', () => {
+    // A made-up event of the test's own: a fall from power befalls a leader once.
+    const fall: KbEvent = {
+      id: '2025-10-01-lavrov-ousted', title: 'Lavrov is ousted as foreign minister', aliases: [], date: '2025-10-01', type: 'crisis',
+      participants: [{ entity: 'sergey-lavrov' }, { entity: 'russia' }], summary: 'A test event.', sources: [{ url: 'https://example.org/' }],
+    };
+    const kb = new KnowledgeBase(miniEntities, [...miniEvents, fall]);
+    const lede = read('Protests in Moscow\n\nProtesters marched against the government that ousted Sergey Lavrov.', '2025-10-20', {}, kb);
+    expect(lede.events.map((e) => e.eventId)).toEqual(['2025-10-01-lavrov-ousted']);
+    // Without its leader named, the lede's trigger word is the article's own news.
+    expect(read('Protests in Moscow\n\nProtesters marched against the government that ousted the minister.', '2025-10-20', {}, kb).events).toEqual([]);
+  });
 });
 
 describe('rankRelated', () => {
