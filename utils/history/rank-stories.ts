@@ -163,3 +163,27 @@ export function rankStories(article: Story, stories: Iterable<Story>, query: Sto
       reasons,
     }));
 }
+
+/**
+ * Stories by their keys (Story.keys: rare words and events), in memory: the stories an
+ * article's story may share its topic with, as the database's index on `keys` finds them. A
+ * story sharing no key with the article cannot pass rankStories' floor, so only these are ranked.
+ */
+export class StoryIndex {
+  private readonly byKey = new Map<string, Story[]>();
+
+  add(story: Story): void {
+    for (const key of story.keys) {
+      const list = this.byKey.get(key);
+      if (list) list.push(story);
+      else this.byKey.set(key, [story]);
+    }
+  }
+
+  /** The stories that share at least one key with `story`, each once; [] when none. */
+  candidates(story: Story): Story[] {
+    const found = new Set<Story>();
+    for (const key of story.keys) for (const s of this.byKey.get(key) ?? []) found.add(s);
+    return [...found];
+  }
+}
