@@ -68,7 +68,7 @@ export function HistorySettings() {
             </ul>
           )}
           {loaded.value.total > 0 && (
-            <button type="button" data-testid="clear-history" onClick={() => void act(sendToBackground('clearHistory', {}))}>
+            <button type="button" class="history-clear" data-testid="clear-history" onClick={() => void act(sendToBackground('clearHistory', {}))}>
               {t('historyClear')}
             </button>
           )}

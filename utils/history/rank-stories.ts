@@ -122,7 +122,7 @@ function scoreStory(q: StoryQuery, other: Story): { score: number; reasons: stri
     .map((x) => asWord(x.text));
   if (named.length) reasons.push(`both speak of ${joinNames(named)}`);
   if (people.length) reasons.push(people.length === 1 ? `both name ${people[0]}` : `both name ${joinNames(people.slice(0, 3))}`);
-  if (places.length) reasons.push(`both set in ${places[0]}`);
+  if (places.length) reasons.push(`both mention ${joinNames(places.slice(0, 2))}`);
   // (an event both are about is said once)
   const backstory = other.backstory.find((e) => q.backstory.has(e.id) && !sharedEvents.some((s) => s.id === e.id));
   if (backstory) {
