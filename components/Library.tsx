@@ -4,6 +4,7 @@ import { t } from '@/utils/ui/i18n';
 import { useDebounced } from '@/utils/ui/use-debounced';
 import { useReload } from '@/utils/ui/use-reload';
 import { useResult } from '@/utils/ui/use-result';
+import { HistorySettings } from './HistorySettings';
 import { KnowledgeBase } from './KnowledgeBase';
 import { SavedArticleRow } from './SavedArticleRow';
 import { SearchBox } from './SearchBox';
@@ -60,6 +61,7 @@ export function Library() {
           )}
           {list()}
         </Section>
+        <HistorySettings />
         <KnowledgeBase />
       </main>
     </>

@@ -7,8 +7,10 @@ import { ArticleHeader } from './ArticleHeader';
 import { LaterEvents } from './LaterEvents';
 import { NoBackstory } from './NoBackstory';
 import { OrderChoice, type EventOrder } from './OrderChoice';
+import { ReadBefore } from './ReadBefore';
 import { RelatedEvents } from './RelatedEvents';
 import { Section } from './Section';
+import { SiteHistoryToggle } from './SiteHistoryToggle';
 import { StatusNote } from './StatusNote';
 import { UnknownNamesSection } from './UnknownNamesSection';
 
@@ -23,6 +25,8 @@ interface Props {
   onDismissEvent?: (id: string) => void;
   /** Searches the knowledge base (the panel's search box). */
   onSearch: (query: string) => void;
+  /** Whether this site's articles are kept in the reader's history, and its switch; absent: the history is off. */
+  history?: { paused: boolean; onToggle: () => void };
 }
 
 /**
@@ -30,8 +34,8 @@ interface Props {
  * events that explain it (with why), or plainly none, the actors at a glance, then what came
  * next.
  */
-export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent, onAddName, onDismissEvent, onSearch }: Props) {
-  const { entities, related, later } = analysis;
+export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent, onAddName, onDismissEvent, onSearch, history }: Props) {
+  const { entities, related, later, readBefore } = analysis;
   const [order, setOrder] = useState<EventOrder>('relevance');
   return (
     <article class="overview">
@@ -48,6 +52,11 @@ export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent, onAddNa
           </Section>
         )
       )}
+      {readBefore && readBefore.length > 0 && (
+        <Section title={t('sectionReadBefore')} testId="read-before">
+          <ReadBefore stories={readBefore} />
+        </Section>
+      )}
       {entities.length > 0 && (
         <Section title={t('sectionActors')}>
           <ActorList entities={entities} onOpen={onOpenEntity} />
@@ -59,6 +68,7 @@ export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent, onAddNa
         </Section>
       )}
       {onAddName && <UnknownNamesSection names={analysis.unknownNames} onAdd={(name) => onAddName(name, analysis.article)} />}
+      {history && site && <SiteHistoryToggle site={site} paused={history.paused} onToggle={history.onToggle} />}
     </article>
   );
 }

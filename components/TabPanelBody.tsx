@@ -8,6 +8,7 @@ import { useDelayPassed } from '@/utils/ui/use-delay-passed';
 import { t } from '@/utils/ui/i18n';
 import { retryTab } from '@/utils/ui/retry-tab';
 import { useAnalysisWaitPassed } from '@/utils/ui/use-analysis-wait';
+import { useSettings } from '@/utils/ui/use-settings';
 import { useTabView } from '@/utils/ui/use-tab-view';
 import { ReloadPrompt } from './ReloadPrompt';
 import { TabOverview } from './TabOverview';
@@ -30,6 +31,7 @@ interface Props {
 /** The side panel's overview of the shown tab, kept up to date as the tab changes. */
 export function TabPanelBody({ tabId, onOpenEntity, onOpenEvent, onAddName, onSearch }: Props) {
   const { view, error } = useTabView(tabId ?? null);
+  const { settings, setSiteHistory } = useSettings();
   const [reloads, setReloads] = useState(0);
   const page = view ? pageStatus(view.state, view.url) : null;
   const stuck = useDelayPassed(page?.status === 'analysing' && !view?.state, analysingPatienceMs, `${tabId}|${reloads}`);
@@ -45,7 +47,21 @@ export function TabPanelBody({ tabId, onOpenEntity, onOpenEvent, onAddName, onSe
         if (!reply.ok) console.warn('[backstory] dismissing an event failed', reply.error);
       });
     };
-    return <TabOverview analysis={page.analysis} site={hostOf(view.url)} onOpenEntity={onOpenEntity} onOpenEvent={onOpenEvent} onAddName={onAddName} onDismissEvent={dismiss} onSearch={onSearch} />;
+    const site = hostOf(view.url);
+    const paused = Boolean(site && settings?.historyPausedSites.includes(site));
+    const history = settings && !settings.historyOff && site ? { paused, onToggle: () => void setSiteHistory(site, !paused) } : undefined;
+    return (
+      <TabOverview
+        analysis={page.analysis}
+        site={site}
+        onOpenEntity={onOpenEntity}
+        onOpenEvent={onOpenEvent}
+        onAddName={onAddName}
+        onDismissEvent={dismiss}
+        onSearch={onSearch}
+        history={history}
+      />
+    );
   }
   if (page.status === 'too-large') return <TabProblem kind="too-large" tooLarge={page.tooLarge} />;
   const retry = () => {

@@ -14,6 +14,7 @@
  * request in hand needs.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Story } from './history/story';
 import type { SavedArticle } from './messages';
 import { hash } from './match/compiled-index';
 import { Column, TextList, decodeUtf8 } from './match/column';
@@ -125,6 +126,7 @@ export class BackstoryDb extends Dexie {
   meta!: Table<MetaRecord, string>;
   undo!: Table<UndoRecord, string>;
   dismissals!: Table<Dismissal, [string, string]>;
+  stories!: Table<Story, string>;
 
   constructor(name = 'backstory', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -163,6 +165,8 @@ export class BackstoryDb extends Dexie {
     this.version(5).stores({ entities: null, events: null, userEntities: null, userEvents: null });
     // Version 6: the reader's "not related" marks, by article.
     this.version(6).stores({ dismissals: '[url+eventId], url' });
+    // Version 7: the reader's history (issue 18), a story per article read, found by its rare words and events.
+    this.version(7).stores({ stories: 'url, readAt, *keys' });
   }
 }
 

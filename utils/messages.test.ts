@@ -54,9 +54,9 @@ describe('who may send what (issue 19)', () => {
     );
   });
 
-  it('refuses a content script the library and other tabs’ state', () => {
+  it('refuses a content script the library, the history and other tabs’ state', () => {
     fc.assert(
-      fc.property(pageSender, fc.constantFrom<keyof BackgroundProtocol>('listArticles', 'getTabState', 'saveArticle', 'getEntity', 'searchKb', 'getSettings'), (sender, name) => {
+      fc.property(pageSender, fc.constantFrom<keyof BackgroundProtocol>('listArticles', 'getTabState', 'saveArticle', 'getEntity', 'searchKb', 'getSettings', 'listHistory', 'clearHistory', 'setSiteHistory'), (sender, name) => {
         expect(refusal(name, sender, origin)).toMatch(/only from Backstory's own pages/);
       }),
     );

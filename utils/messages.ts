@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import type { Analysis, ArticleText, EventSummary } from './analysis/analyze-text';
 import { pageBudget, type TooLarge } from './article/page-budget';
 import { unknownNameLimits } from './match/unknown-name';
+import type { RelatedStory } from './history/rank-stories';
 import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
 import { isWebUrl } from './web-url';
 
@@ -29,6 +30,12 @@ export interface ArticlePayload {
  */
 export type TabAnalysis = Omit<Analysis, 'article' | 'mentions' | 'eventMentions'> & {
   article: Omit<ArticleText, 'text'> & { length: number };
+  /**
+   * The reader's earlier stories on this article's topic ("You read about this", issue 18):
+   * a few (see historyWeights.maxStories), found after the analysis has been answered; absent
+   * until then and when the history is off.
+   */
+  readBefore?: RelatedStory[];
 };
 
 /**
@@ -94,6 +101,19 @@ export interface Settings {
   highlightOffSites: string[];
   /** Also highlight nominal phrases ("the Kremlin spokesman"). */
   highlightNominal: boolean;
+  /** The reader turned the history of their reading off (issue 18): nothing is kept, nothing listed. */
+  historyOff: boolean;
+  /** Sites (host names) whose articles are not kept in the history. */
+  historyPausedSites: string[];
+}
+
+/** A story of the reader's history, as the library lists it. */
+export interface StorySummary {
+  url: string;
+  title: string;
+  site: string | null;
+  date: string;
+  readAt: string;
 }
 
 /** What an import did, record by record. */
@@ -183,7 +203,14 @@ export interface BackgroundProtocol {
   revertRecord(query: { kind: 'entity' | 'event'; id: string }): { undoToken: string };
   /** Pages: undo a delete. */
   undoDelete(query: { undoToken: string }): null;
-  /** Pages: the reader's own records and edits, newest first. */
+  /** Pages: the newest stories of the reader's history (at most `limit`), and how many there are. */
+  listHistory(query: { limit?: number }): { stories: StorySummary[]; total: number };
+  /** Pages: forget the reader's whole history; "You read about this" empties in every tab. Replies how many stories were removed. */
+  clearHistory(query: Record<string, never>): { removed: number };
+  /** Pages: turn the history on or off (off keeps nothing new and lists nothing; what is kept stays until cleared). */
+  setHistory(query: { enabled: boolean }): Settings;
+  /** Pages: pause or resume the history for a site. */
+  setSiteHistory(query: { site: string; paused: boolean }): Settings;
   /** Pages: the reader's newest records and edits (at most `limit`), and how many there are. */
   listUserRecords(query: { limit?: number }): { records: UserRecordSummary[]; total: number };
 }
@@ -279,6 +306,10 @@ export const backgroundRequests = {
   revertRecord: v.object({ kind: v.picklist(['entity', 'event']), id }),
   undoDelete: v.object({ undoToken: v.pipe(v.string(), v.maxLength(200)) }),
   listUserRecords: v.object({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
+  listHistory: v.object({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
+  clearHistory: empty,
+  setHistory: v.object({ enabled: v.boolean() }),
+  setSiteHistory: v.object({ site: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), paused: v.boolean() }),
 } satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema<Parameters<BackgroundProtocol[K]>[0]> };
 
 export const contentRequests = {

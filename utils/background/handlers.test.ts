@@ -29,7 +29,7 @@ beforeEach(async () => {
   const tabs = new Map<number, TabState>();
   notified = [];
   files = new Map();
-  settings = { highlightOffSites: [], highlightNominal: false };
+  settings = { highlightOffSites: [], highlightNominal: false, historyOff: false, historyPausedSites: [] };
   // What each tab's content script holds: the text it had analysed.
   const pageTexts = new Map<number, { url: string; text: string }>();
   const base = createHandlers({
@@ -414,5 +414,61 @@ describe('analysis under load (issue 19)', () => {
     const moved = handlersWith(new Map(), { articleText: async () => ({ url: 'https://news.example/elsewhere', text: 'Another page' }) });
     await moved.analyzeArticle(article, tabSender);
     await expect(moved.saveArticle({ tabId: 7 }, {})).rejects.toThrow(/reload it/);
+  });
+});
+
+describe('the reader’s history (issue 18)', () => {
+  const first = { ...article, url: 'https://news.example/alaska', title: 'Alaska summit ends', text: 'Alaska summit ends\n\nTrump and Putin met at the Alaska summit. Putin invited Trump to Moscow.', published: '2025-08-16' };
+  const second = { ...article, url: 'https://news.example/budapest', title: 'Budapest summit called off', text: 'Budapest summit called off\n\nTrump called off the Budapest meeting with Putin. They last met at the Alaska summit.', published: '2025-10-22' };
+  const at = (url: string): Sender => ({ tab: { id: 7, url }, url });
+  /** The tab's state once the history has been read for it (or `settled` says it is as it will be). */
+  const readBeforeOf = (settled: (state: TabState | null) => boolean = (s) => s?.analysis?.readBefore !== undefined) =>
+    vi.waitFor(
+      async () => {
+        const state = await handlers.getTabState({ tabId: 7 }, {});
+        if (!settled(state)) throw new Error('not yet');
+        return state!.analysis!.readBefore;
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+  const stored = async () => (await handlers.listHistory({}, {})).stories.map((s) => s.url);
+
+  it('keeps each article read as a story and lists an earlier one on its topic, with reasons', async () => {
+    await handlers.analyzeArticle(first, at(first.url));
+    await vi.waitFor(async () => expect(await stored()).toEqual([first.url]), { timeout: 15_000 });
+    await handlers.analyzeArticle(second, at(second.url));
+    const found = await readBeforeOf((s) => s?.url === second.url && s.analysis?.readBefore !== undefined);
+    expect(found?.map((s) => s.url)).toEqual([first.url]);
+    expect(found?.[0]?.reasons[0]).toMatch(/^both are about “.*Alaska/);
+    await vi.waitFor(async () => expect((await stored()).sort()).toEqual([second.url, first.url].sort()), { timeout: 15_000 });
+  });
+
+  it('clearing the history forgets every story and empties "You read about this" in the tabs', async () => {
+    await handlers.analyzeArticle(first, at(first.url));
+    await vi.waitFor(async () => expect(await stored()).toHaveLength(1), { timeout: 15_000 });
+    await handlers.analyzeArticle(second, at(second.url));
+    await readBeforeOf((s) => s?.url === second.url && (s.analysis?.readBefore?.length ?? 0) > 0);
+    await vi.waitFor(async () => expect(await stored()).toHaveLength(2), { timeout: 15_000 });
+    expect(await handlers.clearHistory({}, {})).toEqual({ removed: 2 });
+    expect(await stored()).toEqual([]);
+    expect((await handlers.getTabState({ tabId: 7 }, {}))?.analysis?.readBefore).toEqual([]);
+  });
+
+  it('keeps nothing and lists nothing when the history is off', async () => {
+    await handlers.setHistory({ enabled: false }, {});
+    await handlers.analyzeArticle(first, at(first.url));
+    await handlers.analyzeArticle(second, at(second.url));
+    // The unknown names come after the history: once they are in, the history had its turn.
+    await readBeforeOf((s) => s?.url === second.url && s.analysis?.unknownNames !== undefined);
+    expect((await handlers.getTabState({ tabId: 7 }, {}))?.analysis?.readBefore).toBeUndefined();
+    expect(await stored()).toEqual([]);
+  });
+
+  it('does not keep the articles of a paused site', async () => {
+    expect((await handlers.setSiteHistory({ site: 'news.example', paused: true }, {})).historyPausedSites).toEqual(['news.example']);
+    await handlers.analyzeArticle(first, at(first.url));
+    await readBeforeOf((s) => s?.analysis?.unknownNames !== undefined);
+    expect(await stored()).toEqual([]);
+    expect((await handlers.setSiteHistory({ site: 'news.example', paused: false }, {})).historyPausedSites).toEqual([]);
   });
 });

@@ -21,6 +21,8 @@ import {
   type Settings,
   type TabState,
 } from '../messages';
+import { storyOf } from '../history/story';
+import { clearStories, keepStory, listStories, readBefore } from './history-store';
 import { compactAnalysis, compactUnknownNames } from './tab-state';
 
 export type { Sender } from '../messages';
@@ -78,6 +80,13 @@ const SLOW_ANALYSIS_MS = 1000;
 const yieldToEvents = () => new Promise<void>((resume) => setTimeout(resume, 0));
 /** The reader's records the library lists at once; an import of a whole pack makes thousands. */
 const USER_RECORDS_SHOWN = 200;
+/** The stories of the history the library lists at once. */
+const STORIES_SHOWN = 50;
+
+/** Settings as stored before the history (issue 18) lack its fields: they read as "on, nothing paused". */
+function withDefaults(settings: Settings): Settings {
+  return { ...settings, historyOff: settings.historyOff ?? false, historyPausedSites: settings.historyPausedSites ?? [] };
+}
 
 /** An import whose page stops asking after it, or an export not read on, for this long is dropped (its page was closed, say). */
 const SESSION_IDLE_MS = 60_000;
@@ -322,7 +331,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
     deps.knowledgeChanged();
     return value;
   };
-  const { db, tabs, settings } = deps;
+  const { db, tabs } = deps;
+  const settings: SettingsStore = { get: async () => withDefaults(await deps.settings.get()), set: (next) => deps.settings.set(next) };
   const now = () => (deps.now ? deps.now() : new Date());
 
   const savedNaming = async (entityIds: string[]) =>
@@ -369,6 +379,25 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
     }
   };
 
+  /**
+   * After the analysis has been answered: the reader's earlier stories on its topic, added to
+   * the tab's state if it still shows that article, then this article kept as a story of its
+   * own (unless the history is off, or paused for its site). Never throws.
+   */
+  const addHistory = async (tabId: number, analysis: Analysis, kb: KnowledgeBase) => {
+    try {
+      const current = await settings.get();
+      if (current.historyOff || !analysis.isArticle || !analysis.article.url) return;
+      const story = storyOf(analysis, kb.topicStats, now());
+      const found = await readBefore(db, story);
+      const state = await tabs.get(tabId);
+      if (state?.status === 'article' && state.url === analysis.article.url && state.analysis) await setTab({ ...state, analysis: { ...state.analysis, readBefore: found } });
+      if (!current.historyPausedSites.includes(siteOf(analysis.article.url))) await keepStory(db, story);
+    } catch (error) {
+      console.warn('[backstory] the history was not read or kept for this article', error);
+    }
+  };
+
   return {
     async analyzeArticle(article, sender) {
       const tabId = requireTab(sender, article.url);
@@ -404,7 +433,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
         phases.lap('store tab state');
         // The first analysis of a worker's life, and any slow one, say where their time went.
         if (!analysed++ || Date.now() - deadline + budget > SLOW_ANALYSIS_MS) phases.report();
-        void yieldToEvents().then(() => addUnknownNames(tabId, analysis, kb));
+        void yieldToEvents()
+          .then(() => addHistory(tabId, analysis, kb))
+          .then(() => addUnknownNames(tabId, analysis, kb));
         return analysis;
       } catch (error) {
         // A newer analysis of the tab owns its state now.
@@ -581,6 +612,35 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
 
     async listUserRecords({ limit }) {
       return kbStore.listUserRecords(db, limit ?? USER_RECORDS_SHOWN);
+    },
+
+    async listHistory({ limit }) {
+      return listStories(db, limit ?? STORIES_SHOWN);
+    },
+
+    async clearHistory() {
+      const removed = await clearStories(db);
+      // What the tabs list was read from the history: it goes with it.
+      for (const state of await tabs.all()) {
+        if (state.analysis?.readBefore?.length) await setTab({ ...state, analysis: { ...state.analysis, readBefore: [] } });
+      }
+      return { removed };
+    },
+
+    async setHistory({ enabled }) {
+      const next = { ...(await settings.get()), historyOff: !enabled };
+      await settings.set(next);
+      return next;
+    },
+
+    async setSiteHistory({ site, paused }) {
+      const current = await settings.get();
+      const sites = new Set(current.historyPausedSites);
+      if (paused) sites.add(site);
+      else sites.delete(site);
+      const next = { ...current, historyPausedSites: [...sites].sort() };
+      await settings.set(next);
+      return next;
     },
 
     async setSiteHighlighting({ site, enabled }) {

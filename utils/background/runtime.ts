@@ -24,8 +24,10 @@ import { KbReader } from './kb-reader';
 import { tabsToEvict } from './tab-state';
 
 const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: { highlightOffSites: [], highlightNominal: false },
-  version: 1,
+  fallback: { highlightOffSites: [], highlightNominal: false, historyOff: false, historyPausedSites: [] },
+  version: 2,
+  // Version 2: the history of the reader's reading (issue 18), on and paused nowhere.
+  migrations: { 2: (old: Omit<Settings, 'historyOff' | 'historyPausedSites'>): Settings => ({ ...old, historyOff: false, historyPausedSites: [] }) },
 });
 
 /**

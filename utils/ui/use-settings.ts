@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground, type Result, type Settings } from '@/utils/messages';
 
-/** The reader's settings (null until loaded) and a way to turn highlighting on or off for a site. */
+/** The reader's settings (null until loaded) and ways to change them: highlighting and history, per site or at all. */
 export function useSettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     void sendToBackground('getSettings', {}).then((reply) => reply.ok && setSettings(reply.value));
   }, []);
-  const setSiteHighlighting = async (site: string, enabled: boolean): Promise<Result<Settings>> => {
-    const reply = await sendToBackground('setSiteHighlighting', { site, enabled });
+  const keep = (reply: Result<Settings>): Result<Settings> => {
     if (reply.ok) setSettings(reply.value);
     return reply;
   };
-  return { settings, setSiteHighlighting };
+  const setSiteHighlighting = async (site: string, enabled: boolean) => keep(await sendToBackground('setSiteHighlighting', { site, enabled }));
+  const setHistory = async (enabled: boolean) => keep(await sendToBackground('setHistory', { enabled }));
+  const setSiteHistory = async (site: string, paused: boolean) => keep(await sendToBackground('setSiteHistory', { site, paused }));
+  return { settings, setSiteHighlighting, setHistory, setSiteHistory };
 }

@@ -1,0 +1,102 @@
+/**
+ * The reader's history in a real Chromium (issue 18): three articles on the Russia–Ukraine
+ * peace talks of 2025 read in sequence (two demo pages of ours, then the seed article), the
+ * third listing the first two under "You read about this" with their reasons; an unrelated
+ * article listing none; and Clear history in the library taking them away, in the open panel
+ * too. Screenshots: test-output/screenshots/history-*.png.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, sharedDir, type ExtensionBrowser, type PageServer } from './browser';
+import type { ExtensionDriver } from './extension';
+import { endSession, shots, startSession } from './session';
+import { screenshotWhole } from './ui-pages';
+
+let server: PageServer;
+let ext: ExtensionBrowser;
+let driver: ExtensionDriver;
+
+beforeAll(async () => {
+  // The warm-up page is the unrelated one (the Guardian on whale strandings, 2019): it is the first story kept.
+  ({ server, ext, driver } = await startSession(
+    { '/demo/': join(projectRoot, 'tests/fixtures/demo'), '/seed/': join(sharedDir, 'fixtures/seed'), '/corpus/': join(sharedDir, 'corpus/pages') },
+    '/corpus/readability-guardian-1.html',
+  ));
+});
+
+afterAll(() => endSession({ server, ext }));
+
+const istanbul = () => `${server.origin}/demo/istanbul-talks.html`;
+const alaska = () => `${server.origin}/demo/alaska-summit.html`;
+const seed = () => `${server.origin}/seed/index.html`;
+
+/** Reads an article in a new tab and waits until the history has been read for it; returns its tab and what it listed. */
+async function read(url: string): Promise<{ tabId: number; readBefore: { url: string; reasons: string[] }[] }> {
+  const { tabId } = await driver.openArticle(url);
+  let readBefore: { url: string; reasons: string[] }[] | undefined;
+  await expect
+    .poll(
+      async () => {
+        const state = (await driver.waitForTabState(tabId)) as { analysis: { readBefore?: typeof readBefore } | null };
+        readBefore = state.analysis?.readBefore;
+        return readBefore !== undefined;
+      },
+      { timeout: 30_000, interval: 200 },
+    )
+    .toBe(true);
+  return { tabId, readBefore: readBefore! };
+}
+
+describe('the reader’s history', () => {
+  it('lists the two earlier articles on the peace talks for the third, with their reasons, and none for an unrelated one', async () => {
+    expect((await read(istanbul())).readBefore).toEqual([]);
+    expect((await read(alaska())).readBefore.map((s) => s.url)).toEqual([istanbul()]);
+    const third = await read(seed());
+    expect(third.readBefore.map((s) => s.url)).toEqual([alaska(), istanbul()]);
+
+    const panel = await driver.openExtensionPage('sidepanel', third.tabId);
+    await panel.setViewportSize({ width: 420, height: 1000 });
+    const section = panel.getByTestId('read-before');
+    await section.waitFor();
+    expect(await section.locator('h2').textContent()).toBe('You read about this');
+    const stories = section.getByTestId('read-before-story');
+    expect(await stories.evaluateAll((items) => items.map((li) => li.getAttribute('data-url')))).toEqual([alaska(), istanbul()]);
+    const alaskaReasons = await stories.nth(0).locator('.reasons li').allTextContents();
+    expect(alaskaReasons).toContain('both are about “Trump–Putin summit in Alaska (Anchorage)”');
+    const istanbulReasons = await stories.nth(1).locator('.reasons li').allTextContents();
+    expect(istanbulReasons.find((r) => r.startsWith('both speak of'))).toContain('ceasefire');
+    expect(await stories.nth(0).locator('a').textContent()).toBe('Alaska summit ends without a deal as Putin proposes Moscow for the next round');
+    await section.screenshot({ path: join(shots, 'history-read-before.png') });
+    await screenshotWhole(panel, join(shots, 'history-panel.png'));
+    await panel.close();
+
+    // Libération on the Nepal earthquake (2015): nothing of the peace talks, nor of the whales.
+    const unrelated = await read(`${server.origin}/corpus/readability-liberation-1.html`);
+    expect(unrelated.readBefore).toEqual([]);
+    const other = await driver.openExtensionPage('sidepanel', unrelated.tabId);
+    await other.getByTestId('site-history').waitFor();
+    expect(await other.getByTestId('read-before').count()).toBe(0);
+    await other.close();
+  });
+
+  it('clearing the history in the library removes them, from the open panel too', async () => {
+    const { tabId, readBefore } = await read(seed());
+    expect(readBefore.map((s) => s.url)).toEqual([alaska(), istanbul()]);
+    const panel = await driver.openExtensionPage('sidepanel', tabId);
+    await panel.getByTestId('read-before-story').first().waitFor();
+
+    const library = await driver.openExtensionPage('library');
+    const count = library.getByTestId('history-count');
+    await count.waitFor();
+    expect(await library.getByTestId('history-story').count()).toBeGreaterThanOrEqual(4);
+    await library.getByTestId('history').screenshot({ path: join(shots, 'history-library.png') });
+    await library.getByTestId('clear-history').click();
+    await expect.poll(() => count.textContent()).toBe('0 articles in your history');
+    await expect.poll(() => panel.getByTestId('read-before').count()).toBe(0);
+
+    // Read again after clearing: the seed is the only story, and lists nothing.
+    expect((await read(seed())).readBefore).toEqual([]);
+    await library.close();
+    await panel.close();
+  });
+});
