@@ -275,3 +275,12 @@ export function opensVenueName(text: string, tokens: Token[], to: number): boole
   const end = tokens[to - 1]!.end;
   return VENUE_AFTER_POSSESSIVE.test(text.slice(end, end + 60));
 }
+
+/** Words after a name that only a company takes: "Amazon-owned Whole Foods", "Apple CEO Tim Cook", "Amazon founder Jeff Bezos". */
+const COMPANY_AFTER = /^(?:[-‐‑]owned\b| (?:CEO|founder|co-founder)\b)/u;
+
+/** True when the words right after the match say that it names a company ("Amazon-owned", "Meta CEO"). */
+export function namesCompanyAfter(text: string, tokens: Token[], to: number): boolean {
+  const end = tokens[to - 1]!.end;
+  return COMPANY_AFTER.test(text.slice(end, end + 12));
+}

@@ -122,4 +122,14 @@ describe('findMentions in context', () => {
     const got = findMentions(text, tokenize(text), local, '2025-10-22').map((m) => `${m.text}|${m.start}|${m.entityId}`);
     expect(got.slice(0, 2)).toEqual(['Winder|14|winder', 'Georgia|22|georgia-state']);
   });
+
+  it('links a company by its weak name once the article says it is one ("Amazon-owned", "Apple CEO"), and not otherwise', () => {
+    const amazon = { id: 'amazon-co', name: 'Amazon', type: 'organisation' as const, aliases: ['Amazon.com'], weakNames: ['Amazon'], description: 'Online retailer.', prominence: 0.5, partOf: ['united-states'] };
+    const local = new KnowledgeBase([...miniEntities, amazon], miniEvents);
+    const linked = (text: string) => findMentions(text, tokenize(text), local, '2025-10-22').filter((m) => m.entityId === 'amazon-co').map((m) => `${m.text}|${m.start}`);
+    expect(linked('Amazon bought Whole Foods. Shoppers at Amazon-owned Whole Foods pay less.')).toEqual(['Amazon|0', 'Amazon|39']);
+    expect(linked('Amazon cut prices, said Amazon founder Jeff Bezos.')).toEqual(['Amazon|0', 'Amazon|24']);
+    expect(linked('Amazon fires spread. Farmers in the Amazon burn forest near the Amazon headwaters.')).toEqual([]);
+    expect(linked('Amazon cut prices in the U.S.')).toEqual([]);
+  });
 });

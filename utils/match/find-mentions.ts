@@ -7,7 +7,7 @@ import { referencedIds, type KnowledgeBase } from '../kb/knowledge-base';
 import type { Entity, EntityType } from '../kb/schema';
 import { Case, type Token } from '../text/tokenize';
 import { ofKinds, type AliasMatch } from './alias-index';
-import { afterGermanArticle, afterIndefiniteArticle, afterNobleTitle, beforeAge, beforeFunctionWordOrEnd, beforeGenerationSuffix, continuesWithParticle, expectedTypes, isDateline, isDatePart, isPartOfLongerName, isTheNounOf, kindNounBefore, opensVenueName, startsSentence } from './context';
+import { afterGermanArticle, afterIndefiniteArticle, afterNobleTitle, beforeAge, beforeFunctionWordOrEnd, beforeGenerationSuffix, continuesWithParticle, expectedTypes, isDateline, isDatePart, isPartOfLongerName, isTheNounOf, kindNounBefore, namesCompanyAfter, opensVenueName, startsSentence } from './context';
 
 export type MentionKind = 'name' | 'demonym' | 'nominal';
 
@@ -48,6 +48,11 @@ const PLACE_TYPES = new Set(['city', 'region', 'country', 'place']);
 function withEvidence(text: string, tokens: Token[], kb: KnowledgeBase, all: AliasMatch[]): AliasMatch[] {
   const strong = new Set<string>();
   for (const m of all) for (const t of m.targets) if (t.kind !== 'weak') strong.add(t.ref);
+  // "Amazon-owned Whole Foods", "Apple CEO Tim Cook": a company's weak name followed by what only a company has names it for sure.
+  for (const m of all) {
+    const orgs = m.targets.filter((t) => t.kind === 'weak' && kb.entities.get(t.ref)?.type === 'organisation');
+    if (orgs.length && namesCompanyAfter(text, tokens, m.to)) for (const t of orgs) strong.add(t.ref);
+  }
   // A region named with its kind once its country is named ("Nicaragua's Granada department",
   // "Washington state") is named for sure: its towns may count on it.
   for (const m of all) {
