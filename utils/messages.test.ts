@@ -101,6 +101,29 @@ describe('message validators (property-based)', () => {
     );
   });
 
+  it('hand handlers page text without bidi controls, offsets unchanged (issue 19)', async () => {
+    const seen: unknown[] = [];
+    const record = new Proxy({}, { get: () => async (data: unknown) => void seen.push(data) }) as never;
+    const control = fc.constantFrom('\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069');
+    const pageString = fc.array(fc.oneof(control, fc.string()), { maxLength: 8 }).map((parts) => parts.join('').slice(0, 500));
+    await fc.assert(
+      fc.asyncProperty(pageString, pageString, pageString, async (title, text, site) => {
+        seen.length = 0;
+        const url = 'https://a.example/';
+        await dispatch({ backstory: 'analyzeArticle', data: { url, title, text, published: null, site } }, {}, backgroundRequests, record);
+        await dispatch({ backstory: 'reportNotArticle', data: { url, title } }, {}, backgroundRequests, record);
+        await dispatch({ backstory: 'reportTooLarge', data: { url, title, tooLarge: { limit: 'elements', measured: 2, max: 1 } } }, {}, backgroundRequests, record);
+        expect(seen).toHaveLength(3);
+        const [article, notArticle, tooLarge] = seen as { title: string; text?: string; site?: string }[];
+        for (const [got, sent] of [[article!.title, title], [article!.text!, text], [article!.site!, site], [notArticle!.title, title], [tooLarge!.title, title]] as const) {
+          expect(got).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+          expect(got.length).toBe(sent.length);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('accept article text up to what extraction sends, and no more', async () => {
     const at = pageBudget.maxArticleChars;
     expect((await dispatch(article('https://a.example/', 'x'.repeat(at)), {}, backgroundRequests, handlers))?.ok).toBe(true);

@@ -10,6 +10,7 @@ import { pageBudget, type TooLarge } from './article/page-budget';
 import { unknownNameLimits } from './match/unknown-name';
 import type { RelatedStory } from './history/rank-stories';
 import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
+import { neutralizeBidiControls } from './text/bidi';
 import { isWebUrl } from './web-url';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -249,7 +250,9 @@ export const unknownNamesSchema = v.pipe(v.array(unknownNameSchema), v.maxLength
 const url = v.pipe(v.string(), v.maxLength(8192));
 /** A URL a page reports as its own: http(s) only, never javascript: or data: (issue 19). */
 const pageUrl = v.pipe(url, v.check(isWebUrl, 'must be an http(s) URL'));
-const pageTitle = v.pipe(v.string(), v.maxLength(2000));
+/** Text a page supplies, which views show: its bidi controls neutralised here, the one place page text comes in (utils/text/bidi.ts). */
+const pageText = (max: number) => v.pipe(v.string(), v.maxLength(max), v.transform(neutralizeBidiControls));
+const pageTitle = pageText(2000);
 const id = v.pipe(v.string(), v.maxLength(200));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const empty = v.object({});
@@ -262,9 +265,9 @@ export const backgroundRequests = {
     url: pageUrl,
     title: pageTitle,
     // No more than the content script sends: past it, the page is reported too large instead.
-    text: v.pipe(v.string(), v.maxLength(pageBudget.maxArticleChars)),
+    text: pageText(pageBudget.maxArticleChars),
     published: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
-    site: v.nullable(v.pipe(v.string(), v.maxLength(500))),
+    site: v.nullable(pageText(500)),
   }),
   reportNotArticle: v.object({ url: pageUrl, title: pageTitle }),
   reportTooLarge: v.object({

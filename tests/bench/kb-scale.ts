@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, projectRoot, requireInputs, servePages } from '../e2e/browser';
+import { record } from './figures';
 import { syntheticPack } from './synthetic-pack';
 import { WorkerProbe, sampleHeap } from './worker-probe';
 
@@ -133,8 +134,8 @@ async function importThroughPage(page: Page, file: string, probe: WorkerProbe, l
   return { seconds, outcome: (await report.innerText()).replace(/\s+/g, ' ').slice(0, 200), ...(await heap.stop()) };
 }
 
-/** Stops the service worker, opens a demo article, and prints how long until its analysis is stored. */
-async function wakeOnArticle(ext: Awaited<ReturnType<typeof launchWithExtension>>, page: Page, cdp: CDPSession, label: string): Promise<void> {
+/** Stops the service worker, opens a demo article, and prints how long until its analysis is stored; returns the ms. */
+async function wakeOnArticle(ext: Awaited<ReturnType<typeof launchWithExtension>>, page: Page, cdp: CDPSession, label: string): Promise<number> {
   const server = await servePages({ '/': join(projectRoot, 'tests/fixtures/demo') });
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -152,9 +153,11 @@ async function wakeOnArticle(ext: Awaited<ReturnType<typeof launchWithExtension>
     }
     return -1;
   }, url);
-  console.log(`${label}: fresh service worker, article opened → analysis stored: ${Date.now() - opened} ms (${analysed} mentions)`);
+  const ms = Date.now() - opened;
+  console.log(`${label}: fresh service worker, article opened → analysis stored: ${ms} ms (${analysed} mentions)`);
   await article.close();
   void server.close();
+  return ms;
 }
 
 async function main(): Promise<void> {
@@ -181,21 +184,29 @@ async function main(): Promise<void> {
       page.evaluate(async ([n, d]) => chrome.runtime.sendMessage({ backstory: n, data: d }), [name, data] as const) as Promise<{ ok: boolean; value?: unknown; error?: string }>;
     await send('getKbInfo', {}); // the default pack is installed first
     const cdp = await ext.context.newCDPSession(page);
-    await wakeOnArticle(ext, page, cdp, 'default pack only');
+    const defaultWake = await wakeOnArticle(ext, page, cdp, 'default pack only');
+    record({ area: 'cold start', name: 'fresh worker, article opened → analysed (default pack)', value: defaultWake, unit: 'ms' });
     let probe = await WorkerProbe.attach(cdp, ext.extensionId);
-    console.log(`service worker heap with the default pack, one article read: ${mb(await probe.heap(true))}`);
+    const restHeap = await probe.heap(true);
+    console.log(`service worker heap with the default pack, one article read: ${mb(restHeap)}`);
+    record({ area: 'memory', name: 'worker heap, default pack, one article read', value: restHeap / 2 ** 20, unit: 'MB' });
 
     const liveAt = process.env.KB_LIVE_AT ? Number(process.env.KB_LIVE_AT) : undefined;
     if (liveAt !== undefined && !(liveAt >= 0)) throw new Error(`KB_LIVE_AT must be a number of milliseconds, not ${process.env.KB_LIVE_AT}`);
     const run = await profiled(probe, cdp, () => importThroughPage(page, file, probe, liveAt));
     console.log(`import through the library page: ${run.seconds.toFixed(1)} s — ${run.outcome}`);
-    console.log(`service worker heap: peak during import ${mb(run.peak)}, after import ${mb(await probe.heap(true))}`);
+    const afterImport = await probe.heap(true);
+    console.log(`service worker heap: peak during import ${mb(run.peak)}, after import ${mb(afterImport)}`);
+    const records = `${(pack.entities.length + pack.events.length) / 1000}k records`;
+    record({ area: 'memory', name: `worker heap peak, import of ${records}`, value: run.peak / 2 ** 20, unit: 'MB', baseline: { name: 'file size', value: statSync(file).size / 2 ** 20 } });
+    record({ area: 'memory', name: `worker heap after the import of ${records}`, value: afterImport / 2 ** 20, unit: 'MB', baseline: { name: 'at rest before it', value: restHeap / 2 ** 20 } });
     console.log(`  heap during the import, MB every 0.5 s: ${run.timeline}`);
     if (process.env.KB_IMPORT_ONLY) return;
     const info = await send('getKbInfo', {});
     console.log(`knowledge base now: ${JSON.stringify(info.value)}`);
     const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     console.log(`database size (navigator.storage.estimate): ${mb(usage)}`);
+    record({ area: 'memory', name: `database size with the default pack and ${records} imported`, value: usage / 2 ** 20, unit: 'MB' });
     // As a string: the bundler's helpers for named functions do not exist in the page.
     const rows = (await page.evaluate(`(async () => {
       const db = await new Promise((ok, fail) => {
@@ -217,13 +228,19 @@ async function main(): Promise<void> {
     })()`)) as { derived: number; search: number };
     console.log(`reading the stored lookup data from a page: derived ${rows.derived} ms, search lists ${rows.search} ms`);
 
-    // The whole knowledge base exported through the library page, chunk by chunk, as a reader would.
+    // The whole knowledge base exported through the library page, chunk by chunk, as a reader
+    // would; KB_EXPORT=user exports the reader's layer only: the records just imported.
+    const scope = process.env.KB_EXPORT === 'user' ? 'user' : 'all';
     const exportHeap = sampleHeap(probe);
     const exportStarted = Date.now();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByTestId('export-all').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByTestId(`export-${scope}`).click()]);
     const saved = await download.path();
     const { peak: exportPeak } = await exportHeap.stop();
-    console.log(`export of the whole knowledge base through the library page: ${((Date.now() - exportStarted) / 1000).toFixed(1)} s, ${mb(statSync(saved).size)}; heap peak ${mb(exportPeak)}`);
+    const exportSeconds = (Date.now() - exportStarted) / 1000;
+    const exported = scope === 'all' ? 'the whole knowledge base' : 'the reader’s layer';
+    console.log(`export of ${exported} through the library page: ${exportSeconds.toFixed(1)} s, ${mb(statSync(saved).size)}; heap peak ${mb(exportPeak)}`);
+    // The export passes over the data the other way: the import's natural yardstick.
+    record({ area: 'kb import', name: `import ${records} through the library page`, value: run.seconds, unit: 's', baseline: { name: `export of ${exported}`, value: exportSeconds } });
 
     // One edit, then the next lookup and search: the edit goes into the derived data's overlay.
     const editStarted = Date.now();
@@ -233,6 +250,7 @@ async function main(): Promise<void> {
     const looked = Date.now();
     const found = await send('searchKb', { query: 'edited alias' });
     console.log(`one edit (an alias added): ${edited - editStarted} ms; then the next lookup ${looked - edited} ms, a search ${Date.now() - looked} ms (${JSON.stringify(found.value).includes('e123') ? 'finds it' : 'DOES NOT FIND IT'})`);
+    record({ area: 'library search', name: `search after an edit (Chromium, ${records} imported)`, value: Date.now() - looked, unit: 'ms' });
 
     if (invalid) {
       await page.reload();
@@ -243,19 +261,34 @@ async function main(): Promise<void> {
     }
 
     // A fresh service worker: stop it, then time the first answered lookups. The worker logs
-    // how long after its own start each first answer went out.
+    // how long after its own start each first answer went out. The baseline: a fresh worker's
+    // first answer to a message that reads no knowledge base (the settings).
     await probe.detach();
     await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await page.waitForTimeout(500);
-    const wake = Date.now();
+    const stopWorker = async () => {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await page.waitForTimeout(500);
+    };
+    await stopWorker();
+    let wake = Date.now();
+    await send('getSettings', {});
+    const wakeOnly = Date.now() - wake;
+    console.log(`fresh service worker → first answered settings request (no knowledge base read), seen from the page: ${wakeOnly} ms`);
+    await stopWorker();
+    wake = Date.now();
     const entity = await send('getEntity', { id: 'e123' });
-    console.log(`fresh service worker → first answered entity lookup, seen from the page: ${Date.now() - wake} ms (${entity.ok ? 'ok' : entity.error})`);
+    const lookup = Date.now() - wake;
+    console.log(`fresh service worker → first answered entity lookup, seen from the page: ${lookup} ms (${entity.ok ? 'ok' : entity.error})`);
     const search = Date.now();
     await send('searchKb', { query: 'lavrov' });
-    console.log(`then the first search (search lists read): ${Date.now() - search} ms`);
+    const firstSearch = Date.now() - search;
+    console.log(`then the first search (search lists read): ${firstSearch} ms`);
+    const wakeBase = { name: 'fresh worker, first settings answer', value: wakeOnly };
+    record({ area: 'cold start', name: `fresh worker → first entity lookup (${records} imported)`, value: lookup, unit: 'ms', baseline: wakeBase });
+    record({ area: 'library search', name: `first search of a fresh worker (${records} imported)`, value: firstSearch, unit: 'ms' });
 
-    await wakeOnArticle(ext, page, cdp, 'with the synthetic pack');
+    const syntheticWake = await wakeOnArticle(ext, page, cdp, 'with the synthetic pack');
+    record({ area: 'cold start', name: `fresh worker, article opened → analysed (${records} imported)`, value: syntheticWake, unit: 'ms', baseline: { name: 'the same, default pack only', value: defaultWake } });
     probe = await WorkerProbe.attach(cdp, ext.extensionId);
     console.log(`service worker heap after a fresh start and one article: ${mb(await probe.heap(true))}`);
   } finally {

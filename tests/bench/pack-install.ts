@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { extensionDir, launchWithExtension, requireInputs, servePages, sharedDir } from '../e2e/browser';
 import { ExtensionDriver } from '../e2e/extension';
+import { record } from './figures';
 import { sampleHeap, WorkerProbe } from './worker-probe';
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
@@ -67,16 +68,21 @@ async function main(): Promise<void> {
   requireInputs();
   const { disk, zipped } = sizes(extensionDir);
   console.log(`extension (.output/chrome-mv3): ${mb(disk)} on disk, ${mb(zipped)} compressed as a zip`);
+  record({ area: 'memory', name: 'extension on disk', value: disk / 2 ** 20, unit: 'MB', baseline: { name: 'compressed as a zip', value: zipped / 2 ** 20 } });
 
   const server = await servePages({ '/seed/': join(sharedDir, 'fixtures/seed') });
   let ext = await launchWithExtension();
   const first = await untilPackInstalled(ext);
   console.log(`first install: pack ready ${(first.ms / 1000).toFixed(1)} s after the worker started, worker heap peak ${mb(first.peak)}`);
+  record({ area: 'kb import', name: 'default pack, first install (worker start → ready)', value: first.ms / 1000, unit: 's' });
+  record({ area: 'memory', name: 'worker heap peak, default pack first install', value: first.peak / 2 ** 20, unit: 'MB' });
   for (const l of first.lines.filter((x) => /install pack|derive/.test(x))) console.log(`  ${l}`);
 
   const cdp = await ext.context.newCDPSession(await ext.context.newPage());
   let probe = await WorkerProbe.attach(cdp, ext.extensionId);
-  console.log(`worker heap at rest after the install: ${mb(await probe.heap(true))}`);
+  const rest = await probe.heap(true);
+  console.log(`worker heap at rest after the install: ${mb(rest)}`);
+  record({ area: 'memory', name: 'worker heap at rest, default pack installed', value: rest / 2 ** 20, unit: 'MB' });
   const driver = new ExtensionDriver(ext);
   const heap = sampleHeap(probe);
   const t = performance.now();
@@ -84,8 +90,15 @@ async function main(): Promise<void> {
   const analysed = performance.now() - t;
   const { peak } = await heap.stop();
   console.log(`seed article analysed ${Math.round(analysed)} ms after it was opened (${state.analysis?.entities.length ?? 0} actors), worker heap peak ${mb(peak)}, at rest after ${mb(await probe.heap(true))}`);
+  record({ area: 'cold start', name: 'seed article opened → analysed, after the first install', value: analysed, unit: 'ms' });
   await probe.detach();
 
+  // PACK_UPGRADE=0 stops here (npm run bench, to stay within minutes).
+  if (process.env.PACK_UPGRADE === '0') {
+    await ext.close();
+    await server.close();
+    return;
+  }
   // An upgrade: the installed pack's build is forgotten, and the next start installs it again.
   await ext.worker.evaluate(async () => {
     await new Promise<void>((ok, fail) => {
@@ -104,6 +117,7 @@ async function main(): Promise<void> {
   ext = await launchWithExtension(profile);
   const upgrade = await untilPackInstalled(ext);
   console.log(`pack upgrade (same browser, pack installed again over the old one): ready ${(upgrade.ms / 1000).toFixed(1)} s after the worker started, worker heap peak ${mb(upgrade.peak)}`);
+  record({ area: 'kb import', name: 'default pack, upgrade over the old one', value: upgrade.ms / 1000, unit: 's', baseline: { name: 'first install', value: first.ms / 1000 } });
   for (const l of upgrade.lines.filter((x) => /install pack|derive|cleared/.test(x))) console.log(`  ${l}`);
   probe = await WorkerProbe.attach(await ext.context.newCDPSession(await ext.context.newPage()), ext.extensionId);
   console.log(`worker heap at rest after the upgrade: ${mb(await probe.heap(true))}`);

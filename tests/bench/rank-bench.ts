@@ -23,6 +23,7 @@ import { findEventMentions } from '../../utils/related/find-event-mentions';
 import { headlineEndOf, rankRelated } from '../../utils/related/rank-related';
 import { TopicStats } from '../../utils/related/topic';
 import { tokenize } from '../../utils/text/tokenize';
+import { record } from './figures';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shared = join(root, '../shared');
@@ -76,6 +77,11 @@ function main(): void {
   for (const row of rows) console.log(row);
   console.log(`all pages, cold (new view, as the extension's slice): median ${fmt(percentile(cold, 50))}, p95 ${fmt(percentile(cold, 95))}, max ${fmt(Math.max(...cold))}`);
   console.log(`all pages, warm (events' words counted):            median ${fmt(percentile(warm, 50))}, p95 ${fmt(percentile(warm, 95))}, max ${fmt(Math.max(...warm))}`);
+  const area = 'ranking';
+  const warmBase = (p: number) => ({ name: `warm p${p} (words counted)`, value: percentile(warm, p) });
+  record({ area, name: 'rank one article, cold, median', value: percentile(cold, 50), unit: 'ms', baseline: warmBase(50) });
+  record({ area, name: 'rank one article, cold, p95', value: percentile(cold, 95), unit: 'ms', baseline: warmBase(95) });
+  record({ area, name: 'rank one article, warm, p95', value: percentile(warm, 95), unit: 'ms' });
 }
 
 main();

@@ -1,89 +1,104 @@
 /**
- * `npm run bench`: the cost of linking a 10k-word article against the default pack built from
- * open data (200k entities, 400k names; BENCH_SYNTHETIC=N adds N synthetic entities), beside
- * the floor any matcher pays (one pass that normalises and tokenises) and two baselines: one
- * regular expression per alias, and one giant alternation of every alias. Prints figures; it
- * asserts nothing (see the issues for the targets).
+ * `npm run bench`: every benchmark of the project, one after the other, each in a process of
+ * its own (so one's heap does not weigh on the next): matching, page cost, ranking, unknown
+ * names, library search (under Node), then the knowledge-base import, cold start and the
+ * worker's memory in Chromium with the built extension. Each prints its own lines as it runs;
+ * at the end one table gathers the figures, each with its ratio to a baseline measured in the
+ * same run where it has one, and bench-results.json keeps them (with the machine, its load and
+ * the commit) to compare from run to run. Sizes are set to run in a few minutes on a 2-core
+ * machine; the benchmarks alone (`npm run bench:kb`, …) keep their larger defaults.
+ * BENCH_ONLY=matching,ranking runs only the named steps. Prints figures; asserts nothing.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KnowledgeBase } from '../../utils/kb/knowledge-base';
-import { readPackFile } from '../../utils/kb/load-pack-file';
-import type { CompiledAliasIndex } from '../../utils/match/compiled-index';
-import { findMentions } from '../../utils/match/find-mentions';
-import { tokenize } from '../../utils/text/tokenize';
-import { syntheticPack } from './synthetic-pack';
+import type { Figure } from './figures';
 
-const WORDS = 10_000;
-const shared = fileURLToPath(new URL('../../../shared/corpus/pages/', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const out = join(root, 'bench-results.json');
 
-/** About 10k words of real English news text from the corpus reference texts. */
-function articleText(): string {
-  const parts: string[] = [];
-  let words = 0;
-  for (const file of readdirSync(shared).filter((f) => f.endsWith('.expected.txt')).sort()) {
-    const text = readFileSync(shared + file, 'utf8');
-    if (!/\b(the|and|of)\b/.test(text)) continue; // English pages only
-    parts.push(text);
-    words += text.split(/\s+/).length;
-    if (words >= WORDS) break;
-  }
-  return parts.join('\n\n').split(/(\s+)/).slice(0, WORDS * 2).join('');
+interface Step {
+  name: string;
+  script: string;
+  env?: Record<string, string>;
 }
 
-function time<T>(fn: () => T, runs = 1): { ms: number; value: T } {
-  let value!: T;
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) value = fn();
-  return { ms: (performance.now() - start) / runs, value };
-}
+const steps: Step[] = [
+  { name: 'matching', script: 'tests/bench/matching.ts' },
+  // Every third corpus page (23 of 69): jsdom's parse of all of them alone takes minutes.
+  { name: 'page-cost', script: 'tests/bench/page-cost.ts', env: { PAGE_COST_EVERY: '3' } },
+  { name: 'ranking', script: 'tests/bench/rank-bench.ts', env: { BENCH_RUNS: '5' } },
+  { name: 'unknown-names', script: 'tests/bench/unknown-names.ts' },
+  { name: 'library-search', script: 'tests/bench/library-search.ts' },
+  // Chromium, with the built extension (.output/chrome-mv3).
+  // The synthetic import exported back (the reader's layer), as its baseline.
+  { name: 'kb-import', script: 'tests/bench/kb-scale.ts', env: { KB_ENTITIES: '10000', KB_EVENTS: '5000', KB_EXPORT: 'user' } },
+  // The default pack's first install; the upgrade (as long again) only with npm run bench:pack.
+  { name: 'pack-install', script: 'tests/bench/pack-install.ts', env: { PACK_UPGRADE: '0' } },
+];
 
-const heapMb = () => {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
+const fmtValue = (f: Figure) => {
+  const v = f.value;
+  const digits = f.unit === 'count' ? 0 : Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
+  return `${v.toFixed(digits)} ${f.unit === 'count' ? '' : f.unit}`.trim();
 };
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const fmt = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+const ratioOf = (f: Figure) => (f.baseline && f.baseline.value > 0 ? f.value / f.baseline.value : null);
+
+function table(figures: Figure[], failed: string[]): string {
+  const rows = figures.map((f) => {
+    const ratio = ratioOf(f);
+    return [f.area, f.name, fmtValue(f), f.baseline ? `${f.baseline.name}: ${fmtValue({ ...f, value: f.baseline.value })}` : '', ratio === null ? '' : `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}×`];
+  });
+  const head = ['area', 'figure', 'value', 'baseline (same run)', 'ratio'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 2 || i === 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const lines = [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
+  if (failed.length) lines.push('', `failed (no figures): ${failed.join(', ')}`);
+  return lines.join('\n');
+}
 
 function main(): void {
-  const text = articleText();
-  const mb = Buffer.byteLength(text) / 2 ** 20;
-  console.log(`article: ${text.split(/\s+/).length} words, ${(mb * 1024).toFixed(0)} KB`);
-
-  const real = readPackFile();
-  const synthetic = syntheticPack({ entities: Number(process.env.BENCH_SYNTHETIC ?? 0), aliasesPerEntity: 3, events: 0 });
-  const entities = [...real.entities, ...synthetic.entities];
-  const before = heapMb();
-  const build = time(() => new KnowledgeBase(entities, real.events));
-  const kb = build.value;
-  const indexHeap = heapMb() - before;
-  console.log(`index: ${(kb.index as CompiledAliasIndex).size} aliases, built in ${fmt(build.ms)}, heap ${indexHeap.toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for an exact figure)'}`);
-
-  for (let i = 0; i < 5; i++) tokenize(text); // let the JIT see the tokeniser first, as it has in a running extension
-  const floor = time(() => tokenize(text), 20);
-  const first = time(() => findMentions(text, tokenize(text), kb, '2025-10-22'));
-  const warm = time(() => findMentions(text, tokenize(text), kb, '2025-10-22'), 20);
-  console.log(`floor (normalise + tokenise): ${fmt(floor.ms)}, ${(mb / (floor.ms / 1000)).toFixed(1)} MB/s`);
-  console.log(`linking (tokenise + match + resolve): first ${fmt(first.ms)}, warm ${fmt(warm.ms)}, ${(mb / (warm.ms / 1000)).toFixed(1)} MB/s, ${warm.value.length} mentions, ${(warm.ms / floor.ms).toFixed(2)}× the floor`);
-
-  const aliases = [...new Set(entities.flatMap((e) => [e.name, ...e.aliases]))];
-  const sample = aliases.slice(0, 10_000);
-  const perAlias = time(() => {
-    let hits = 0;
-    for (const alias of sample) hits += text.match(new RegExp(`\\b${escape(alias)}\\b`, 'g'))?.length ?? 0;
-    return hits;
-  });
-  const perAliasAll = (perAlias.ms * aliases.length) / sample.length;
-  console.log(`baseline, one regex per alias: ${fmt(perAlias.ms)} for 10k aliases → ${fmt(perAliasAll)} for ${aliases.length} (extrapolated), ${(perAliasAll / warm.ms).toFixed(0)}× linking`);
-
-  const sorted = [...aliases].sort((a, b) => b.length - a.length);
-  const giantFirst = time(() => {
-    const re = new RegExp(`\\b(?:${sorted.map(escape).join('|')})\\b`, 'g');
-    return { re, n: text.match(re)?.length ?? 0 };
-  });
-  const re = giantFirst.value.re;
-  const giantWarm = time(() => text.match(re)?.length ?? 0, 5);
-  console.log(`baseline, giant alternation: first use ${fmt(giantFirst.ms)}, warm ${fmt(giantWarm.ms)}; linking is ${(giantWarm.ms / warm.ms).toFixed(1)}× faster than warm`);
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+  const chosen = only ? steps.filter((s) => only.includes(s.name)) : steps;
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
+  const file = join(dir, 'figures.jsonl');
+  writeFileSync(file, '');
+  const started = Date.now();
+  const load = loadavg();
+  const failed: string[] = [];
+  const seconds: Record<string, number> = {};
+  for (const step of chosen) {
+    console.log(`\n━━ ${step.name} (${step.script}) ━━`);
+    const t = Date.now();
+    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', step.script], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...step.env, BENCH_FIGURES: file },
+    });
+    seconds[step.name] = (Date.now() - t) / 1000;
+    if (run.status !== 0) failed.push(`${step.name} (exit ${run.status ?? run.signal})`);
+  }
+  const figures = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Figure);
+  rmSync(dir, { recursive: true, force: true });
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+  const dirty = spawnSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).stdout.trim() !== '';
+  console.log(`\n━━ all benchmarks: ${((Date.now() - started) / 1000).toFixed(0)} s on ${cpus().length} cores, load average at the start ${load.map((x) => x.toFixed(1)).join(' ')}, commit ${commit}${dirty ? ' (with changes)' : ''} ━━\n`);
+  console.log(table(figures, failed));
+  const results = {
+    date: new Date().toISOString(),
+    commit,
+    dirty,
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? '', loadAverageAtStart: load, node: process.version },
+    seconds,
+    failed,
+    figures: figures.map((f) => ({ ...f, ratio: ratioOf(f) })),
+  };
+  if (existsSync(out)) console.log(`\n(replacing the previous ${out.replace(root, '')})`);
+  writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
+  console.log(`\nfigures written to ${out.replace(root, '')}`);
+  if (failed.length) process.exitCode = 1;
 }
 
 main();

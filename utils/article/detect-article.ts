@@ -19,14 +19,15 @@ export type ArticleVerdict = {
     | 'no-date'
     | 'no-body'
     | 'listing'
-    | 'too-long';
+    | 'too-long'
+    | 'instructions';
 };
 
 const ARTICLE_TYPES = new Set([
   'article', 'newsarticle', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle',
   'backgroundnewsarticle', 'reviewnewsarticle', 'askpublicnewsarticle', 'liveblogposting', 'blogposting', 'report',
 ]);
-const NON_ARTICLE_TYPES = new Set(['website', 'product', 'profile', 'collectionpage', 'searchresultspage', 'itemlist', 'book', 'video.movie']);
+const NON_ARTICLE_TYPES = new Set(['website', 'product', 'profile', 'collectionpage', 'searchresultspage', 'itemlist', 'book', 'video.movie', 'howto', 'recipe']);
 
 /** The `@type` values of every JSON-LD object on the page, lower case; [] when none parse. */
 export function jsonLdTypes(doc: Document): string[] {
@@ -114,6 +115,8 @@ export interface BodyShape {
   linkDensity: number;
   /** h2–h4 headings inside the root. */
   headings: number;
+  /** Steps numbered 1, 2, 3… without a gap, each a line of its own ("Step 1"): 0 when the body has no step 1. */
+  steps: number;
 }
 
 /** Tuning numbers of the second look at a page, after extraction (measured on ../shared/corpus). */
@@ -126,24 +129,52 @@ export const bodyLimits = {
   /** Without a date, news text is shorter still. */
   undatedMaxLength: 20_000,
   weakMaxLinkDensity: 0.2,
+  /**
+   * A body laid out as this many numbered steps is instructions (a how-to or a recipe), not
+   * news, whatever the page declares: how-to sites say og:type "article" too (readability-ehow-1).
+   */
+  instructionSteps: 3,
 };
+
+/** A text node that is only a step's number ("Step 2", "Paso 2:"), in the languages of the corpus. */
+const STEP_LABEL = /^\s*(?:step|paso|passo|étape|etape|schritt|stap|krok)\s*(\d{1,2})\s*[:.]?\s*$/i;
+/** DOM NodeFilter.SHOW_TEXT, which is no global under Node. */
+const SHOW_TEXT = 4;
+
+/** How many steps numbered from 1 without a gap the root holds as lines of their own ("Step 1", "Step 2"…); 0 when none. */
+function countSteps(root: Element): number {
+  const seen = new Set<number>();
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    // A label is short; the test on length keeps the walk cheap on a long body.
+    if (data.length > 40) continue;
+    const m = STEP_LABEL.exec(data);
+    if (m) seen.add(Number(m[1]));
+  }
+  let steps = 0;
+  while (seen.has(steps + 1)) steps++;
+  return steps;
+}
 
 /** Measures the extracted body for {@link confirmArticle}. */
 export function measureBody(root: Element, length: number): BodyShape {
   const total = (root.textContent ?? '').replace(/\s+/g, ' ').length || 1;
   let linked = 0;
   for (const a of root.querySelectorAll('a')) linked += (a.textContent ?? '').replace(/\s+/g, ' ').length;
-  return { length, linkDensity: linked / total, headings: root.querySelectorAll('h2, h3, h4').length };
+  return { length, linkDensity: linked / total, headings: root.querySelectorAll('h2, h3, h4').length, steps: countSteps(root) };
 }
 
 /**
- * The second look, once the body is extracted: vetoes listing pages even when they claim to
- * be articles, and long or link-heavy pages that only looked readerable.
+ * The second look, once the body is extracted: vetoes listing pages and instructions (a body
+ * of numbered steps) even when they claim to be articles, and long or link-heavy pages that
+ * only looked readerable.
  */
 export function confirmArticle(verdict: ArticleVerdict, body: BodyShape): ArticleVerdict {
   if (!verdict.isArticle) return verdict;
   const b = bodyLimits;
   if (body.headings >= b.listingHeadings && body.linkDensity >= b.listingLinkDensity) return { isArticle: false, reason: 'listing' };
+  if (body.steps >= b.instructionSteps) return { isArticle: false, reason: 'instructions' };
   const strong = verdict.reason === 'json-ld' || verdict.reason === 'open-graph';
   if (strong) return verdict;
   if (body.linkDensity >= b.weakMaxLinkDensity) return { isArticle: false, reason: 'listing' };

@@ -102,6 +102,12 @@ describe('import', () => {
     ['duplicate ids', JSON.stringify({ manifest, entities: [miniEntities[0], miniEntities[0]], events: [] }), /duplicate entity id/],
     ['a reference to a missing entity', JSON.stringify({ manifest, entities: [], events: [{ ...miniEvents[0], participants: [{ entity: 'nobody' }] }] }), /unknown entity "nobody"/],
     ['a huge string', JSON.stringify({ manifest, entities: [{ ...miniEntities[0], description: 'x'.repeat(100_000) }], events: [] }), /at most 500 characters/],
+    // Found by fuzzing the importer (import-fuzz.test.ts, issue 19):
+    ['a misspelt list of events', JSON.stringify({ manifest, entities: [miniEntities[0]], evnts: [miniEvents[0]] }), /^events: must be an array of events$/m],
+    ['a second list of entities', `{"manifest":${JSON.stringify(manifest)},"entities":[],"events":[],"entities":[]}`, /"entities" appears twice/],
+    ['a month 13', JSON.stringify({ manifest, entities: [], events: [{ ...miniEvents[0], date: '2026-13' }] }), /^events\.0\.date: must be a date/m],
+    ['a manifest without its schema version', JSON.stringify({ manifest: { ...manifest, schemaVersion: undefined }, entities: [], events: [] }), /gives no schema version/],
+    ['a record without its name', JSON.stringify({ manifest, entities: [{ ...miniEntities[0], name: undefined }], events: [] }), /^entities\.0\.name: is required but missing$/m],
   ])('rejects %s with a clear message and changes nothing', async (_what, text, message) => {
     const before = await snapshot();
     const report = await importKbText(db, text, now);

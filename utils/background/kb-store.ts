@@ -223,7 +223,12 @@ export class KbImport {
       this.sawManifest = true;
       const version = (piece.manifest as { schemaVersion?: unknown } | null)?.schemaVersion;
       if (version !== PACK_SCHEMA_VERSION) {
-        this.checker.fail('manifest.schemaVersion', `this file uses schema version ${String(version)}; Backstory reads version ${PACK_SCHEMA_VERSION}`);
+        this.checker.fail(
+          'manifest.schemaVersion',
+          version === undefined
+            ? `this file gives no schema version, so it is no Backstory knowledge-base file; Backstory reads version ${PACK_SCHEMA_VERSION}`
+            : `this file uses schema version ${JSON.stringify(version)}; Backstory reads version ${PACK_SCHEMA_VERSION}`,
+        );
         this.broken = true;
       } else this.checker.manifest(piece.manifest);
     }
@@ -289,6 +294,8 @@ export class KbImport {
       if (piece) await this.add(piece);
     }
     if (!this.broken && !this.sawManifest) this.checker.fail('manifest', 'missing: a pack starts with a manifest');
+    // A misspelt "events" would otherwise import the entities alone and say all went well (found by fuzzing, issue 19).
+    for (const key of ['entities', 'events'] as const) if (!this.broken && !this.stream?.lists.has(key)) this.checker.fail(key, `must be an array of ${key}`);
     if (this.checker.ok) {
       // References to records outside the file: to those the merged view has (not deleted).
       const outside = this.checker.outsideRefs();

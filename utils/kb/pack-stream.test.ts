@@ -51,12 +51,26 @@ describe('PackStream on awkward but valid JSON', () => {
   it.each([
     ['a missing comma between records', '{"entities": [{"id": "a"} {"id": "b"}]}'],
     ['a record that is not JSON', '{"entities": [{"id": a}]}'],
-    ['entities that are not an array', '{"entities": {"id": "a"}}'],
     ['text after the pack', '{"entities": []} x'],
     ['a file that is not an object', '[1, 2]'],
     ['an empty file', ''],
   ])('refuses %s', (_what, text) => {
     expect(() => readInPieces(text, 3)).toThrow(/not valid JSON/);
+  });
+
+  it.each([
+    ['entities that are not an array', '{"entities": {"id": "a"}}', /"entities" must be an array of records/],
+    ['a second list of events', '{"events": [], "entities": [], "events": [{"id": "a"}]}', /"events" appears twice/],
+    ['a second manifest', '{"manifest": {}, "entities": [], "manifest": {"name": "x"}}', /"manifest" appears twice/],
+  ])('refuses valid JSON that is no pack: %s, and says so', (_what, text, message) => {
+    expect(() => readInPieces(text, 3)).toThrow(message);
+    expect(() => readInPieces(text, 3)).not.toThrow(/not valid JSON/);
+  });
+
+  it('tells which record lists the file holds', () => {
+    const stream = new PackStream();
+    stream.write('{"manifest": {}, "entities": [');
+    expect([...stream.lists]).toEqual(['entities']);
   });
 
   it('reads a large pack in 64 kB pieces, every record whole and in order', () => {

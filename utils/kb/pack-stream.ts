@@ -40,6 +40,20 @@ export class PackStream {
   private piece: PackPiece = { entities: [], events: [] };
   /** Records scanned and not yet parsed: [start, end) offsets in `buffer`, parsed together in one call. */
   private batch: number[] = [];
+  /** The record lists the text has opened so far: a file without one of them is no pack. */
+  readonly lists = new Set<'entities' | 'events'>();
+  private sawManifest = false;
+
+  /**
+   * A second "manifest", "entities" or "events": JSON.parse keeps the last one and a stream
+   * would read both, so such a file is refused rather than read either way (found by
+   * fuzzing the importer, issue 19).
+   */
+  private once(key: string): void {
+    const seen = key === 'manifest' ? this.sawManifest : (key === 'entities' || key === 'events') && this.lists.has(key);
+    if (seen) throw new Error(`"${key}" appears twice in the file, at character ${this.dropped + this.pos}: a pack has one`);
+    if (key === 'manifest') this.sawManifest = true;
+  }
 
   private fail(message: string): never {
     throw new Error(`not valid JSON: ${message} at character ${this.dropped + this.pos}`);
@@ -171,8 +185,11 @@ export class PackStream {
           this.state = 'value';
           break;
         case 'value':
+          this.once(this.key);
           if (this.key === 'entities' || this.key === 'events') {
-            if (c !== 0x5b) this.fail(`"${this.key}" must be an array`);
+            // Valid JSON of the wrong shape: saying "not valid JSON" would send the reader looking for a typo.
+            if (c !== 0x5b) throw new Error(`"${this.key}" must be an array of records, at character ${this.dropped + this.pos}`);
+            this.lists.add(this.key);
             this.pos++;
             this.state = 'element-or-end';
           } else this.beginCapture(false);

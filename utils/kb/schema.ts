@@ -10,7 +10,8 @@ export const PACK_SCHEMA_VERSION = 1;
 
 const isoDate = v.pipe(
   v.string(),
-  v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'),
+  // Month 01–12 and day 01–31: '2026-13' passed a looser pattern (found by fuzzing the importers, issue 19).
+  v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'),
 );
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lowercase slug (a-z, 0-9, -)'));
 const shortText = (max: number) => v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
@@ -143,10 +144,17 @@ export interface KnownIds {
 /** Problems listed in full up to this many; past it, one more line says how many were left out. */
 const MAX_PROBLEMS = 500;
 
+/**
+ * The message of one issue, in the reader's words: valibot says a missing field is an
+ * "Invalid key: Expected "name" but received undefined", which tells a reader of an import
+ * report little (found by fuzzing the importers, issue 19).
+ */
+const messageOf = (issue: v.BaseIssue<unknown>): string => (issue.type === 'object' && issue.input === undefined && issue.path?.length ? 'is required but missing' : issue.message);
+
 const issuesToProblems = (issues: v.BaseIssue<unknown>[], prefix: string): PackProblem[] =>
   issues.map((issue) => {
     const inner = v.getDotPath(issue);
-    return { path: inner ? `${prefix}.${inner}` : prefix, message: issue.message };
+    return { path: inner ? `${prefix}.${inner}` : prefix, message: messageOf(issue) };
   });
 
 /**
