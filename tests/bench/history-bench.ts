@@ -12,6 +12,7 @@
  * story's size as JSON. Figures only; asserts nothing. HISTORY_STORIES and BENCH_RUNS change
  * the sizes.
  */
+import { record } from './figures';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -149,6 +150,10 @@ function main(): void {
   console.log(`  ${stories.length} stories (storyOf, index, rank):  median ${fmt(percentile(history, 50))}, p95 ${fmt(percentile(history, 95))}, max ${fmt(Math.max(...history))}`);
   console.log(`  both, one article:                           median ${fmt(percentile(both, 50))}, p95 ${fmt(percentile(both, 95))}, max ${fmt(Math.max(...both))}`);
   console.log(`  worst case, every story ranked (no index):   median ${fmt(percentile(scanAll, 50))}, p95 ${fmt(percentile(scanAll, 95))}`);
+  const area = 'history';
+  record({ area, name: `rank one article with ${stories.length} stories, median`, value: percentile(both, 50), unit: 'ms', baseline: { name: 'pack events alone', value: percentile(pack_, 50) } });
+  record({ area, name: `rank one article with ${stories.length} stories, p95`, value: percentile(both, 95), unit: 'ms', baseline: { name: 'pack events alone, p95', value: percentile(pack_, 95) } });
+  record({ area, name: 'every story ranked, no index, p95', value: percentile(scanAll, 95), unit: 'ms', baseline: { name: 'with the index, p95', value: percentile(history, 95) } });
   console.log(`  stories found by the index per article: median ${percentile(candidates, 50)}, max ${Math.max(...candidates)}`);
   console.log(`  stories listed per article: ${listed.join(' ')}; a real article's story as JSON: median ${percentile(storyBytes, 50)} B, max ${Math.max(...storyBytes)} B`);
 }

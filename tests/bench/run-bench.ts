@@ -30,6 +30,7 @@ const steps: Step[] = [
   // Every third corpus page (23 of 69): jsdom's parse of all of them alone takes minutes.
   { name: 'page-cost', script: 'tests/bench/page-cost.ts', env: { PAGE_COST_EVERY: '3' } },
   { name: 'ranking', script: 'tests/bench/rank-bench.ts', env: { BENCH_RUNS: '5' } },
+  { name: 'history', script: 'tests/bench/history-bench.ts', env: { BENCH_RUNS: '5' } },
   { name: 'unknown-names', script: 'tests/bench/unknown-names.ts' },
   { name: 'library-search', script: 'tests/bench/library-search.ts' },
   // Chromium, with the built extension (.output/chrome-mv3).
