@@ -15,6 +15,11 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'tabs', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: '__MSG_extName__' },
+    // Extension pages run only the extension's own scripts: no inline or remote code, no eval.
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'none'; base-uri 'none'"
+        : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
     commands: {
       'open-side-panel': {
         suggested_key: { default: 'Alt+Shift+B' },
