@@ -12,27 +12,18 @@
  * story's size as JSON. Figures only; asserts nothing. HISTORY_STORIES and BENCH_RUNS change
  * the sizes.
  */
-import { record } from './figures';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyzeText } from '../../utils/analysis/analyze-text';
-import { extractArticle } from '../../utils/article/extract-article';
-import { parsePage } from '../../utils/cli/parse-page';
 import { rankStories, StoryIndex } from '../../utils/history/rank-stories';
 import { storyKeys, storyLimits, storyOf, type Story, type StoryTerm } from '../../utils/history/story';
 import { KnowledgeBase, ROUTINE_EVENT_TYPES } from '../../utils/kb/knowledge-base';
 import { readPackFile } from '../../utils/kb/load-pack-file';
 import type { KbEvent } from '../../utils/kb/schema';
-import { findMentions } from '../../utils/match/find-mentions';
-import { findEventMentions } from '../../utils/related/find-event-mentions';
-import { headlineEndOf, rankRelated } from '../../utils/related/rank-related';
+import { rankRelated } from '../../utils/related/rank-related';
 import { eventTerms, TopicStats } from '../../utils/related/topic';
-import { tokenize } from '../../utils/text/tokenize';
+import { record } from './figures';
+import { goldArticles } from './gold-articles';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shared = join(root, '../shared');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const STORIES = Number(process.env.HISTORY_STORIES ?? 10_000);
 
@@ -103,7 +94,6 @@ function main(): void {
   const sizes = stories.map((s) => JSON.stringify(s).length);
   console.log(`history: ${stories.length} synthetic stories made in ${fmt(performance.now() - start)}; a story as JSON: median ${percentile(sizes, 50)} B, p95 ${percentile(sizes, 95)} B, all ${(sizes.reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB`);
 
-  const goldFiles = [join(shared, 'gold'), join(root, 'tests/gold')].filter(existsSync).flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)));
   const pack_: number[] = [];
   const history: number[] = [];
   const both: number[] = [];
@@ -111,19 +101,10 @@ function main(): void {
   const candidates: number[] = [];
   const listed: number[] = [];
   const storyBytes: number[] = [];
-  for (const goldPath of goldFiles) {
-    const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { page: string; article_date?: string };
-    const extracted = extractArticle(parsePage(readFileSync(join(shared, gold.page))));
-    if (!extracted) continue;
-    const date = gold.article_date ?? extracted.published ?? undefined;
-    if (!date) continue;
-    const { text } = extracted;
-    const tokens = tokenize(text);
-    const mentions = findMentions(text, tokens, kb, date);
-    const eventMentions = findEventMentions(text, tokens, mentions, kb, date);
-    const ranked = { text, tokens, date, headlineEnd: headlineEndOf(text) };
+  for (const { page, title, date, article: ranked, mentions, eventMentions } of goldArticles(kb)) {
+    const { text } = ranked;
     // The analysis a story is made from (not timed: the extension has it already).
-    const analysis = analyzeText({ title: extracted.title, text, published: date, url: `https://news.example/${gold.page}` }, kb);
+    const analysis = analyzeText({ title, text, published: date, url: `https://news.example/${page}` }, kb);
     for (let i = 0; i < RUNS; i++) {
       const view = new KnowledgeBase(pack.entities, pack.events, kb.index, { topic: stats });
       start = performance.now();

@@ -10,23 +10,14 @@
  * Also how long counting the pack's word statistics takes (once per pack). Prints figures;
  * asserts nothing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { extractArticle } from '../../utils/article/extract-article';
-import { parsePage } from '../../utils/cli/parse-page';
 import { KnowledgeBase } from '../../utils/kb/knowledge-base';
 import { readPackFile } from '../../utils/kb/load-pack-file';
-import { findMentions } from '../../utils/match/find-mentions';
-import { findEventMentions } from '../../utils/related/find-event-mentions';
-import { headlineEndOf, rankRelated } from '../../utils/related/rank-related';
+import { rankRelated } from '../../utils/related/rank-related';
 import { TopicStats } from '../../utils/related/topic';
-import { tokenize } from '../../utils/text/tokenize';
 import { record } from './figures';
+import { goldArticles } from './gold-articles';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shared = join(root, '../shared');
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
 const percentile = (xs: number[], p: number) => {
@@ -44,21 +35,11 @@ function main(): void {
   const stats = TopicStats.of(pack.events);
   console.log(`pack: ${pack.entities.length} entities, ${pack.events.length} events; word statistics counted in ${fmt(performance.now() - start)} (${stats.data.terms.start.length - 1} words), once per pack`);
 
-  const goldFiles = [join(shared, 'gold'), join(root, 'tests/gold')].filter(existsSync).flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)));
   const cold: number[] = [];
   const warm: number[] = [];
   const rows: string[] = [];
-  for (const goldPath of goldFiles) {
-    const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { page: string; article_date?: string };
-    const extracted = extractArticle(parsePage(readFileSync(join(shared, gold.page))));
-    if (!extracted) continue;
-    const date = gold.article_date ?? extracted.published ?? undefined;
-    if (!date) continue;
-    const text = extracted.text;
-    const tokens = tokenize(text);
-    const mentions = findMentions(text, tokens, kb, date);
-    const eventMentions = findEventMentions(text, tokens, mentions, kb, date);
-    const article = { text, tokens, date, headlineEnd: headlineEndOf(text) };
+  for (const { page, article, mentions, eventMentions } of goldArticles(kb)) {
+    const { text } = article;
     const mine: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       // A new view over the same records, index and word statistics: no event's words counted yet.
@@ -71,7 +52,7 @@ function main(): void {
       warm.push(performance.now() - start);
     }
     cold.push(...mine);
-    rows.push(`  ${gold.page.split('/').pop()!.padEnd(44)} ${String(text.length).padStart(6)} chars  cold median ${fmt(percentile(mine, 50))}  p95 ${fmt(percentile(mine, 95))}`);
+    rows.push(`  ${page.split('/').pop()!.padEnd(44)} ${String(text.length).padStart(6)} chars  cold median ${fmt(percentile(mine, 50))}  p95 ${fmt(percentile(mine, 95))}`);
   }
   console.log(`ranking one article against the whole pack, ${RUNS} runs per page:`);
   for (const row of rows) console.log(row);

@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePage } from '../cli/parse-page';
 import { confirmArticle, detectArticle, measureBody } from './detect-article';
 import { extractArticle } from './extract-article';
+import { PARAGRAPHS } from '../../tests/fixtures/westmere-story';
 
-// Our own made-up paragraphs, long enough for Readability to take the page for an article.
-const PARAGRAPHS = [
-  'The harbour council of Westmere voted on Tuesday to close the old ferry pier for the winter, after engineers found that storms had loosened most of its timber piles.',
-  'Members argued for two hours about the cost of repairs, which the engineers put at several million, and about whether the town could do without the crossing until spring.',
-  'Fishermen who tie up at the pier said they had been warning the council for years. “We watched the boards move under our boots every time a big swell came in,” one of them said.',
-  'The council said the ferry would run from the new dock on the northern shore in the meantime, and that buses would take passengers between the two landings free of charge.',
-  'A final decision on rebuilding the pier is expected in March, when the council will also set its budget for the coming year and hear from residents at a public meeting.',
-];
 /** A page that declares itself an article (og:type), as how-to sites do too. */
 const page = (body: string) =>
   `<!doctype html><html><head><title>A page | Coast News</title><meta property="og:type" content="article"></head><body><main><h1>A page</h1><article>${body}</article></main></body></html>`;

@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePage } from '../cli/parse-page';
 import { locateOffset } from './collect-text';
 import { extractArticle } from './extract-article';
+import { PARAGRAPHS } from '../../tests/fixtures/westmere-story';
 
-// Our own made-up story, long enough for Readability to take it for an article.
-const PARAGRAPHS = [
-  'The harbour council of Westmere voted on Tuesday to close the old ferry pier for the winter, after engineers found that storms had loosened most of its timber piles.',
-  'Members argued for two hours about the cost of repairs, which the engineers put at several million, and about whether the town could do without the crossing until spring.',
-  'Fishermen who tie up at the pier said they had been warning the council for years. “We watched the boards move under our boots every time a big swell came in,” one of them said.',
-  'The council said the ferry would run from the new dock on the northern shore in the meantime, and that buses would take passengers between the two landings free of charge.',
-  'A final decision on rebuilding the pier is expected in March, when the council will also set its budget for the coming year and hear from residents at a public meeting.',
-];
 const story = (between = '', after = '') =>
   `<p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p>${between}<p>${PARAGRAPHS[2]}</p><p>${PARAGRAPHS[3]}</p><p>${PARAGRAPHS[4]}</p>${after}`;
 const page = (body: string, head = '<h1>Westmere closes its ferry pier for the winter</h1>') =>
