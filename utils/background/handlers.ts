@@ -278,6 +278,14 @@ class ExportSessions {
   }
 }
 
+/** A settings list of sites, sorted, with `site` in it or out of it. */
+function withSite(sites: readonly string[], site: string, listed: boolean): string[] {
+  const set = new Set(sites);
+  if (listed) set.add(site);
+  else set.delete(site);
+  return [...set].sort();
+}
+
 /** The site a URL belongs to, for per-site settings: its host name, or '' when unreadable. */
 export function siteOf(url: string): string {
   try {
@@ -355,6 +363,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
     await tabs.set({ ...state, updatedAt: Date.now() });
     deps.notify(state.tabId);
   };
+  /** Adds to the tab's analysis what was found after the reply, if the tab still shows that article. */
+  const patchAnalysis = async (tabId: number, url: string | undefined, patch: Partial<NonNullable<TabState['analysis']>>) => {
+    const state = await tabs.get(tabId);
+    if (state?.status !== 'article' || state.url !== url || !state.analysis) return;
+    await setTab({ ...state, analysis: { ...state.analysis, ...patch } });
+  };
   /**
    * After the analysis has been answered (the page highlights at once): the names the
    * knowledge base does not hold (issue 17), added to the tab's state if it still shows
@@ -365,12 +379,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       const deadline = Date.now() + UNKNOWN_NAMES_BUDGET_MS;
       const steps = unknownNamesOfSteps(analysis, kb);
       for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) {
-          const state = await tabs.get(tabId);
-          if (state?.status !== 'article' || state.url !== analysis.article.url || !state.analysis) return;
-          await setTab({ ...state, analysis: { ...state.analysis, unknownNames: compactUnknownNames(step.value) } });
-          return;
-        }
+        if (step.done) return await patchAnalysis(tabId, analysis.article.url, { unknownNames: compactUnknownNames(step.value) });
         await yieldToEvents();
         if (Date.now() > deadline) throw new Error(`it took longer than ${UNKNOWN_NAMES_BUDGET_MS / 1000} s`);
       }
@@ -389,9 +398,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       const current = await settings.get();
       if (current.historyOff || !analysis.isArticle || !analysis.article.url) return;
       const story = storyOf(analysis, kb.topicStats, now());
-      const found = await readBefore(db, story);
-      const state = await tabs.get(tabId);
-      if (state?.status === 'article' && state.url === analysis.article.url && state.analysis) await setTab({ ...state, analysis: { ...state.analysis, readBefore: found } });
+      await patchAnalysis(tabId, analysis.article.url, { readBefore: await readBefore(db, story) });
       if (!current.historyPausedSites.includes(siteOf(analysis.article.url))) await keepStory(db, story);
     } catch (error) {
       console.warn('[backstory] the history was not read or kept for this article', error);
@@ -635,20 +642,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
 
     async setSiteHistory({ site, paused }) {
       const current = await settings.get();
-      const sites = new Set(current.historyPausedSites);
-      if (paused) sites.add(site);
-      else sites.delete(site);
-      const next = { ...current, historyPausedSites: [...sites].sort() };
+      const next = { ...current, historyPausedSites: withSite(current.historyPausedSites, site, paused) };
       await settings.set(next);
       return next;
     },
 
     async setSiteHighlighting({ site, enabled }) {
       const current = await settings.get();
-      const off = new Set(current.highlightOffSites);
-      if (enabled) off.delete(site);
-      else off.add(site);
-      const next = { ...current, highlightOffSites: [...off].sort() };
+      const next = { ...current, highlightOffSites: withSite(current.highlightOffSites, site, !enabled) };
       await settings.set(next);
       return next;
     },

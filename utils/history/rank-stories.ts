@@ -5,7 +5,7 @@
  * with the time between them. One famous actor in common is not enough: a story is listed
  * only past the same floor of evidence as an event, and each comes with its reasons.
  */
-import { describeInterval, rankingWeights } from '../related/rank-related';
+import { asReasonWord, describeInterval, joinNames, PLACE_TYPES, rankingWeights, recencyShare } from '../related/rank-related';
 import { topicWeights } from '../related/topic';
 import { dayNumber } from '../text/dates';
 import type { Story, StoryTerm } from './story';
@@ -31,16 +31,7 @@ export interface RelatedStory {
   reasons: string[];
 }
 
-const PLACE_TYPES: ReadonlySet<string> = new Set(['city', 'region', 'place']);
 const GROUP_TYPES: ReadonlySet<string> = new Set(['country', 'organisation']);
-
-function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
-/** A word as a reason shows it: a proper name bare, any other word quoted. */
-const asWord = (text: string) => (text[0] !== text[0]!.toLowerCase() ? text : `“${text}”`);
 
 /**
  * The article's side, worked out once for all the stories it is compared with: its key
@@ -119,7 +110,7 @@ function scoreStory(q: StoryQuery, other: Story): { score: number; reasons: stri
     .filter((x) => x.score >= w.reasonTermShare * topic)
     .sort((a, b) => b.score - a.score)
     .slice(0, 3)
-    .map((x) => asWord(x.text));
+    .map((x) => asReasonWord(x.text));
   if (named.length) reasons.push(`both speak of ${joinNames(named)}`);
   if (people.length) reasons.push(people.length === 1 ? `both name ${people[0]}` : `both name ${joinNames(people.slice(0, 3))}`);
   if (places.length) reasons.push(`both mention ${joinNames(places.slice(0, 2))}`);
@@ -130,8 +121,8 @@ function scoreStory(q: StoryQuery, other: Story): { score: number; reasons: stri
     reasons.push(`both lead back to “${backstory.title}”`);
   }
   const days = q.day - dayNumber(other.date);
-  score *= w.recencyFloor + (1 - w.recencyFloor) * Math.pow(0.5, Math.abs(days) / w.halfLifeDays);
-  reasons.push(describeInterval(days).replace('this article', 'the article you are reading'));
+  score *= recencyShare(days, w.recencyFloor);
+  reasons.push(describeInterval(days, 'the article you are reading'));
   return { score, reasons };
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Analysis } from '../analysis/analyze-text';
 import type { EntityType } from '../kb/schema';
-import { headlineEndOf } from '../related/rank-related';
+import { ACTOR_TYPES, headlineEndOf } from '../related/rank-related';
 import { articleTopic, topicWeights, type TopicStats } from '../related/topic';
 import { tokenize } from '../text/tokenize';
 
@@ -67,9 +67,6 @@ export interface Story {
    */
   keys: string[];
 }
-
-/** Entities whose names are counted as actors, not as topic words (as rankRelated does). */
-const ACTOR_TYPES: ReadonlySet<string> = new Set(['person', 'country', 'city']);
 
 /** Days and months: an article's dates, not its topic ("Monday" is in half the news). */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set(

@@ -127,9 +127,9 @@ const ROUTINE_WORDS: Partial<Record<EventType, string[]>> = {
   inauguration: ['sworn', 'inauguration', 'inaugurated'],
 };
 
-const PLACE_TYPES = new Set(['city', 'region', 'place']);
+export const PLACE_TYPES: ReadonlySet<string> = new Set(['city', 'region', 'place']);
 /** Entities whose names are left out of the article's topic words (see rankRelated). */
-const ACTOR_TYPES = new Set(['person', 'country', 'city']);
+export const ACTOR_TYPES: ReadonlySet<string> = new Set(['person', 'country', 'city']);
 
 /** How far into the body a dateline may end. */
 const DATELINE_REACH = 40;
@@ -142,22 +142,31 @@ function datelineMention(article: RankedArticle, mentions: Mention[]): Mention |
   return /\p{Ll}/u.test(first.text) ? null : first;
 }
 
-/** "two months before this article" and the like; "the same day" for 0. */
-export function describeInterval(days: number): string {
+/** "two months before this article" and the like; "the same day" for 0. `of` names the article. */
+export function describeInterval(days: number, of = 'this article'): string {
   const abs = Math.abs(days);
   const when = days >= 0 ? 'before' : 'after';
-  if (abs === 0) return 'the same day as this article';
-  if (abs === 1) return `the day ${when} this article`;
-  if (abs < 14) return `${abs} days ${when} this article`;
-  if (abs < 60) return `${Math.round(abs / 7)} weeks ${when} this article`;
-  if (abs < 730) return `${Math.round(abs / 30.44)} months ${when} this article`;
-  return `${Math.round(abs / 365.25)} years ${when} this article`;
+  if (abs === 0) return `the same day as ${of}`;
+  if (abs === 1) return `the day ${when} ${of}`;
+  if (abs < 14) return `${abs} days ${when} ${of}`;
+  if (abs < 60) return `${Math.round(abs / 7)} weeks ${when} ${of}`;
+  if (abs < 730) return `${Math.round(abs / 30.44)} months ${when} ${of}`;
+  return `${Math.round(abs / 365.25)} years ${when} ${of}`;
 }
 
-function joinNames(names: string[]): string {
+/** How much of its weight something `days` away keeps: half every half-life, never below `floor`. */
+export function recencyShare(days: number, floor: number): number {
+  return floor + (1 - floor) * Math.pow(0.5, Math.abs(days) / rankingWeights.halfLifeDays);
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
+
+/** A word as a reason shows it: a proper name bare, any other word quoted. */
+export const asReasonWord = (word: string) => (word[0] !== word[0]!.toLowerCase() ? word : `“${word}”`);
 
 /** "names Alaska and “summit”": the article's own spelling, proper names bare, other words quoted. */
 function describeTopic(match: TopicMatch, topic: ArticleTopic, share = rankingWeights.reasonTermShare): string | null {
@@ -165,8 +174,7 @@ function describeTopic(match: TopicMatch, topic: ArticleTopic, share = rankingWe
     .filter((t) => t.score >= share * match.score)
     .sort((x, y) => y.score - x.score)
     .slice(0, 3)
-    .map((t) => topic.surface.get(t.term) ?? t.term)
-    .map((w) => (w[0] !== w[0]!.toLowerCase() ? w : `“${w}”`));
+    .map((t) => asReasonWord(topic.surface.get(t.term) ?? t.term));
   return words.length ? `names ${joinNames(words)}` : null;
 }
 
@@ -310,7 +318,7 @@ export function rankRelated(kb: KnowledgeBase, article: RankedArticle, mentions:
       reasons.push(saved === 1 ? 'its people appear in one of your saved articles' : `its people appear in ${saved} of your saved articles`);
     }
     const floor = event.landmark ? w.landmarkFloor : w.recencyFloor;
-    const recency = floor + (1 - floor) * Math.pow(0.5, Math.abs(days) / w.halfLifeDays);
+    const recency = recencyShare(days, floor);
     score *= recency * TYPE_WEIGHT[event.type];
     reasons.push(describeInterval(days));
     if (event.landmark && Math.abs(days) > 365) reasons.push('a landmark in this story');
