@@ -181,6 +181,18 @@ describe('the side panel speed', () => {
 describe('a tab whose page never reported', () => {
   it('offers to reload it after a few seconds, in the side panel and the popup, and reading it then works', async () => {
     const { page, tabId } = await driver.openArticle(seedUrl);
+    // The background adds the history and the unknown names to the tab after its reply: let
+    // that finish, or it may write the state back after the test has removed it.
+    await expect
+      .poll(
+        () =>
+          ext.worker.evaluate(async (id) => {
+            const state = (await chrome.storage.session.get(`tab-${id}`))[`tab-${id}`] as { analysis?: { readBefore?: unknown; unknownNames?: unknown } } | undefined;
+            return state?.analysis?.readBefore !== undefined && state.analysis.unknownNames !== undefined;
+          }, tabId),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     // As if the tab had been open before Backstory was installed: the background knows nothing of it.
     await ext.worker.evaluate(async (id) => {
       const session = chrome.storage.session as unknown as { remove(key: string): Promise<void> };
