@@ -29,7 +29,7 @@ beforeEach(async () => {
   const tabs = new Map<number, TabState>();
   notified = [];
   files = new Map();
-  settings = { highlightOffSites: [], highlightNominal: false, historyOff: false, historyPausedSites: [] };
+  settings = { highlightOffSites: [], highlightNominal: false, historyOff: false, historyPausedSites: [], highlightMode: 'all', highlightGroupsOff: [] };
   // What each tab's content script holds: the text it had analysed.
   const pageTexts = new Map<number, { url: string; text: string }>();
   const base = createHandlers({
