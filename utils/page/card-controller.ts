@@ -142,7 +142,7 @@ export class CardController {
       this.showTimer = this.win.setTimeout(() => {
         this.pending = null;
         this.open(hit);
-      }, this.shown ? 0 : SHOW_DELAY_MS);
+      }, SHOW_DELAY_MS);
       return;
     }
     this.pending = null;

@@ -53,25 +53,32 @@ export class PageHighlighter {
 
   constructor(private readonly doc: Document) {}
 
-  /**
-   * Builds a Range for every mention whose offsets map into live text nodes and paints
-   * them; mentions in unmapped text (a headline from metadata) are skipped.
-   */
+  /** The live Range of a mention; null when its offsets do not map into live text nodes (a headline from metadata) or the text there differs. */
+  private rangeOf(segments: TextSegment[], m: MentionLike): Range | null {
+    const from = locateOffset(segments, m.start);
+    const to = locateOffset(segments, m.end, true);
+    if (!from || !to) return null;
+    const range = this.doc.createRange();
+    try {
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+    } catch {
+      return null; // The page changed under us; leave this mention unpainted.
+    }
+    return range.toString().replace(/\s+/g, ' ') === m.text.replace(/\s+/g, ' ') ? range : null;
+  }
+
+  /** The mentions that can be painted, in the order given; [] when none maps into the page. */
+  paintable<M extends MentionLike>(segments: TextSegment[], mentions: readonly M[]): M[] {
+    return mentions.filter((m) => this.rangeOf(segments, m) !== null);
+  }
+
+  /** Builds a Range for every mention that maps into live text nodes and paints them; the others are skipped. */
   paint(segments: TextSegment[], mentions: readonly MentionLike[]): void {
     this.clear();
     for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
-      const from = locateOffset(segments, m.start);
-      const to = locateOffset(segments, m.end, true);
-      if (!from || !to) continue;
-      const range = this.doc.createRange();
-      try {
-        range.setStart(from.node, from.offset);
-        range.setEnd(to.node, to.offset);
-      } catch {
-        continue; // The page changed under us; leave this mention unpainted.
-      }
-      if (range.toString().replace(/\s+/g, ' ') !== m.text.replace(/\s+/g, ' ')) continue;
-      this.painted.push({ range, text: m.text, entityId: m.entity.id, entityType: m.entity.type, kind: m.kind });
+      const range = this.rangeOf(segments, m);
+      if (range) this.painted.push({ range, text: m.text, entityId: m.entity.id, entityType: m.entity.type, kind: m.kind });
     }
     this.ensureStyle(segments[0]?.node ?? null);
     const registry = CSS.highlights;

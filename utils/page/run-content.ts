@@ -28,6 +28,8 @@ interface PageRead {
   analysis: Analysis;
 }
 
+type Mentions = Analysis['mentions'];
+
 const log = (message: string, detail?: unknown) => console.debug(`[backstory] ${message}`, detail ?? '');
 
 /** Lets the page run before the extraction goes on: a macrotask, so input and rendering get their turn. */
@@ -106,14 +108,22 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
   let read: PageRead | null = null;
   let prefs: HighlightPrefs = DEFAULT_HIGHLIGHT_PREFS;
   let entities = new Map<string, EntityInArticle>();
+  /** The analysis's mentions that map into the page: the settings choose among these ("first of each" is the first one shown). */
+  let paintable: Mentions = [];
   let controller: CardController | null = null;
 
   /** Paints what the settings choose of the analysis's mentions, and keeps the card on its word. */
   const paint = () => {
     if (!read || !highlighter) return;
-    entities = new Map(read.analysis.entities.map((e) => [e.id, e]));
-    highlighter.paint(read.extracted.segments, chooseHighlights(read.analysis.mentions, prefs));
+    highlighter.paint(read.extracted.segments, chooseHighlights(paintable, prefs));
     controller?.repainted();
+  };
+  /** A new analysis of the page: what can be painted of it, then painted. */
+  const analysed = (next: PageRead) => {
+    read = next;
+    entities = new Map(next.analysis.entities.map((e) => [e.id, e]));
+    paintable = highlighter ? highlighter.paintable(next.extracted.segments, next.analysis.mentions) : [];
+    paint();
   };
   const readPrefs = async () => {
     const reply = await sendToBackground('getHighlightSettings', { url: win.location.href });
@@ -127,8 +137,7 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
     if (!reply.ok) return log('the mark was not kept', reply.error);
     const analysis = await analyse(read.payload);
     if (!analysis) return;
-    read = { ...read, analysis };
-    paint();
+    analysed({ ...read, analysis });
     card.setUnlinked(wrong, wrong ? cardWord('cardUnlinked') : '');
   };
   const card = new HoverCard(
@@ -184,11 +193,12 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
   onMessage.addListener(listener);
 
   try {
-    read = await readPage(win);
-    if (read && highlighter) {
+    const first = await readPage(win);
+    read = first;
+    if (first && highlighter) {
       await readPrefs();
       controller = new CardController(win, highlighter, card, contentOf, abort.signal);
-      paint();
+      analysed(first);
     }
   } finally {
     done = true;
