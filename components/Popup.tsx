@@ -101,12 +101,12 @@ export function Popup() {
           </p>
         )}
         {!(page && 'analysis' in page) && actions}
-        {settings && typeof tabId === 'number' && (
-          <HighlightSettings settings={settings} site={site} onChange={(change) => void changeHighlighting(change)} onToggleSite={() => void toggleHighlighting()} />
-        )}
       </main>
       <footer class="popup-footer">
         <LibraryLink />
+        {settings && typeof tabId === 'number' && (
+          <HighlightSettings settings={settings} site={site} onChange={(change) => void changeHighlighting(change)} onToggleSite={() => void toggleHighlighting()} />
+        )}
       </footer>
     </>
   );

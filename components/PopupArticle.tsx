@@ -8,7 +8,7 @@ import { Section } from './Section';
 import { StatusNote } from './StatusNote';
 
 /** How much of the article the popup shows at a glance; the side panel shows the rest. */
-const popupActorCount = 6;
+const popupActorCount = 4;
 const popupEventCount = 2;
 
 interface Props {

@@ -80,6 +80,8 @@ describe('the card', () => {
 
   it('opens on a click and stays until Escape; a scroll far away hides it too', async () => {
     const { page, tabId } = await driver.openArticle(seedUrl);
+    // A short window, so that the page can scroll the word well out of view.
+    await page.setViewportSize({ width: 1280, height: 420 });
     const peskov = await visibleHighlight(page, tabId, 'Dmitry Peskov', 500);
     await page.bringToFront();
     await page.mouse.click(peskov.rect.x + 3, peskov.rect.y + peskov.rect.height / 2);
@@ -247,7 +249,8 @@ describe('highlight settings', () => {
     try {
 
       await popup.getByTestId('highlight-mode-first').check();
-      const firstOnly = [...new Map(all.map((h) => [h.entityId, h])).values()];
+      const seen = new Set<string>();
+      const firstOnly = all.filter((h) => !seen.has(h.entityId) && seen.add(h.entityId));
       await poll(async () => (await driver.highlights(tabId)).length).toBe(firstOnly.length);
       expect(pairs(await driver.highlights(tabId))).toEqual(pairs(firstOnly));
       await popup.screenshot({ path: join(shots, 'card-popup-settings.png') });

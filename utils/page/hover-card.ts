@@ -36,6 +36,7 @@ export const CARD_WORDS = {
   cardUnlinked: 'No longer linked in this article.',
   cardUndo: 'Undo',
   cardHint: 'Alt+Shift+N: next name · Esc: close',
+  cardPanelFailed: 'The side panel did not open from the page: use Backstory’s toolbar button or Alt+Shift+B.',
 } as const;
 export type CardWord = keyof typeof CARD_WORDS;
 
@@ -158,10 +159,15 @@ export class HoverCard {
 
   /** After "This link is wrong": says the name is no longer linked here, and offers Undo (or the reverse). */
   setUnlinked(unlinked: boolean, message = ''): void {
-    this.parts.status.textContent = message;
-    this.parts.status.hidden = !message;
+    this.say(message);
     this.buttons.wrong.hidden = unlinked;
     this.buttons.undo.hidden = !unlinked;
+  }
+
+  /** Says something in the card's status line (read out by screen readers). */
+  say(message: string): void {
+    this.parts.status.textContent = message;
+    this.parts.status.hidden = !message;
   }
 
   /** Moves the card with its word (after a scroll); the word's new box in viewport coordinates. */

@@ -145,7 +145,11 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
     {
       openPanel: () => {
         // No await before this message: the background opens the panel within this click.
-        void sendToBackground('openSidePanel', {}).then((reply) => reply.ok || log('the side panel did not open', reply.error));
+        void sendToBackground('openSidePanel', {}).then((reply) => {
+          if (reply.ok) return;
+          log('the side panel did not open', reply.error);
+          card.say(cardWord('cardPanelFailed'));
+        });
       },
       markWrong: () => void markWrong(true),
       undoWrong: () => void markWrong(false),
