@@ -40,11 +40,13 @@ const action = (card: CardLike, label: RegExp) => {
   return found;
 };
 
-/** A highlight of `text` fully inside the viewport, after scrolling the page to `scrollY`. */
-async function visibleHighlight(page: Page, tabId: number, text: string, scrollY = 350): Promise<Highlight & { rect: NonNullable<Highlight['rect']> }> {
-  await page.evaluate((y) => window.scrollTo(0, y), scrollY);
-  await page.waitForTimeout(150);
+/** The first highlight of `text`, scrolled to the middle of the viewport. */
+async function visibleHighlight(page: Page, tabId: number, text: string): Promise<Highlight & { rect: NonNullable<Highlight['rect']> }> {
   const viewport = page.viewportSize()!;
+  const first = (await driver.highlights(tabId)).find((h) => h.text === text && h.rect);
+  if (!first?.rect) throw new Error(`no highlight of ${text}`);
+  await page.evaluate((y) => window.scrollBy(0, y), first.rect.y - viewport.height / 2);
+  await page.waitForTimeout(150);
   const found = (await driver.highlights(tabId)).find((h) => h.text === text && h.rect && h.rect.y > 40 && h.rect.y + h.rect.height < viewport.height - 40);
   if (!found?.rect) throw new Error(`no visible highlight of ${text}`);
   return found as Highlight & { rect: NonNullable<Highlight['rect']> };
@@ -82,7 +84,7 @@ describe('the card', () => {
     const { page, tabId } = await driver.openArticle(seedUrl);
     // A short window, so that the page can scroll the word well out of view.
     await page.setViewportSize({ width: 1280, height: 420 });
-    const peskov = await visibleHighlight(page, tabId, 'Dmitry Peskov', 500);
+    const peskov = await visibleHighlight(page, tabId, 'Dmitry Peskov');
     await page.bringToFront();
     await page.mouse.click(peskov.rect.x + 3, peskov.rect.y + peskov.rect.height / 2);
     await poll(() => driver.card(tabId)).toMatchObject({ name: 'Dmitry Peskov' });
@@ -127,7 +129,7 @@ describe('the card', () => {
     const before = await driver.highlights(tabId);
     const budapestCount = before.filter((h) => h.text === 'Budapest').length;
     expect(budapestCount).toBeGreaterThan(0);
-    const budapest = await visibleHighlight(page, tabId, 'Budapest', 0);
+    const budapest = await visibleHighlight(page, tabId, 'Budapest');
     await page.mouse.click(budapest.rect.x + 3, budapest.rect.y + budapest.rect.height / 2);
     await poll(() => driver.card(tabId)).toMatchObject({ name: 'Budapest' });
     let wrong = centre(action((await driver.card(tabId))!, /link is wrong/i).rect);
@@ -142,7 +144,7 @@ describe('the card', () => {
     await poll(async () => (await driver.highlights(tabId)).filter((h) => h.text === 'Budapest').length).toBe(budapestCount);
 
     // Marked wrong again, it stays unlinked in the next analysis of the article.
-    const again = await visibleHighlight(page, tabId, 'Budapest', 0);
+    const again = await visibleHighlight(page, tabId, 'Budapest');
     await page.mouse.click(again.rect.x + 3, again.rect.y + again.rect.height / 2);
     await poll(() => driver.card(tabId)).toMatchObject({ name: 'Budapest' });
     wrong = centre(action((await driver.card(tabId))!, /link is wrong/i).rect);
@@ -211,7 +213,7 @@ describe('placement', () => {
       await page.goto(seedUrl);
       const tabId = await driver.tabIdOf(page);
       await driver.waitForTabState(tabId);
-      const lavrov = await visibleHighlight(page, tabId, 'Sergei Lavrov', setup === 'zoom' ? 700 : 350);
+      const lavrov = await visibleHighlight(page, tabId, 'Sergei Lavrov');
       await page.mouse.click(lavrov.rect.x + 3, lavrov.rect.y + lavrov.rect.height / 2);
       await poll(() => driver.card(tabId)).toMatchObject({ name: 'Sergey Lavrov' });
       const card = (await driver.card(tabId))!;
@@ -333,7 +335,8 @@ describe('the popup', () => {
     await popup.waitForTimeout(300);
     const measured = await popup.evaluate(() => {
       const bottom = (id: string) => document.querySelector(`[data-testid=${id}]`)!.getBoundingClientRect().bottom;
-      return { height: document.documentElement.scrollHeight, actionsBottom: Math.max(bottom('open-panel'), bottom('save-article')) };
+      // The body's own height: what Chrome sizes the popup to (the root's scrollHeight is never below the viewport's).
+      return { height: Math.ceil(document.body.getBoundingClientRect().height), actionsBottom: Math.max(bottom('open-panel'), bottom('save-article')) };
     });
     await popup.screenshot({ path: join(shots, `card-popup-${name}.png`) });
     console.log(`popup on ${name}: ${measured.height} px tall, main actions end at ${Math.round(measured.actionsBottom)} px`);
