@@ -185,6 +185,26 @@ describe('the keyboard path', () => {
     await page.close();
   });
 
+  it('operates the card from the keyboard: Tab to "This link is wrong", Enter, then Enter on Undo', async () => {
+    const { page, tabId } = await driver.openArticle(seedUrl);
+    const all = await driver.highlights(tabId);
+    const first = all[0]!;
+    const sameName = all.filter((h) => h.text === first.text && h.entityId === first.entityId).length;
+    await page.bringToFront();
+    await page.keyboard.press('Alt+Shift+N');
+    await poll(() => driver.card(tabId)).toMatchObject({ focused: true });
+    // The card, then its actions in order: Open in side panel, Wikipedia, This link is wrong.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await poll(async () => (await driver.highlights(tabId)).length).toBe(all.length - sameName);
+    expect((await driver.card(tabId))?.actions.map((a) => a.label)).toContain('Undo');
+    await page.keyboard.press('Enter');
+    await poll(async () => (await driver.highlights(tabId)).length).toBe(all.length);
+    await page.keyboard.press('Escape');
+    await poll(() => driver.card(tabId)).toBeNull();
+    await page.close();
+  });
+
   it('is not taken from a field the reader types in', async () => {
     const { page, tabId } = await driver.openArticle(seedUrl);
     await page.evaluate(() => {

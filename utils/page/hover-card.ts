@@ -74,6 +74,7 @@ export class HoverCard {
   private readonly parts: Record<Part, HTMLElement>;
   private readonly buttons: { open: HTMLButtonElement; wiki: HTMLAnchorElement; wrong: HTMLButtonElement; undo: HTMLButtonElement };
   private anchor: Box | null = null;
+  private readonly shadow: ShadowRoot;
   /** What the card shows now; null when hidden. */
   current: CardContent | null = null;
 
@@ -84,6 +85,7 @@ export class HoverCard {
   ) {
     this.host = doc.createElement('backstory-card');
     const shadow = this.host.attachShadow({ mode: 'closed' });
+    this.shadow = shadow;
     const style = doc.createElement('style');
     style.textContent = CSS_TEXT;
     this.card = doc.createElement('div');
@@ -160,8 +162,12 @@ export class HoverCard {
   /** After "This link is wrong": says the name is no longer linked here, and offers Undo (or the reverse). */
   setUnlinked(unlinked: boolean, message = ''): void {
     this.say(message);
+    // Keyboard focus on the button that goes away moves to the one that takes its place.
+    const focused = this.shadow.activeElement;
     this.buttons.wrong.hidden = unlinked;
     this.buttons.undo.hidden = !unlinked;
+    if (focused === this.buttons.wrong && unlinked) this.buttons.undo.focus();
+    if (focused === this.buttons.undo && !unlinked) this.buttons.wrong.focus();
   }
 
   /** Says something in the card's status line (read out by screen readers). */
