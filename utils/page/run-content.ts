@@ -78,15 +78,20 @@ async function readPage(win: Win): Promise<{ extracted: ExtractedArticle; analys
 function attachHoverCard(win: Win, highlighter: PageHighlighter, card: HoverCard, analysis: Analysis, signal: AbortSignal): void {
   const entities = new Map(analysis.entities.map((e) => [e.id, e]));
   let frame = 0;
+  // One look per frame, at the pointer's latest position: Firefox may deliver several moves in
+  // one frame, and judging by the first left the card off when the last one ended on a word.
+  let pointer = { x: 0, y: 0 };
   const onMove = (event: MouseEvent) => {
+    pointer = { x: event.clientX, y: event.clientY };
     if (frame) return;
     frame = win.requestAnimationFrame(() => {
       frame = 0;
-      const hit = highlighter.mentionAt(event.clientX, event.clientY);
+      const { x, y } = pointer;
+      const hit = highlighter.mentionAt(x, y);
       const entity = hit ? entities.get(hit.entityId) : undefined;
       if (!hit || !entity) return card.hide();
       const rects = [...hit.range.getClientRects()];
-      const rect = rects.find((r) => event.clientY >= r.top && event.clientY <= r.bottom) ?? hit.range.getBoundingClientRect();
+      const rect = rects.find((r) => y >= r.top && y <= r.bottom) ?? hit.range.getBoundingClientRect();
       card.show({ name: entity.name, type: entity.type, role: entity.role, description: entity.description }, rect);
     });
   };
