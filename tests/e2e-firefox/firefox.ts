@@ -96,6 +96,7 @@ export interface ExtensionPageGlobals {
       sendMessage(tabId: number, message: unknown): Promise<unknown>;
     };
     storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+    sidebarAction: { isOpen(details: object): Promise<boolean> };
   };
 }
 
@@ -186,6 +187,15 @@ export class FirefoxDriver {
   async currentCard(tabId: number): Promise<{ name: string; role: string | null; description: string } | null> {
     const reply = await this.askContent<{ name: string; role: string | null; description: string } | null>(tabId, 'currentCard');
     return reply.value ?? null;
+  }
+
+  /** Whether Firefox's sidebar shows the extension's panel in the current window. */
+  async isSidebarOpen(): Promise<boolean> {
+    const control = await this.controlPage();
+    return control.evaluate(async () => {
+      const { browser } = globalThis as unknown as ExtensionPageGlobals;
+      return browser.sidebarAction.isOpen({});
+    });
   }
 
   /** Opens a web page and waits for the background's verdict on it. */

@@ -1,9 +1,10 @@
 /**
- * The seed article end to end in Firefox ESR with the built Firefox extension (MV2, event
+ * The seed article end to end in Firefox ESR with the built Firefox extension (MV2: background
  * page, sidebar): the bundled pack installs into Firefox's IndexedDB, the seed page is
  * analysed and highlighted in its article body, the hover card shows the entity under the
- * pointer, the side panel page lists the article's actors and related events, and the
- * extension logs no error meanwhile. The same checks as tests/e2e/seed.test.ts in Chromium.
+ * pointer, the side panel page lists the article's actors and related events, the popup opens
+ * Firefox's sidebar, and the extension logs no error meanwhile. The first three are the checks
+ * of tests/e2e/seed.test.ts in Chromium.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -109,6 +110,17 @@ describe('the seed article in Firefox', () => {
     expect(actorIds).toEqual(expect.arrayContaining(['donald-trump', 'vladimir-putin', 'sergey-lavrov']));
     await panel.screenshot({ path: join(shots, 'firefox-sidepanel.png'), fullPage: true });
     await Promise.all([panel.close(), page.close()]);
+  });
+
+  it('opens Firefox’s sidebar from the popup’s “Open side panel”', async () => {
+    const { page, tabId } = await driver.openArticle(seedUrl);
+    expect(await driver.isSidebarOpen()).toBe(false);
+    const popup = await driver.openExtensionPage('popup', tabId);
+    await popup.waitForSelector('[data-testid="open-panel"]');
+    // A real click: sidebarAction.open() works only within a user gesture.
+    await popup.click('[data-testid="open-panel"]');
+    await expect.poll(() => driver.isSidebarOpen()).toBe(true);
+    await Promise.all([popup.close(), page.close()]);
   });
 
   it('logs no error from the extension meanwhile', () => {
