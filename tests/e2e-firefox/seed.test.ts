@@ -85,13 +85,13 @@ describe('the seed article in Firefox', () => {
     expect(lavrov).toBeDefined();
     await page.mouse.move(10, 10);
     await page.mouse.move(lavrov!.rect!.x + lavrov!.rect!.width / 2, lavrov!.rect!.y + lavrov!.rect!.height / 2, { steps: 4 });
-    await expect.poll(() => driver.currentCard(tabId)).toMatchObject({ name: 'Sergey Lavrov' });
+    await expect.poll(() => driver.currentCard(tabId), { timeout: 10_000 }).toMatchObject({ name: 'Sergey Lavrov' });
     expect((await driver.currentCard(tabId))?.role).toMatch(/Foreign/);
     await page.screenshot({ path: join(shots, 'firefox-seed-hover-card.png') });
 
     // Away from every highlight, the card goes.
     await page.mouse.move(5, 5, { steps: 2 });
-    await expect.poll(() => driver.currentCard(tabId)).toBeNull();
+    await expect.poll(() => driver.currentCard(tabId), { timeout: 10_000 }).toBeNull();
     await page.close();
   });
 
@@ -119,7 +119,7 @@ describe('the seed article in Firefox', () => {
     await popup.waitForSelector('[data-testid="open-panel"]');
     // A real click: sidebarAction.open() works only within a user gesture.
     await popup.click('[data-testid="open-panel"]');
-    await expect.poll(() => driver.isSidebarOpen()).toBe(true);
+    await expect.poll(() => driver.isSidebarOpen(), { timeout: 10_000 }).toBe(true);
     await Promise.all([popup.close(), page.close()]);
   });
 
