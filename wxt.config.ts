@@ -7,6 +7,9 @@ export default defineConfig({
   outDir: '.output',
   // Every module imports what it uses: no auto-imports, so that tsc finds a missing one.
   imports: false,
+  // `browser` from wxt/browser is Mozilla's webextension-polyfill (the product's card asks for
+  // it): one promise-based API with Firefox's semantics in Chrome and Firefox alike.
+  modules: ['@wxt-dev/webextension-polyfill'],
   // BACKSTORY_READABLE_BUILD=1: names kept, for profiles (npm run bench:kb with KB_PROFILE).
   vite: () => ({ plugins: [preact()], ...(process.env.BACKSTORY_READABLE_BUILD ? { build: { minify: false } } : {}) }),
   manifest: ({ browser }) => ({

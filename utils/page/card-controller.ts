@@ -58,13 +58,17 @@ export class CardController {
   ) {
     const doc = win.document;
     let frame = 0;
+    // One look per frame, at the pointer's latest position: Firefox may deliver several moves in
+    // one frame, and judging by the first left the card off when the last one ended on a word.
+    let latest = { x: 0, y: 0 };
     doc.addEventListener(
       'mousemove',
       (event) => {
+        latest = { x: event.clientX, y: event.clientY };
         if (frame) return;
         frame = win.requestAnimationFrame(() => {
           frame = 0;
-          this.pointerAt(event.clientX, event.clientY);
+          this.pointerAt(latest.x, latest.y);
         });
       },
       { passive: true, signal },

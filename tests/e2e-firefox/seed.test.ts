@@ -1,0 +1,131 @@
+/**
+ * The seed article end to end in Firefox ESR with the built Firefox extension (MV2: background
+ * page, sidebar): the bundled pack installs into Firefox's IndexedDB, the seed page is
+ * analysed and highlighted in its article body, the hover card shows the entity under the
+ * pointer, the side panel page lists the article's actors and related events, the popup opens
+ * Firefox's sidebar, and the extension logs no error meanwhile. The first three are the checks
+ * of tests/e2e/seed.test.ts in Chromium.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servePages, sharedDir, type PageServer } from '../e2e/browser';
+import { shots } from '../e2e/session';
+import { FirefoxDriver, launchFirefoxWithExtension, requireFirefoxInputs, type FirefoxWithExtension } from './firefox';
+
+let server: PageServer | undefined;
+let ff: FirefoxWithExtension | undefined;
+let driver: FirefoxDriver;
+let seedUrl: string;
+
+beforeAll(async () => {
+  requireFirefoxInputs();
+  mkdirSync(shots, { recursive: true });
+  server = await servePages({ '/seed/': join(sharedDir, 'fixtures/seed') });
+  seedUrl = `${server.origin}/seed/index.html`;
+  ff = await launchFirefoxWithExtension();
+  driver = new FirefoxDriver(ff);
+  // The first article waits for the bundled pack's first install into IndexedDB.
+  const { page } = await driver.openArticle(seedUrl, 280_000);
+  await page.close();
+});
+
+afterAll(async () => {
+  await ff?.close();
+  await server?.close();
+});
+
+describe('the seed article in Firefox', () => {
+  it('is analysed and highlighted in the article body only, as the content script and the page both see it', async () => {
+    const { page, tabId, state } = await driver.openArticle(seedUrl);
+    expect(state.status).toBe('article');
+    expect(state.analysis?.article.published).toBe('2025-10-22');
+    expect(state.analysis?.article.title).toMatch(/^Trump Calls Off Putin Talks/);
+
+    const highlights = await driver.highlights(tabId);
+    const byText = new Map(highlights.map((h) => [h.text, h.entityId]));
+    expect(byText.get('Donald Trump')).toBe('donald-trump');
+    expect(byText.get('Sergei Lavrov')).toBe('sergey-lavrov');
+    expect(byText.get('Dmitry Peskov')).toBe('dmitry-peskov');
+    expect(byText.get('Kremlin')).toBe('moscow-kremlin');
+    expect(byText.get('Budapest')).toBe('budapest');
+    expect(highlights.filter((h) => h.text === 'Trump').length).toBeGreaterThanOrEqual(5);
+    // Every highlighted entity is one of the analysis's actors.
+    const actors = new Set(state.analysis!.entities.map((e) => e.id));
+    expect(highlights.filter((h) => !actors.has(h.entityId))).toEqual([]);
+
+    // What Firefox paints is what the content script says it painted: the ranges in the page's
+    // highlight registry (read from the page's own world) hold exactly the highlights' texts.
+    const painted = await page.evaluate(() => {
+      const texts: string[] = [];
+      CSS.highlights.forEach((highlight, name) => {
+        if (name.startsWith('backstory-')) highlight.forEach((range) => void texts.push((range as Range).toString()));
+      });
+      return texts;
+    });
+    expect(painted.toSorted()).toEqual(highlights.map((h) => h.text).toSorted());
+
+    // Inside the <article>; none in the aside, nav, footer or cookie bar.
+    const box = (await (await page.$('article'))!.boundingBox())!;
+    for (const h of highlights.filter((x) => x.rect)) {
+      expect(h.rect!.x).toBeGreaterThanOrEqual(box.x - 1);
+      expect(h.rect!.x + h.rect!.width).toBeLessThanOrEqual(box.x + box.width + 1);
+    }
+    // Painted, not inserted: the page's DOM has no element of ours.
+    expect(await page.evaluate(() => document.querySelectorAll('mark, backstory-card, [class*="backstory"]').length)).toBe(0);
+    await page.screenshot({ path: join(shots, 'firefox-seed-highlights.png') });
+    await page.close();
+  });
+
+  it('shows the hover card of the entity under the pointer', async () => {
+    const { page, tabId } = await driver.openArticle(seedUrl);
+    await page.bringToFront();
+    await page.evaluate(() => window.scrollTo(0, 350));
+    const lavrov = (await driver.highlights(tabId)).find((h) => h.text === 'Sergei Lavrov' && h.rect && h.rect.y > 0 && h.rect.y < 880);
+    expect(lavrov).toBeDefined();
+    await page.mouse.move(10, 10);
+    await page.mouse.move(lavrov!.rect!.x + lavrov!.rect!.width / 2, lavrov!.rect!.y + lavrov!.rect!.height / 2, { steps: 4 });
+    await expect.poll(() => driver.currentCard(tabId), { timeout: 10_000 }).toMatchObject({ name: 'Sergey Lavrov' });
+    expect((await driver.currentCard(tabId))?.role).toMatch(/Foreign/);
+    await page.screenshot({ path: join(shots, 'firefox-seed-hover-card.png') });
+
+    // Away from every highlight, the card goes.
+    await page.mouse.move(5, 5, { steps: 2 });
+    await expect.poll(() => driver.currentCard(tabId), { timeout: 10_000 }).toBeNull();
+    await page.close();
+  });
+
+  it('lists the article’s actors and related prior events in the side panel page', async () => {
+    const { page, tabId, state } = await driver.openArticle(seedUrl);
+    const panel = await driver.openExtensionPage('sidepanel', tabId);
+    await panel.setViewport({ width: 420, height: 1000 });
+    await panel.waitForSelector('[data-testid="related-event"]');
+    const ids = await panel.$$eval('[data-testid="related-event"]', (els) => els.map((el) => el.getAttribute('data-event-id') ?? ''));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).toEqual(state.analysis!.related.map((r) => r.id));
+    expect(ids.slice(0, 5).some((id) => /^2025-08-15-.*alaska/.test(id)), ids.slice(0, 5).join(', ')).toBe(true);
+
+    const actorIds = await panel.$$eval('[data-testid="actor"]', (els) => els.map((el) => el.getAttribute('data-entity-id') ?? ''));
+    expect(actorIds.length).toBeGreaterThan(10);
+    expect(actorIds).toEqual(expect.arrayContaining(['donald-trump', 'vladimir-putin', 'sergey-lavrov']));
+    await panel.screenshot({ path: join(shots, 'firefox-sidepanel.png'), fullPage: true });
+    await Promise.all([panel.close(), page.close()]);
+  });
+
+  it('opens Firefox’s sidebar from the popup’s “Open side panel”', async () => {
+    const { page, tabId } = await driver.openArticle(seedUrl);
+    expect(await driver.isSidebarOpen()).toBe(false);
+    const popup = await driver.openExtensionPage('popup', tabId);
+    await popup.waitForSelector('[data-testid="open-panel"]');
+    // A real click: sidebarAction.open() works only within a user gesture.
+    await popup.click('[data-testid="open-panel"]');
+    await expect.poll(() => driver.isSidebarOpen(), { timeout: 10_000 }).toBe(true);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('logs no error from the extension meanwhile', () => {
+    expect(ff!.consoleLines.length).toBeGreaterThan(0); // the background's install report at least
+    const errors = ff!.consoleLines.filter((line) => /^(console\.error|JavaScript error)/.test(line));
+    expect(errors).toEqual([]);
+  });
+});
