@@ -323,6 +323,28 @@ export const contentRequests = {
   readAgain: empty,
 } satisfies { [K in keyof ContentProtocol]: v.GenericSchema<Parameters<ContentProtocol[K]>[0]> };
 
+/** How a tab's page watcher is doing (issue 20), with each highlight's live text beside its mention's. */
+export interface WatchReport {
+  /** Reads of the page since it (or its address) was loaded: the first one and each read again. */
+  reads: number;
+  /** True while the page is watched for changes (false while the tab is hidden, and once stopped). */
+  watching: boolean;
+  /** Why the watcher gave up on the page: too many reads, watched long enough, it never settles; null while it goes on. */
+  stopped: 'rereads' | 'time' | 'unsettled' | null;
+  /** Each highlight: its mention's text, the text its Range shows now, and the text of the block it sits in (at most 600 characters). */
+  highlights: { mention: string; live: string; block: string }[];
+}
+
+/** Messages a tab's page watcher answers (issue 20). */
+export interface WatchProtocol {
+  /** What the page watcher did and how the highlights stand; for tests and diagnostics. */
+  watchState(query: Record<string, never>): WatchReport;
+}
+
+export const watchRequests = {
+  watchState: empty,
+} satisfies { [K in keyof WatchProtocol]: v.GenericSchema<Parameters<WatchProtocol[K]>[0]> };
+
 /** Messages a content script sends, about its own tab; every other message is for the extension's own pages only. */
 export const contentScriptMessages = new Set<keyof BackgroundProtocol>(['analyzeArticle', 'reportNotArticle', 'reportTooLarge', 'getHighlightSettings']);
 

@@ -8,12 +8,14 @@ import { extractArticleInSlices, type ExtractedArticle } from '../article/extrac
 import { checkArticleBudget, checkPageBudget, pageBudget, type TooLarge } from '../article/page-budget';
 import type { Analysis } from '../analysis/analyze-text';
 import { contentRequests, dispatch, isRequestOf, sendToBackground, type ContentProtocol, type Handlers } from '../messages';
-import { canHighlight, PageHighlighter } from './highlighter';
+import { canHighlight, PageHighlighter, type PaintedMention } from './highlighter';
 import { HoverCard } from './hover-card';
 
 export interface ContentSession {
   /** Stops listening and removes every highlight and the card. */
   dispose(): void;
+  /** What the page watcher follows (issue 20): the article's live root (null when none) and the highlights painted. */
+  readonly watched: { root: Element | null; painted: PaintedMention[] };
 }
 
 type Win = Window & typeof globalThis;
@@ -95,7 +97,7 @@ function attachHoverCard(win: Win, highlighter: PageHighlighter, card: HoverCard
 }
 
 /** Runs Backstory on `win`'s document; resolves when the page is read and painted. */
-export async function runContent(win: Win, onMessage: typeof Browser.runtime.onMessage, readAgain: () => void): Promise<ContentSession> {
+export async function runContent(win: Win, onMessage: typeof Browser.runtime.onMessage, readAgain: () => void, onRead?: () => void): Promise<ContentSession> {
   const highlighter = canHighlight(win) ? new PageHighlighter(win.document) : null;
   const card = new HoverCard(win.document);
   const abort = new AbortController();
@@ -128,6 +130,8 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
 
   try {
     read = await readPage(win);
+    // The page watcher (issue 20) replaces the previous session here, so its highlights stay until these are ready.
+    onRead?.();
     if (read && highlighter) {
       const settings = await sendToBackground('getHighlightSettings', { url: win.location.href });
       const { enabled, nominal } = settings.ok ? settings.value : { enabled: true, nominal: false };
@@ -141,6 +145,9 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
   }
 
   return {
+    get watched() {
+      return { root: read?.extracted.root ?? null, painted: highlighter?.painted ?? [] };
+    },
     dispose() {
       abort.abort();
       onMessage.removeListener(listener);
