@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { dispatch, isRequestOf, watchRequests, type Handlers, type WatchProtocol } from '../utils/messages';
 import { runContent, type ContentSession } from '../utils/page/run-content';
+import { pageMeter } from '../utils/page/main-thread-meter';
 import { describeHighlights, PageWatcher } from '../utils/page/watch-page';
 
 /** Our own nodes in the page: the card's shadow host (its tag starts with "backstory-"). */
@@ -46,11 +47,12 @@ export default defineContentScript({
       reading: () => session?.watched ?? { root: null, painted: [] },
       reread: start,
       isOurs,
+      meter: pageMeter,
       onStop: (reason) => console.debug(`[backstory] stopped watching this page for changes: ${reason}`),
     });
 
     const handlers: Handlers<WatchProtocol, unknown> = {
-      watchState: () => ({ ...watcher.status, highlights: describeHighlights(session?.watched.painted ?? []) }),
+      watchState: () => ({ ...watcher.status, highlights: describeHighlights(session?.watched.painted ?? []), cost: pageMeter.cost }),
     };
     const listener = (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => {
       if (!isRequestOf(message, watchRequests)) return false;

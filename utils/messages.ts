@@ -9,6 +9,7 @@ import type { Analysis, ArticleText, EventSummary } from './analysis/analyze-tex
 import { pageBudget, type TooLarge } from './article/page-budget';
 import { unknownNameLimits } from './match/unknown-name';
 import type { RelatedStory } from './history/rank-stories';
+import type { MainThreadCost } from './page/main-thread-meter';
 import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
 import { neutralizeBidiControls } from './text/bidi';
 import { isWebUrl } from './web-url';
@@ -333,6 +334,8 @@ export interface WatchReport {
   stopped: 'rereads' | 'time' | 'unsettled' | null;
   /** Each highlight: its mention's text, the text its Range shows now, and the text of the block it sits in (at most 600 characters). */
   highlights: { mention: string; live: string; block: string }[];
+  /** The content script's main-thread time on this page (npm run bench:page). */
+  cost: MainThreadCost;
 }
 
 /** Messages a tab's page watcher answers (issue 20). */

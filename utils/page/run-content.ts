@@ -10,6 +10,7 @@ import type { Analysis } from '../analysis/analyze-text';
 import { contentRequests, dispatch, isRequestOf, sendToBackground, type ContentProtocol, type Handlers } from '../messages';
 import { canHighlight, PageHighlighter, type PaintedMention } from './highlighter';
 import { HoverCard } from './hover-card';
+import { pageMeter } from './main-thread-meter';
 
 export interface ContentSession {
   /** Stops listening and removes every highlight and the card. */
@@ -40,19 +41,27 @@ async function readPage(win: Win): Promise<{ extracted: ExtractedArticle; analys
   };
   const started = performance.now();
   const overBudget = checkPageBudget(doc);
+  const verdict = overBudget ? null : detectArticle(doc);
+  pageMeter.add('detect', started, performance.now());
   if (overBudget) return tooLarge(overBudget);
-  const verdict = detectArticle(doc);
-  if (!verdict.isArticle) {
+  if (!verdict?.isArticle) {
     await sendToBackground('reportNotArticle', page);
     return null;
   }
   await pauseForPage(win)();
+  // The main thread's share of the extraction: the work between two pauses (issue 20, npm run bench:page).
+  let slice = performance.now();
   const { article: extracted, timedOut } = await extractArticleInSlices(doc, {
     sliceMs: pageBudget.sliceMs,
     budgetMs: pageBudget.maxExtractMs,
-    pause: pauseForPage(win),
+    pause: async () => {
+      pageMeter.add('extract', slice, performance.now());
+      await pauseForPage(win)();
+      slice = performance.now();
+    },
     now: () => performance.now(),
   });
+  pageMeter.add('extract', slice, performance.now());
   const elapsed = Math.round(performance.now() - started);
   if (timedOut) return tooLarge({ limit: 'time', measured: elapsed, max: pageBudget.maxExtractMs });
   const tooLong = extracted && checkArticleBudget(extracted.text.length);
@@ -136,8 +145,10 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
       const settings = await sendToBackground('getHighlightSettings', { url: win.location.href });
       const { enabled, nominal } = settings.ok ? settings.value : { enabled: true, nominal: false };
       if (enabled) {
+        const painting = performance.now();
         highlighter.paint(read.extracted.segments, read.analysis.mentions.filter((m) => m.kind === 'name' || (nominal && m.kind === 'nominal')));
         attachHoverCard(win, highlighter, card, read.analysis, abort.signal);
+        pageMeter.highlighted(painting, highlighter.painted.length > 0);
       }
     }
   } finally {

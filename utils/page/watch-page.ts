@@ -6,6 +6,7 @@
  * text the page changed are dropped at once. The watcher stops while the tab is hidden, and for
  * good after a bounded number of reads or time, or on a page that never settles.
  */
+import type { MainThreadMeter } from './main-thread-meter';
 import { fingerprintText, stillShowsMention, WatchPlan, watchLimits, type WatchLimits, type WatchStep, type WatchStop } from './watch-policy';
 
 /** What the watcher needs of the current reading of the page. */
@@ -26,6 +27,8 @@ export interface WatchOptions {
   /** Told once when the watcher gives up on the page for good. */
   onStop?(reason: WatchStop): void;
   limits?: WatchLimits;
+  /** Counts the watcher's own main-thread time (its 'watch' phase). */
+  meter?: MainThreadMeter;
 }
 
 /** What the watcher did: for the content protocol's watchState (tests and the tab state). */
@@ -82,7 +85,7 @@ export class PageWatcher {
   ) {
     this.limits = options.limits ?? watchLimits;
     this.plan = new WatchPlan(win.performance.now(), this.limits);
-    this.observer = new win.MutationObserver((records) => this.noteRecords(records));
+    this.observer = new win.MutationObserver((records) => this.measured(() => this.noteRecords(records)));
     this.takeBaseline();
     win.document.addEventListener('visibilitychange', this.onVisibility);
     if (win.document.visibilityState !== 'hidden') this.observe();
@@ -136,6 +139,10 @@ export class PageWatcher {
     this.bodyLength = this.win.document.body?.textContent?.length ?? 0;
     this.addedBeside = 0;
     this.forced = false;
+  }
+
+  private measured<T>(work: () => T): T {
+    return this.options.meter ? this.options.meter.time('watch', work) : work();
   }
 
   /** Whether a batch of records touches the article (or, without one, the page's text). */
@@ -194,8 +201,10 @@ export class PageWatcher {
     const step = this.plan.due(now);
     if (step.kind !== 'check' || step.at > now) return this.follow(step);
     const reading = this.options.reading();
-    dropStaleHighlights(reading.painted, this.win.CSS?.highlights);
-    const reread = this.textChanged(reading.root);
+    const reread = this.measured(() => {
+      dropStaleHighlights(reading.painted, this.win.CSS?.highlights);
+      return this.textChanged(reading.root);
+    });
     const next = this.plan.checked(now, reread);
     if (reread) await this.options.reread();
     if (next.kind === 'stop') this.halt(next.reason);

@@ -1,0 +1,134 @@
+/**
+ * Every page of ../shared/corpus, served on 127.0.0.1 and loaded in one Chromium with the
+ * built extension, one after the other (issue 20, "Proved on real pages"): no exception from
+ * the extension, highlights only on article pages and only in the article body (each
+ * highlight's block of text is part of the page's reference article text), each highlight's
+ * live text equal to its mention's, the page's DOM unchanged (its serialisation at parse
+ * time and after the extension read it are equal, our shadow host aside), and on the pages
+ * with gold files the highlighted entities equal those of the analysis the command line makes
+ * of the same page (`npm run analyze`: the same modules under jsdom).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CDPSession } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../../utils/analysis/analyze-document';
+import { parsePage } from '../../utils/cli/parse-page';
+import { loadKnowledgeBase } from '../../utils/kb/load-pack-file';
+import { sharedDir, type ExtensionBrowser, type PageServer } from './browser';
+import type { ExtensionDriver } from './extension';
+import { endSession, startSession } from './session';
+import { staleHighlights, watchState } from './watch-driver';
+
+interface CorpusEntry {
+  file: string;
+  kind: 'news-article' | 'not-article';
+  expected_text_file?: string;
+}
+
+const corpus = JSON.parse(readFileSync(join(sharedDir, 'corpus/manifest.json'), 'utf8')) as CorpusEntry[];
+const goldPages = new Set(
+  ['readability-bbc-1', 'scrapinghub-cbsnews-com-7a664e40d256', 'scrapinghub-nytimes-com-702d1da63b8e'].filter((name) => {
+    try {
+      const gold = JSON.parse(readFileSync(join(sharedDir, `gold/${name}.json`), 'utf8')) as { page: string };
+      return gold.page.endsWith(`${name}.html`);
+    } catch {
+      return false;
+    }
+  }),
+);
+/** Share of a highlight's block's words that must be words of the reference article: the rest may be a caption or a line the reference leaves out. */
+const IN_ARTICLE_SHARE = 0.7;
+/** Wait for one page's reading at most this long (ms). */
+const PAGE_WAIT_MS = 20_000;
+
+let server: PageServer;
+let ext: ExtensionBrowser;
+let driver: ExtensionDriver;
+/** The entities highlighted on each gold page, for the last test. */
+const highlighted = new Map<string, Set<string>>();
+
+beforeAll(async () => {
+  ({ server, ext, driver } = await startSession({ '/corpus/': join(sharedDir, 'corpus/pages'), '/seed/': join(sharedDir, 'fixtures/seed') }, '/seed/index.html'));
+  // Before any page script or the content script runs (at document_idle), each page keeps its own parse.
+  await ext.context.addInitScript(() => {
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState === 'interactive') (window as unknown as { __parsed: string }).__parsed = document.documentElement.outerHTML;
+    });
+  });
+  // The first install of the bundled pack, on a busy machine.
+}, 300_000);
+
+afterAll(() => endSession({ server, ext }));
+
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const nameOf = (file: string) => file.replace(/^pages\//, '').replace(/\.html$/, '');
+/** Our own elements, which the serialisation leaves out: the card's shadow host. */
+const withoutOurs = (html: string) => html.replace(/<backstory-[a-z-]+[^>]*>(?:<\/backstory-[a-z-]+>)?/g, '');
+
+/** Errors the extension's code throws or logs on a page: from its isolated world or its URLs. */
+async function watchErrors(cdp: CDPSession): Promise<string[]> {
+  const errors: string[] = [];
+  const ours = new Set<number>();
+  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; origin: string } }) => {
+    if (e.context.origin.startsWith('chrome-extension://')) ours.add(e.context.id);
+  });
+  cdp.on('Runtime.exceptionThrown', (e: { exceptionDetails: { executionContextId?: number; url?: string; text: string; exception?: { description?: string } } }) => {
+    const d = e.exceptionDetails;
+    if ((d.executionContextId !== undefined && ours.has(d.executionContextId)) || d.url?.startsWith('chrome-extension://') || /chrome-extension:\/\//.test(d.exception?.description ?? '')) {
+      errors.push(`${d.text} ${d.exception?.description ?? ''}`);
+    }
+  });
+  cdp.on('Runtime.consoleAPICalled', (e: { type: string; executionContextId: number; args: { value?: unknown; description?: string }[] }) => {
+    if ((e.type === 'error' || e.type === 'assert') && ours.has(e.executionContextId)) errors.push(e.args.map((a) => a.value ?? a.description).join(' '));
+  });
+  await cdp.send('Runtime.enable');
+  return errors;
+}
+
+describe('every corpus page with the extension', () => {
+  it.each(corpus.map((e) => [nameOf(e.file), e] as const))('%s', async (name, entry) => {
+    const page = await ext.context.newPage();
+    const cdp = await ext.context.newCDPSession(page);
+    const errors = await watchErrors(cdp);
+    await page.goto(`${server.origin}/corpus/${name}.html`, { waitUntil: 'load' });
+    const tabId = await driver.tabIdOf(page);
+    const state = await driver.waitForTabState(tabId, PAGE_WAIT_MS);
+    const highlights = await driver.highlights(tabId, PAGE_WAIT_MS);
+    const report = await watchState(ext, tabId);
+
+    expect(errors).toEqual([]);
+    expect(state.status).not.toBe('failed');
+    expect(staleHighlights(report)).toEqual([]);
+    expect(report.highlights.length).toBe(highlights.length);
+    if (entry.kind === 'not-article') expect(highlights).toEqual([]);
+
+    // In the article body: each highlight's block of text is (nearly all) words of the reference article.
+    const reference = new Set(words(readFileSync(join(sharedDir, 'corpus', entry.expected_text_file ?? `pages/${name}.expected.txt`), 'utf8')));
+    const outside = report.highlights.filter((h) => {
+      const w = words(h.block);
+      return w.filter((x) => reference.has(x)).length < w.length * IN_ARTICLE_SHARE;
+    });
+    expect(outside.map((h) => `${h.mention} in “${h.block.slice(0, 120)}”`)).toEqual([]);
+
+    // The page as parsed, before the content script ran, and now: the same DOM and text.
+    const { parsed, now } = await page.evaluate(() => ({ parsed: (window as unknown as { __parsed?: string }).__parsed ?? null, now: document.documentElement.outerHTML }));
+    expect(parsed, 'the parse-time snapshot').not.toBeNull();
+    expect(withoutOurs(now) === withoutOurs(parsed!), 'the DOM is unchanged').toBe(true);
+
+    if (goldPages.has(name)) highlighted.set(name, new Set(highlights.map((h) => h.entityId)));
+    await cdp.detach().catch(() => {});
+    await page.close();
+  });
+
+  it('highlights on the gold pages the entities the analysis names', () => {
+    expect([...highlighted.keys()].sort()).toEqual([...goldPages].sort());
+    const kb = loadKnowledgeBase();
+    for (const [name, ids] of highlighted) {
+      const analysis = analyzeDocument(parsePage(readFileSync(join(sharedDir, `corpus/pages/${name}.html`))), kb, {});
+      // Highlights paint name mentions (nominal phrases are off by default, demonyms are never painted).
+      const named = new Set(analysis.mentions.filter((m) => m.kind === 'name').map((m) => m.entity.id));
+      expect([...ids].sort(), name).toEqual([...named].sort());
+    }
+  }, 180_000);
+});
