@@ -10,12 +10,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../utils/analysis/analyze-document';
 import { parsePage } from '../../utils/cli/parse-page';
 import { loadKnowledgeBase } from '../../utils/kb/load-pack-file';
 import { sharedDir, type ExtensionBrowser, type PageServer } from './browser';
+import { watchExtensionErrors } from './extension-errors';
 import type { ExtensionDriver } from './extension';
 import { endSession, startSession } from './session';
 import { staleHighlights, watchState } from './watch-driver';
@@ -66,38 +66,17 @@ const nameOf = (file: string) => file.replace(/^pages\//, '').replace(/\.html$/,
 /** Our own elements, which the serialisation leaves out: the card's shadow host. */
 const withoutOurs = (html: string) => html.replace(/<backstory-[a-z-]+[^>]*>(?:<\/backstory-[a-z-]+>)?/g, '');
 
-/** Errors the extension's code throws or logs on a page: from its isolated world or its URLs. */
-async function watchErrors(cdp: CDPSession): Promise<string[]> {
-  const errors: string[] = [];
-  const ours = new Set<number>();
-  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; origin: string } }) => {
-    if (e.context.origin.startsWith('chrome-extension://')) ours.add(e.context.id);
-  });
-  cdp.on('Runtime.exceptionThrown', (e: { exceptionDetails: { executionContextId?: number; url?: string; text: string; exception?: { description?: string } } }) => {
-    const d = e.exceptionDetails;
-    if ((d.executionContextId !== undefined && ours.has(d.executionContextId)) || d.url?.startsWith('chrome-extension://') || /chrome-extension:\/\//.test(d.exception?.description ?? '')) {
-      errors.push(`${d.text} ${d.exception?.description ?? ''}`);
-    }
-  });
-  cdp.on('Runtime.consoleAPICalled', (e: { type: string; executionContextId: number; args: { value?: unknown; description?: string }[] }) => {
-    if ((e.type === 'error' || e.type === 'assert') && ours.has(e.executionContextId)) errors.push(e.args.map((a) => a.value ?? a.description).join(' '));
-  });
-  await cdp.send('Runtime.enable');
-  return errors;
-}
-
 describe('every corpus page with the extension', () => {
   it.each(corpus.map((e) => [nameOf(e.file), e] as const))('%s', async (name, entry) => {
     const page = await ext.context.newPage();
-    const cdp = await ext.context.newCDPSession(page);
-    const errors = await watchErrors(cdp);
+    const watch = await watchExtensionErrors(ext.context, page);
     await page.goto(`${server.origin}/corpus/${name}.html`, { waitUntil: 'load' });
     const tabId = await driver.tabIdOf(page);
     const state = await driver.waitForTabState(tabId, PAGE_WAIT_MS);
     const highlights = await driver.highlights(tabId, PAGE_WAIT_MS);
     const report = await watchState(ext, tabId);
 
-    expect(errors).toEqual([]);
+    expect(watch.errors).toEqual([]);
     expect(state.status).not.toBe('failed');
     expect(staleHighlights(report)).toEqual([]);
     expect(report.highlights.length).toBe(highlights.length);
@@ -117,7 +96,7 @@ describe('every corpus page with the extension', () => {
     expect(withoutOurs(now) === withoutOurs(parsed!), 'the DOM is unchanged').toBe(true);
 
     if (goldPages.has(name)) highlighted.set(name, new Set(highlights.map((h) => h.entityId)));
-    await cdp.detach().catch(() => {});
+    await watch.stop();
     await page.close();
   });
 
