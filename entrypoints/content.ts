@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { dispatch, isRequestOf, watchRequests, type Handlers, type WatchProtocol } from '../utils/messages';
+import { dispatch, isRequestOf, sendToBackground, watchRequests, type Handlers, type WatchProtocol } from '../utils/messages';
 import { runContent, type ContentSession } from '../utils/page/run-content';
 import { pageMeter } from '../utils/page/main-thread-meter';
 import { describeHighlights, PageWatcher } from '../utils/page/watch-page';
@@ -48,7 +48,10 @@ export default defineContentScript({
       reread: start,
       isOurs,
       meter: pageMeter,
-      onStop: (reason) => console.debug(`[backstory] stopped watching this page for changes: ${reason}`),
+      onStop: (reason) => {
+        console.debug(`[backstory] stopped watching this page for changes: ${reason}`);
+        void sendToBackground('reportWatchStopped', { url: window.location.href, reason });
+      },
     });
 
     const handlers: Handlers<WatchProtocol, unknown> = {

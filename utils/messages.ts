@@ -58,6 +58,12 @@ export interface TabState {
   tooLarge?: TooLarge;
   /** With 'failed': why, for the reader. */
   error?: string;
+  /**
+   * The content script stopped following the page's changes (issue 20): after too many reads,
+   * after watching long enough, or because the page never settles. What is shown is what it
+   * read last.
+   */
+  watchStopped?: 'rereads' | 'time' | 'unsettled';
   /** When the state last changed (ms since the epoch): the oldest tabs' states are dropped first. */
   updatedAt: number;
 }
@@ -146,6 +152,8 @@ export interface BackgroundProtocol {
   reportNotArticle(page: { url: string; title: string }): null;
   /** Content script: the sender's page is past the budget of what Backstory reads (see pageBudget). */
   reportTooLarge(page: { url: string; title: string; tooLarge: TooLarge }): null;
+  /** Content script: it stopped following the changes of the sender's page, and why (issue 20). */
+  reportWatchStopped(page: { url: string; reason: 'rereads' | 'time' | 'unsettled' }): null;
   /** Content script: whether to highlight on the sender's site, and how. */
   getHighlightSettings(page: { url: string }): { enabled: boolean; nominal: boolean };
   /** Pages: what is known of a tab; null when the tab has not reported yet. */
@@ -280,6 +288,7 @@ export const backgroundRequests = {
       max: v.pipe(v.number(), v.integer(), v.minValue(0)),
     }),
   }),
+  reportWatchStopped: v.object({ url: pageUrl, reason: v.picklist(['rereads', 'time', 'unsettled']) }),
   getHighlightSettings: v.object({ url: pageUrl }),
   getTabState: v.object({ tabId }),
   saveArticle: v.object({ tabId }),
@@ -349,7 +358,7 @@ export const watchRequests = {
 } satisfies { [K in keyof WatchProtocol]: v.GenericSchema<Parameters<WatchProtocol[K]>[0]> };
 
 /** Messages a content script sends, about its own tab; every other message is for the extension's own pages only. */
-export const contentScriptMessages = new Set<keyof BackgroundProtocol>(['analyzeArticle', 'reportNotArticle', 'reportTooLarge', 'getHighlightSettings']);
+export const contentScriptMessages = new Set<keyof BackgroundProtocol>(['analyzeArticle', 'reportNotArticle', 'reportTooLarge', 'getHighlightSettings', 'reportWatchStopped']);
 
 /** Who sent a message, as the runtime reports it. */
 export interface Sender {

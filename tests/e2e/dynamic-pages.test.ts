@@ -137,6 +137,8 @@ describe('a page that never stops changing', () => {
     expect(stopped.reads).toBeLessThanOrEqual(bound);
     expect(staleHighlights(stopped)).toEqual([]);
     expect(mentions(stopped).has('Sergei Lavrov')).toBe(true);
+    // The tab's state says so.
+    await expect.poll(async () => ((await driver.waitForTabState(tabId)) as { watchStopped?: string }).watchStopped).toBe('unsettled');
     // It stays left alone, and the page goes on as it was.
     const count = async () => Number(await page.locator('#count').textContent());
     const before = await count();
