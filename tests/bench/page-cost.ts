@@ -65,6 +65,8 @@ async function main(): Promise<void> {
   try {
     // The bundled pack's first install is not a page's cost.
     await driver.warmUp(`${server.origin}/seed/index.html`, 300_000);
+    // The saved pages still name scripts, fonts and images on their sites: refused at once, as offline.
+    await ext.context.route((url) => url.protocol.startsWith('http') && url.origin !== server.origin, (route) => route.abort());
     await ext.context.addInitScript(() => {
       const tasks: [number, number][] = [];
       (window as unknown as { __longTasks: [number, number][] }).__longTasks = tasks;

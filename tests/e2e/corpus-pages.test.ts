@@ -8,16 +8,16 @@
  * with gold files the highlighted entities equal those of the analysis the command line makes
  * of the same page (`npm run analyze`: the same modules under jsdom).
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../utils/analysis/analyze-document';
 import { parsePage } from '../../utils/cli/parse-page';
 import { loadKnowledgeBase } from '../../utils/kb/load-pack-file';
-import { sharedDir, type ExtensionBrowser, type PageServer } from './browser';
+import { launchWithExtension, projectRoot, requireInputs, servePages, sharedDir, type ExtensionBrowser, type PageServer } from './browser';
 import { watchExtensionErrors } from './extension-errors';
-import type { ExtensionDriver } from './extension';
-import { endSession, startSession } from './session';
+import { ExtensionDriver } from './extension';
+import { endSession } from './session';
 import { staleHighlights, watchState } from './watch-driver';
 
 interface CorpusEntry {
@@ -45,18 +45,28 @@ const PAGE_WAIT_MS = 20_000;
 let server: PageServer;
 let ext: ExtensionBrowser;
 let driver: ExtensionDriver;
+/** One line per page as the suite goes (test-output/corpus-pages.txt). */
+const progress = join(projectRoot, 'test-output/corpus-pages.txt');
 /** The entities highlighted on each gold page, for the last test. */
 const highlighted = new Map<string, Set<string>>();
 
 beforeAll(async () => {
-  ({ server, ext, driver } = await startSession({ '/corpus/': join(sharedDir, 'corpus/pages'), '/seed/': join(sharedDir, 'fixtures/seed') }, '/seed/index.html'));
+  mkdirSync(join(projectRoot, 'test-output'), { recursive: true });
+  writeFileSync(progress, '');
+  requireInputs();
+  server = await servePages({ '/corpus/': join(sharedDir, 'corpus/pages'), '/seed/': join(sharedDir, 'fixtures/seed') });
+  ext = await launchWithExtension();
+  driver = new ExtensionDriver(ext);
+  // The saved pages still name scripts, fonts and images on their sites: refused at once, as offline (no request may leave 127.0.0.1).
+  await ext.context.route((url) => url.protocol.startsWith('http') && url.origin !== server.origin, (route) => route.abort());
+  // The first install of the bundled pack, as long as it takes on a busy machine.
+  await driver.warmUp(`${server.origin}/seed/index.html`, 280_000);
   // Before any page script or the content script runs (at document_idle), each page keeps its own parse.
   await ext.context.addInitScript(() => {
     document.addEventListener('readystatechange', () => {
       if (document.readyState === 'interactive') (window as unknown as { __parsed: string }).__parsed = document.documentElement.outerHTML;
     });
   });
-  // The first install of the bundled pack, on a busy machine.
 }, 300_000);
 
 afterAll(() => endSession({ server, ext }));
@@ -68,6 +78,7 @@ const withoutOurs = (html: string) => html.replace(/<backstory-[a-z-]+[^>]*>(?:<
 
 describe('every corpus page with the extension', () => {
   it.each(corpus.map((e) => [nameOf(e.file), e] as const))('%s', async (name, entry) => {
+    const started = Date.now();
     const page = await ext.context.newPage();
     const watch = await watchExtensionErrors(ext.context, page);
     await page.goto(`${server.origin}/corpus/${name}.html`, { waitUntil: 'load' });
@@ -96,6 +107,7 @@ describe('every corpus page with the extension', () => {
     expect(withoutOurs(now) === withoutOurs(parsed!), 'the DOM is unchanged').toBe(true);
 
     if (goldPages.has(name)) highlighted.set(name, new Set(highlights.map((h) => h.entityId)));
+    appendFileSync(progress, `${name}: ${state.status}, ${highlights.length} highlights, ${Date.now() - started} ms\n`);
     await watch.stop();
     await page.close();
   });
