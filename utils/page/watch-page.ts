@@ -182,7 +182,8 @@ export class PageWatcher {
 
   private follow(step: WatchStep): void {
     if (step.kind === 'stop') return this.halt(step.reason);
-    if (step.kind === 'idle' || this.reading) return;
+    // While hidden nothing is looked at: the change is looked at once the tab is shown again.
+    if (step.kind === 'idle' || this.reading || !this.observing) return;
     this.win.clearTimeout(this.timer);
     this.timer = this.win.setTimeout(() => void this.onDue(), Math.max(0, step.at - this.win.performance.now()));
   }
