@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendToBackground } from '@/utils/messages';
+import { sendToBackground, type HighlightChange } from '@/utils/messages';
 import { hostOf } from '@/utils/ui/host';
 import { t } from '@/utils/ui/i18n';
 import { openSidePanel } from '@/utils/ui/open-side-panel';
@@ -12,6 +12,7 @@ import { useShownTabId } from '@/utils/ui/use-shown-tab-id';
 import { retryTab } from '@/utils/ui/retry-tab';
 import { useAnalysisWaitPassed } from '@/utils/ui/use-analysis-wait';
 import { useTabView } from '@/utils/ui/use-tab-view';
+import { HighlightSettings } from './HighlightSettings';
 import { LibraryLink } from './LibraryLink';
 import { PopupActions } from './PopupActions';
 import { PopupArticle } from './PopupArticle';
@@ -27,7 +28,7 @@ export function Popup() {
   const [fixedTabId] = useState(() => readTabId(location.search));
   const tabId = useShownTabId(fixedTabId, false);
   const { view, error, reload } = useTabView(tabId ?? null);
-  const { settings, setSiteHighlighting } = useSettings();
+  const { settings, setSiteHighlighting, setHighlighting } = useSettings();
   const [failure, setFailure] = useState('');
   const fail = (reason: string) => setFailure(t('actionFailed', reason));
 
@@ -70,12 +71,20 @@ export function Popup() {
     const reply = await setSiteHighlighting(site, !highlighting);
     if (!reply.ok) fail(reply.error);
   };
+  const changeHighlighting = async (change: HighlightChange) => {
+    const reply = await setHighlighting(change);
+    if (!reply.ok) fail(reply.error);
+  };
+
+  const actions = typeof tabId === 'number' && (
+    <PopupActions onOpenPanel={openPanel} saved={page && 'analysis' in page && state ? state.saved : null} onToggleSave={() => void toggleSave()} />
+  );
 
   const body = () => {
     if (tabId === null) return <TabStatus kind="open-article" />;
     if (error) return <TabStatus kind="error" detail={error} />;
     if (!page) return <TabStatus kind="loading" />;
-    if ('analysis' in page) return <PopupArticle analysis={page.analysis} site={site} />;
+    if ('analysis' in page) return <PopupArticle analysis={page.analysis} site={site} actions={actions} />;
     if (page.status === 'too-large') return <TabProblem kind="too-large" tooLarge={page.tooLarge} />;
     if (page.status === 'failed') return <TabProblem kind="failed" error={page.error} onRetry={retry} />;
     if (waitedTooLong) return <TabProblem kind="failed" error={t('analysisTookTooLong')} onRetry={retry} />;
@@ -91,19 +100,13 @@ export function Popup() {
             {failure}
           </p>
         )}
-        {typeof tabId === 'number' && (
-          <PopupActions
-            onOpenPanel={openPanel}
-            saved={page && 'analysis' in page && state ? state.saved : null}
-            onToggleSave={() => void toggleSave()}
-            site={site}
-            highlighting={highlighting}
-            onToggleHighlighting={() => void toggleHighlighting()}
-          />
-        )}
+        {!(page && 'analysis' in page) && actions}
       </main>
       <footer class="popup-footer">
         <LibraryLink />
+        {settings && typeof tabId === 'number' && (
+          <HighlightSettings settings={settings} site={site} onChange={(change) => void changeHighlighting(change)} onToggleSite={() => void toggleHighlighting()} />
+        )}
       </footer>
     </>
   );

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { TabAnalysis } from '@/utils/messages';
 import { t } from '@/utils/ui/i18n';
 import { ActorChips } from './ActorChips';
@@ -7,21 +8,24 @@ import { Section } from './Section';
 import { StatusNote } from './StatusNote';
 
 /** How much of the article the popup shows at a glance; the side panel shows the rest. */
-const popupActorCount = 6;
-const popupEventCount = 3;
+const popupActorCount = 4;
+const popupEventCount = 2;
 
 interface Props {
   analysis: TabAnalysis;
   site: string | null;
+  /** The main actions, shown right under the title so that they are above the fold. */
+  actions: ComponentChildren;
 }
 
 /** The popup's glance at an article: title, the closest prior events, and the top actors. */
-export function PopupArticle({ analysis, site }: Props) {
+export function PopupArticle({ analysis, site, actions }: Props) {
   const actors = analysis.entities.slice(0, popupActorCount);
   const related = analysis.related.slice(0, popupEventCount);
   return (
     <>
       <ArticleHeader article={analysis.article} fallbackSite={site} />
+      {actions}
       {actors.length + related.length === 0 && <StatusNote kind="nothing-known" />}
       {related.length > 0 && (
         <Section title={t('sectionRelated')}>

@@ -12,6 +12,7 @@ import { AddEntityView } from './AddEntityView';
 import { EntityView } from './EntityView';
 import { EventView } from './EventView';
 import { LibraryLink } from './LibraryLink';
+import { PanelHighlightSettings } from './PanelHighlightSettings';
 import { SearchBox } from './SearchBox';
 import { SearchView } from './SearchView';
 import { TabPanelBody } from './TabPanelBody';
@@ -71,6 +72,7 @@ export function SidePanel() {
           ) : (
             <TabPanelBody tabId={tabId} onOpenEntity={openEntity} onOpenEvent={openEvent} onAddName={addName} onSearch={search} />
           )}
+          <PanelHighlightSettings tabId={typeof tabId === 'number' ? tabId : null} />
         </div>
       </main>
       <footer class="panel-footer">

@@ -120,6 +120,21 @@ export interface Dismissal {
   dismissedAt: string;
 }
 
+/**
+ * A name the reader marked as linked to the wrong entity in one article (issue 20): the next
+ * analysis of that article leaves it unlinked. `id` is url, entity and text joined.
+ */
+export interface WrongLink {
+  id: string;
+  url: string;
+  entityId: string;
+  text: string;
+  markedAt: string;
+}
+
+/** The key of a wrong-link mark: one per article, entity and name (case and spacing aside). */
+export const wrongLinkId = (url: string, entityId: string, text: string): string => `${url}\n${entityId}\n${text.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+
 export class BackstoryDb extends Dexie {
   blocks!: Table<BlockRow, string>;
   articles!: Table<SavedArticle, string>;
@@ -127,6 +142,7 @@ export class BackstoryDb extends Dexie {
   undo!: Table<UndoRecord, string>;
   dismissals!: Table<Dismissal, [string, string]>;
   stories!: Table<Story, string>;
+  wrongLinks!: Table<WrongLink, string>;
 
   constructor(name = 'backstory', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -167,6 +183,8 @@ export class BackstoryDb extends Dexie {
     this.version(6).stores({ dismissals: '[url+eventId], url' });
     // Version 7: the reader's history (issue 18), a story per article read, found by its rare words and events.
     this.version(7).stores({ stories: 'url, readAt, *keys' });
+    // Version 9 (8 is the library's): the reader's "this link is wrong" marks, by article (issue 20).
+    this.version(9).stores({ wrongLinks: 'id, url' });
   }
 }
 

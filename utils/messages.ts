@@ -7,6 +7,8 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { Analysis, ArticleText, EventSummary } from './analysis/analyze-text';
 import { pageBudget, type TooLarge } from './article/page-budget';
+import { HIGHLIGHT_GROUPS, HIGHLIGHT_MODES, type HighlightMode, type HighlightPrefs } from './page/choose-highlights';
+import type { CardContent } from './page/hover-card';
 import { unknownNameLimits } from './match/unknown-name';
 import type { RelatedStory } from './history/rank-stories';
 import type { MainThreadCost } from './page/main-thread-meter';
@@ -113,6 +115,31 @@ export interface Settings {
   historyOff: boolean;
   /** Sites (host names) whose articles are not kept in the history. */
   historyPausedSites: string[];
+  /** Highlight every mention, the first of each actor, or none (issue 20). */
+  highlightMode: HighlightMode;
+  /** Colour groups of the legend the reader turned off (see HIGHLIGHT_GROUPS). */
+  highlightGroupsOff: string[];
+}
+
+/** The highlight settings an extension page may change at once (issue 20); what is left out stays. */
+export type HighlightChange = Partial<Pick<Settings, 'highlightMode' | 'highlightGroupsOff' | 'highlightNominal'>>;
+
+/** A box in a page's viewport coordinates. */
+export interface ViewportBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** What the card on a page shows now, and where it and its actions are. */
+export interface CardView extends CardContent {
+  rect: ViewportBox;
+  /** The word the card explains. */
+  anchor: ViewportBox | null;
+  actions: { label: string; rect: ViewportBox; href?: string }[];
+  /** Keyboard focus is inside the card. */
+  focused: boolean;
 }
 
 /** A story of the reader's history, as the library lists it. */
@@ -155,7 +182,17 @@ export interface BackgroundProtocol {
   /** Content script: it stopped following the changes of the sender's page, and why (issue 20). */
   reportWatchStopped(page: { url: string; reason: 'rereads' | 'time' | 'unsettled' }): null;
   /** Content script: whether to highlight on the sender's site, and how. */
-  getHighlightSettings(page: { url: string }): { enabled: boolean; nominal: boolean };
+  getHighlightSettings(page: { url: string }): HighlightPrefs;
+  /** Content script, on the reader's click in a card: open the side panel beside the sender's tab (within the click's user gesture). */
+  openSidePanel(query: Record<string, never>): null;
+  /**
+   * Content script, on the reader's click in a card: a name in the sender's article is linked
+   * to the wrong entity (`wrong`), or that mark is undone. Kept in the reader's layer; the
+   * next analysis of that article leaves the name unlinked.
+   */
+  setWrongLink(query: { url: string; entityId: string; text: string; wrong: boolean }): null;
+  /** Pages: change how highlights are drawn (all, first of each, none; groups; role phrases); every open tab repaints at once. */
+  setHighlighting(change: HighlightChange): Settings;
   /** Pages: what is known of a tab; null when the tab has not reported yet. */
   getTabState(query: { tabId: number }): TabState | null;
   /** Pages: save the article of a tab in the library. */
@@ -234,8 +271,10 @@ export interface ContentProtocol {
   };
   /** Scroll to the first highlight of an entity and flash it; false when there is none. */
   revealEntity(query: { entityId: string }): boolean;
-  /** What the hover card shows now; null when it is hidden. */
-  currentCard(query: Record<string, never>): { name: string; type: string; role: string | null; description: string } | null;
+  /** What the card shows now, and where; null when it is hidden. */
+  currentCard(query: Record<string, never>): CardView | null;
+  /** The reader changed the highlight settings: read them again and repaint; true once done. */
+  highlightSettingsChanged(query: Record<string, never>): boolean;
   /** The text the page's article was analysed from (for saving it); null when the page has none. */
   articleText(query: Record<string, never>): { url: string; text: string } | null;
   /** Read the page again (the reader's Retry after a failed analysis); true once started. */
@@ -290,6 +329,13 @@ export const backgroundRequests = {
   }),
   reportWatchStopped: v.object({ url: pageUrl, reason: v.picklist(['rereads', 'time', 'unsettled']) }),
   getHighlightSettings: v.object({ url: pageUrl }),
+  openSidePanel: empty,
+  setWrongLink: v.object({ url: pageUrl, entityId: id, text: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), wrong: v.boolean() }),
+  setHighlighting: v.object({
+    highlightMode: v.optional(v.picklist(HIGHLIGHT_MODES)),
+    highlightGroupsOff: v.optional(v.pipe(v.array(v.picklist(HIGHLIGHT_GROUPS)), v.maxLength(HIGHLIGHT_GROUPS.length))),
+    highlightNominal: v.optional(v.boolean()),
+  }),
   getTabState: v.object({ tabId }),
   saveArticle: v.object({ tabId }),
   removeArticle: v.object({ url }),
@@ -331,6 +377,7 @@ export const contentRequests = {
   currentCard: empty,
   articleText: empty,
   readAgain: empty,
+  highlightSettingsChanged: empty,
 } satisfies { [K in keyof ContentProtocol]: v.GenericSchema<Parameters<ContentProtocol[K]>[0]> };
 
 /** How a tab's page watcher is doing (issue 20), with each highlight's live text beside its mention's. */
@@ -358,7 +405,17 @@ export const watchRequests = {
 } satisfies { [K in keyof WatchProtocol]: v.GenericSchema<Parameters<WatchProtocol[K]>[0]> };
 
 /** Messages a content script sends, about its own tab; every other message is for the extension's own pages only. */
-export const contentScriptMessages = new Set<keyof BackgroundProtocol>(['analyzeArticle', 'reportNotArticle', 'reportTooLarge', 'getHighlightSettings', 'reportWatchStopped']);
+export const contentScriptMessages = new Set<keyof BackgroundProtocol>([
+  'analyzeArticle',
+  'reportNotArticle',
+  'reportTooLarge',
+  'getHighlightSettings',
+  // Issue 20: sent only for the reader's trusted clicks in the card's closed shadow root.
+  'openSidePanel',
+  'setWrongLink',
+  // Issue 20: the content script stopped following a page's changes.
+  'reportWatchStopped',
+]);
 
 /** Who sent a message, as the runtime reports it. */
 export interface Sender {

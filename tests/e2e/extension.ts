@@ -25,6 +25,25 @@ export interface Highlight {
   rect: { x: number; y: number; width: number; height: number } | null;
 }
 
+export interface BoxLike {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface CardLike {
+  name: string;
+  type: string;
+  role: string | null;
+  description: string;
+  wikipedia: string | null;
+  rect: BoxLike;
+  anchor: BoxLike | null;
+  actions: { label: string; rect: BoxLike; href?: string }[];
+  focused: boolean;
+}
+
 export class ExtensionDriver {
   constructor(readonly ext: ExtensionBrowser) {}
 
@@ -88,6 +107,12 @@ export class ExtensionDriver {
       ok: boolean;
       value?: { name: string; role: string | null; description: string } | null;
     };
+    return reply.value ?? null;
+  }
+
+  /** The card as the content script knows it: what it shows, where it and its actions are; null when hidden. */
+  async card(tabId: number): Promise<CardLike | null> {
+    const reply = (await this.ext.worker.evaluate(async (id) => chrome.tabs.sendMessage(id, { backstory: 'currentCard', data: {} }), tabId)) as { ok: boolean; value?: CardLike | null };
     return reply.value ?? null;
   }
 

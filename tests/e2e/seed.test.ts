@@ -91,7 +91,7 @@ describe('the seed article', () => {
     const { page, tabId } = await driver.openArticle(`${server.origin}/seed/index.html`);
     const popup = await driver.openExtensionPage('popup', tabId);
     await popup.setViewportSize({ width: 380, height: 700 });
-    await expect.poll(() => popup.getByTestId('related-event').count()).toBe(3);
+    await expect.poll(() => popup.getByTestId('related-event').count()).toBe(2);
     expect(await popup.getByTestId('actor').count()).toBeGreaterThan(3);
     await popup.screenshot({ path: join(shots, 'popup.png'), fullPage: true });
     await popup.getByTestId('save-article').click();

@@ -25,7 +25,8 @@ export async function startSession(mounts: Record<string, string>, warmUpPath?: 
   const server = await servePages(mounts);
   const ext = await launchWithExtension();
   const driver = new ExtensionDriver(ext);
-  if (warmUpPath) await driver.warmUp(`${server.origin}${warmUpPath}`);
+  // BACKSTORY_INSTALL_MS: a longer wait for the pack's first install on a loaded machine (with vitest's --hookTimeout above it).
+  if (warmUpPath) await driver.warmUp(`${server.origin}${warmUpPath}`, Number(process.env.BACKSTORY_INSTALL_MS) || undefined);
   return { server, ext, driver };
 }
 

@@ -9,6 +9,7 @@ import type { UnknownName } from '../match/unknown-name';
 import { findEventMentions } from '../related/find-event-mentions';
 import { headlineEndOf, rankRelated, type ReaderContext, type RelatedEvent } from '../related/rank-related';
 import { tokenize, type Token } from '../text/tokenize';
+import { dropWrongLinks } from './wrong-links';
 
 export interface ArticleText {
   title: string;
@@ -153,7 +154,7 @@ function* analysisSteps(article: ArticleText, kb: KnowledgeBase, reader?: Reader
   const date = article.published ?? reader?.today;
   const tokens = tokenize(article.text);
   yield;
-  const mentions = yield* findMentionsInWindows(article.text, tokens, kb, date);
+  const mentions = dropWrongLinks(yield* findMentionsInWindows(article.text, tokens, kb, date), reader?.wrongLinks);
   const eventMentions = findEventMentions(article.text, tokens, mentions, kb, date);
   yield;
   const ranked = rankRelated(kb, { text: article.text, tokens, date, headlineEnd: headlineEndOf(article.text) }, mentions, eventMentions, reader);

@@ -29,7 +29,7 @@ beforeEach(async () => {
   const tabs = new Map<number, TabState>();
   notified = [];
   files = new Map();
-  settings = { highlightOffSites: [], highlightNominal: false, historyOff: false, historyPausedSites: [] };
+  settings = { highlightOffSites: [], highlightNominal: false, historyOff: false, historyPausedSites: [], highlightMode: 'all', highlightGroupsOff: [] };
   // What each tab's content script holds: the text it had analysed.
   const pageTexts = new Map<number, { url: string; text: string }>();
   const base = createHandlers({
@@ -171,7 +171,7 @@ describe('background handlers', () => {
 
   it('turns highlighting off and on for one site', async () => {
     await handlers.setSiteHighlighting({ site: 'news.example', enabled: false }, {});
-    expect(await handlers.getHighlightSettings({ url: 'https://news.example/a' }, {})).toEqual({ enabled: false, nominal: false });
+    expect(await handlers.getHighlightSettings({ url: 'https://news.example/a' }, {})).toEqual({ enabled: false, nominal: false, mode: 'all', groupsOff: [] });
     expect((await handlers.getHighlightSettings({ url: 'https://other.example/a' }, {})).enabled).toBe(true);
     await handlers.setSiteHighlighting({ site: 'news.example', enabled: true }, {});
     expect((await handlers.getHighlightSettings({ url: 'https://news.example/a' }, {})).enabled).toBe(true);
@@ -481,5 +481,71 @@ describe('the reader’s history (issue 18)', () => {
     await readBeforeOf((s) => s?.analysis?.unknownNames !== undefined);
     expect(await stored()).toEqual([]);
     expect((await handlers.setSiteHistory({ site: 'news.example', paused: false }, {})).historyPausedSites).toEqual([]);
+  });
+});
+
+describe('reading with Backstory (issue 20)', () => {
+  it('keeps a "this link is wrong" mark for the sender’s article, and the next analysis leaves the name unlinked until it is undone', async () => {
+    const linked = (await handlers.analyzeArticle(article, tabSender)).mentions.filter((m) => m.text === 'Budapest');
+    expect(linked.length).toBe(2);
+    await handlers.setWrongLink({ url: article.url, entityId: 'budapest', text: 'Budapest', wrong: true }, tabSender);
+    const marked = await handlers.analyzeArticle(article, tabSender);
+    expect(marked.mentions.filter((m) => m.text === 'Budapest')).toEqual([]);
+    expect(marked.entities.some((e) => e.id === 'budapest')).toBe(false);
+    // Another article keeps its links.
+    const other = { ...article, url: 'https://news.example/other' };
+    expect((await handlers.analyzeArticle(other, { tab: { id: 8, url: other.url }, url: other.url })).mentions.some((m) => m.text === 'Budapest')).toBe(true);
+    await handlers.setWrongLink({ url: article.url, entityId: 'budapest', text: 'Budapest', wrong: false }, tabSender);
+    expect((await handlers.analyzeArticle(article, tabSender)).mentions.filter((m) => m.text === 'Budapest').length).toBe(2);
+  });
+
+  it('refuses a mark about another site than the sender’s', async () => {
+    await expect(handlers.setWrongLink({ url: 'https://elsewhere.example/a', entityId: 'budapest', text: 'Budapest', wrong: true }, tabSender)).rejects.toThrow(/only itself/);
+    expect(await db.wrongLinks.count()).toBe(0);
+  });
+
+  it('changes how highlights are drawn, tells the tabs, and gives each page its settings', async () => {
+    let told = 0;
+    const changed = createHandlers({
+      db,
+      kb: new KbReader(db),
+      knowledgeChanged: () => {},
+      tabs: { get: async () => null, set: async () => {}, all: async () => [], forget: () => {} },
+      settings: { get: async () => settings, set: async (s) => void (settings = s) },
+      notify: () => {},
+      openFile: async () => new Blob([]).stream(),
+      articleText: async () => null,
+      highlightSettingsChanged: () => void told++,
+    });
+    await changed.setHighlighting({ highlightMode: 'first', highlightGroupsOff: ['person'] }, {});
+    expect(await changed.getHighlightSettings({ url: article.url }, tabSender)).toEqual({ enabled: true, mode: 'first', groupsOff: ['person'], nominal: false });
+    await changed.setHighlighting({ highlightNominal: true }, {});
+    await changed.setSiteHighlighting({ site: 'news.example', enabled: false }, {});
+    expect(await changed.getHighlightSettings({ url: article.url }, tabSender)).toEqual({ enabled: false, mode: 'first', groupsOff: ['person'], nominal: true });
+    expect(told).toBe(3);
+  });
+
+  it('reads settings stored before issue 20 as every mention of every group', async () => {
+    const { highlightMode: _m, highlightGroupsOff: _g, ...old } = settings;
+    settings = old as Settings;
+    expect(await handlers.getHighlightSettings({ url: article.url }, tabSender)).toEqual({ enabled: true, mode: 'all', groupsOff: [], nominal: false });
+  });
+
+  it('opens the side panel for the sender’s own tab only', async () => {
+    const opened: number[] = [];
+    const withPanel = createHandlers({
+      db,
+      kb: new KbReader(db),
+      knowledgeChanged: () => {},
+      tabs: { get: async () => null, set: async () => {}, all: async () => [], forget: () => {} },
+      settings: { get: async () => settings, set: async () => {} },
+      notify: () => {},
+      openFile: async () => new Blob([]).stream(),
+      articleText: async () => null,
+      openSidePanel: async (tabId) => void opened.push(tabId),
+    });
+    await withPanel.openSidePanel({}, tabSender);
+    expect(opened).toEqual([7]);
+    expect(() => withPanel.openSidePanel({}, { url: 'https://news.example/story' })).toThrow(/from a tab/);
   });
 });

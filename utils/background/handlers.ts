@@ -5,7 +5,8 @@
 import { analyzeTextInSteps, summarizeEvent, type Analysis } from '../analysis/analyze-text';
 import { unknownNamesOfSteps } from '../analysis/unknown-names-of';
 import { KnowledgeBase } from '../kb/knowledge-base';
-import type { BackstoryDb } from '../db';
+import { wrongLinkId, type BackstoryDb } from '../db';
+import { markedName } from '../analysis/wrong-links';
 import type { Entity, KbEvent } from '../kb/schema';
 import * as kbStore from './kb-store';
 import { PhaseTimer } from '../phase-timer';
@@ -53,6 +54,10 @@ export interface BackgroundDeps {
   openFile(url: string): Promise<ReadableStream<Uint8Array>>;
   /** The article text a tab's content script analysed (tab states keep no texts); null when it has none. */
   articleText(tabId: number): Promise<{ url: string; text: string } | null>;
+  /** The reader changed the highlight settings: every open tab repaints (issue 20). */
+  highlightSettingsChanged?(): void;
+  /** Opens the side panel beside a tab; called at once, within the reader's click (a user gesture). */
+  openSidePanel?(tabId: number): Promise<void>;
   /** The time budget of one analysis (ms); ANALYSIS_BUDGET_MS unless a test sets another. */
   analysisBudgetMs?: number;
   now?(): Date;
@@ -83,9 +88,18 @@ const USER_RECORDS_SHOWN = 200;
 /** The stories of the history the library lists at once. */
 const STORIES_SHOWN = 50;
 
-/** Settings as stored before the history (issue 18) lack its fields: they read as "on, nothing paused". */
+/**
+ * Settings as stored before the history (issue 18) lack its fields: they read as "on, nothing
+ * paused"; before issue 20's highlight settings, as every mention of every group.
+ */
 function withDefaults(settings: Settings): Settings {
-  return { ...settings, historyOff: settings.historyOff ?? false, historyPausedSites: settings.historyPausedSites ?? [] };
+  return {
+    ...settings,
+    historyOff: settings.historyOff ?? false,
+    historyPausedSites: settings.historyPausedSites ?? [],
+    highlightMode: settings.highlightMode ?? 'all',
+    highlightGroupsOff: settings.highlightGroupsOff ?? [],
+  };
 }
 
 /** An import whose page stops asking after it, or an export not read on, for this long is dropped (its page was closed, say). */
@@ -429,10 +443,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
           if (cursor.primaryKey !== article.url) savedCounts.set(String(key), (savedCounts.get(String(key)) ?? 0) + 1);
         });
         const dismissed = new Set((await db.dismissals.where('url').equals(article.url).toArray()).map((d) => d.eventId));
+        const wrongLinks = await db.wrongLinks.where('url').equals(article.url).toArray();
         phases.lap('saved articles');
         await pause();
         const today = now().toISOString().slice(0, 10);
-        const analysis: Analysis = await analyzeTextInSteps(article, kb, { savedCounts, dismissed, today }, pause);
+        const analysis: Analysis = await analyzeTextInSteps(article, kb, { savedCounts, dismissed, today, wrongLinks }, pause);
         phases.lap('analyse');
         const saved = (await db.articles.get(article.url)) !== undefined;
         if (signal.aborted) throw new Error('the tab moved on to another page');
@@ -477,7 +492,30 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
 
     async getHighlightSettings({ url }) {
       const s = await settings.get();
-      return { enabled: !s.highlightOffSites.includes(siteOf(url)), nominal: s.highlightNominal };
+      return { enabled: !s.highlightOffSites.includes(siteOf(url)), nominal: s.highlightNominal, mode: s.highlightMode, groupsOff: s.highlightGroupsOff };
+    },
+
+    openSidePanel(_query, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('this message must come from a tab');
+      if (!deps.openSidePanel) throw new Error('this browser has no side panel to open from a page');
+      // Called before any await: the panel opens only within the reader's click.
+      return deps.openSidePanel(tabId).then(() => null);
+    },
+
+    async setWrongLink({ url, entityId, text, wrong }, sender) {
+      requireTab(sender, url);
+      const id = wrongLinkId(url, entityId, text);
+      if (wrong) await db.wrongLinks.put({ id, url, entityId, text: markedName(text), markedAt: now().toISOString() });
+      else await db.wrongLinks.delete(id);
+      return null;
+    },
+
+    async setHighlighting(change) {
+      const next = { ...(await settings.get()), ...change };
+      await settings.set(next);
+      deps.highlightSettingsChanged?.();
+      return next;
     },
 
     async getTabState({ tabId }) {
@@ -659,6 +697,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       const current = await settings.get();
       const next = { ...current, highlightOffSites: withSite(current.highlightOffSites, site, !enabled) };
       await settings.set(next);
+      deps.highlightSettingsChanged?.();
       return next;
     },
   };

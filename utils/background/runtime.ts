@@ -24,10 +24,14 @@ import { KbReader } from './kb-reader';
 import { tabsToEvict } from './tab-state';
 
 const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: { highlightOffSites: [], highlightNominal: false, historyOff: false, historyPausedSites: [] },
-  version: 2,
-  // Version 2: the history of the reader's reading (issue 18), on and paused nowhere.
-  migrations: { 2: (old: Omit<Settings, 'historyOff' | 'historyPausedSites'>): Settings => ({ ...old, historyOff: false, historyPausedSites: [] }) },
+  fallback: { highlightOffSites: [], highlightNominal: false, historyOff: false, historyPausedSites: [], highlightMode: 'all', highlightGroupsOff: [] },
+  version: 3,
+  migrations: {
+    // Version 2: the history of the reader's reading (issue 18), on and paused nowhere.
+    2: (old: Omit<Settings, 'historyOff' | 'historyPausedSites'>) => ({ ...old, historyOff: false, historyPausedSites: [] }),
+    // Version 3: how highlights are drawn (issue 20): every mention of every group, as before.
+    3: (old: Omit<Settings, 'highlightMode' | 'highlightGroupsOff'>): Settings => ({ ...old, highlightMode: 'all', highlightGroupsOff: [] }),
+  },
 });
 
 /**
@@ -163,6 +167,7 @@ export function startBackground(pack: BundledPack): void {
     if (!response.ok || !response.body) throw new Error(`the file could not be read (${response.status})`);
     return response.body;
   };
+  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void>; open(o: { windowId?: number; tabId?: number }): Promise<void> } }).sidePanel;
   const handlers = createHandlers({
     db,
     kb: reader,
@@ -171,6 +176,17 @@ export function startBackground(pack: BundledPack): void {
     settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) },
     notify,
     openFile,
+    highlightSettingsChanged: () => {
+      // Every tab with a content script repaints at once; tabs without one do not answer.
+      void browser.tabs.query({}).then((all) => {
+        for (const tab of all) if (tab.id !== undefined) void sendToTab(tab.id, 'highlightSettingsChanged', {});
+      });
+    },
+    openSidePanel: (tabId) => {
+      if (sidePanel) return sidePanel.open({ tabId });
+      const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+      return sidebar ? sidebar.open() : Promise.reject(new Error('this browser has no side panel'));
+    },
     articleText: async (tabId) => {
       const reply = await sendToTab(tabId, 'articleText', {});
       return reply.ok ? reply.value : null;
@@ -184,6 +200,11 @@ export function startBackground(pack: BundledPack): void {
     // sendResponse + true works in Chrome and Firefox alike; a returned Dexie promise did not (TOOLCHAIN.md).
     // Nothing is answered before the bundled pack is in the database (first install, upgrade).
     const name = (message as { backstory: string }).backstory;
+    // The side panel opens only within the reader's click: at once, not after the pack check.
+    if (name === 'openSidePanel') {
+      void dispatch(message, sender, backgroundRequests, handlers, allow).then(sendResponse);
+      return true;
+    }
     const arrived = performance.now();
     void packReady
       .then(() => dispatch(message, sender, backgroundRequests, handlers, allow))
@@ -199,7 +220,6 @@ export function startBackground(pack: BundledPack): void {
 
   browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
 
-  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void>; open(o: { windowId?: number; tabId?: number }): Promise<void> } }).sidePanel;
   void sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command !== 'open-side-panel') return;

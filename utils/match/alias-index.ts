@@ -36,9 +36,9 @@ export interface AliasMatch {
 }
 
 // Between two tokens of one name: spaces, a line break, a dot ("U.S."), a hyphen, an
-// apostrophe, a slash ("9/11"), or a comma and a space ("Paris, Texas", "Washington, D.C.");
+// apostrophe, a slash ("9/11"), an ampersand ("S&P 500", "Procter & Gamble"), or a comma and a space ("Paris, Texas", "Washington, D.C.");
 // never a blank line. Read character by character: it runs once per step of every match.
-const GAP_MARKS = new Set([0x2e, 0x2d, 0x2010, 0x2011, 0x27, 0x2019, 0x2f]);
+const GAP_MARKS = new Set([0x2e, 0x2d, 0x2010, 0x2011, 0x27, 0x2019, 0x2f, 0x26]);
 
 /** `\s` of a regular expression, as a character code test. */
 function isSpaceCode(c: number): boolean {

@@ -132,4 +132,15 @@ describe('findMentions in context', () => {
     expect(linked('Amazon fires spread. Farmers in the Amazon burn forest near the Amazon headwaters.')).toEqual([]);
     expect(linked('Amazon cut prices in the U.S.')).toEqual([]);
   });
+
+  it('links the weak names of what the article names for sure: "the Conservative Party" of Britain, then "the Conservatives" and "UK Tories"', () => {
+    const uk = { id: 'uk', name: 'United Kingdom', type: 'country' as const, aliases: ['UK', 'Britain'], description: 'Country.', prominence: 0.9 };
+    const tories = { id: 'tories-uk', name: 'Conservative Party', type: 'organisation' as const, aliases: ['Conservatives', 'Tories'], weakNames: ['Conservative Party', 'Conservatives', 'Tories'], description: 'British party.', prominence: 0.4, partOf: ['uk'] };
+    const danish = { id: 'tories-dk', name: 'Conservatives', type: 'organisation' as const, aliases: ['Conservative Party'], weakNames: ['Conservatives', 'Conservative Party'], description: 'Danish party.', prominence: 0.2, partOf: ['denmark-x'] };
+    const local = new KnowledgeBase([...miniEntities, uk, tories, danish], miniEvents);
+    const linked = (text: string) => findMentions(text, tokenize(text), local, '2025-10-22').map((m) => `${m.text}|${m.entityId}`);
+    expect(linked("UK Tories rally. Britain's Conservative Party met; the Conservatives won.")).toEqual(['UK|uk', 'Tories|tories-uk', 'Britain|uk', 'Conservative Party|tories-uk', 'Conservatives|tories-uk']);
+    // Named only by weak names, with no country to vouch for the party, nothing links.
+    expect(linked('The Conservatives met the Tories.')).toEqual([]);
+  });
 });

@@ -72,15 +72,15 @@ function withEvidence(text: string, tokens: Token[], kb: KnowledgeBase, all: Ali
     pinned.set(m, [pairs[0]![0]]);
     pinned.set(next, [pairs[0]![1]]);
   }
-  const out: AliasMatch[] = [];
+  const kept = new Map<AliasMatch, AliasMatch['targets']>();
   for (const m of all) {
     const pin = pinned.get(m);
     if (pin) {
-      out.push({ ...m, targets: pin });
+      kept.set(m, pin);
       continue;
     }
     if (m.targets.every((t) => t.kind !== 'weak' || strong.has(t.ref))) {
-      out.push(m);
+      kept.set(m, m.targets);
       continue;
     }
     // What the text says of the match, worked out once and only when a place or organisation needs it.
@@ -108,7 +108,16 @@ function withEvidence(text: string, tokens: Token[], kb: KnowledgeBase, all: Ali
       const parts = entity.partOf ?? [];
       return (entity.type === 'city' ? parts.slice(0, Math.max(1, parts.length - 1)) : parts).some((id) => strong.has(id));
     });
-    if (targets.length) out.push({ ...m, targets });
+    if (targets.length) kept.set(m, targets);
+  }
+  // What the article names for sure by one name is named by its weak names too: "the
+  // Conservative Party" (its country named), then "the Conservatives".
+  const linked = new Set<string>();
+  for (const targets of kept.values()) if (targets.length === 1) linked.add(targets[0]!.ref);
+  const out: AliasMatch[] = [];
+  for (const m of all) {
+    const targets = kept.get(m) ?? m.targets.filter((t) => linked.has(t.ref));
+    if (targets.length) out.push(targets === m.targets ? m : { ...m, targets });
   }
   return out;
 }
@@ -195,6 +204,8 @@ export function findMentions(text: string, tokens: Token[], kb: KnowledgeBase, d
     // "African American", "Asian American" voters: a people of its own, neither Africa nor the US.
     if (demonym(m) && demonym(next)) runOn.add(m).add(next);
     if (demonym(m)) continue;
+    // "UK Tories", "US Democrats": a country before what is part of it names both.
+    if (next.targets.every((t) => kb.entities.get(t.ref)?.partOf?.some((p) => m.targets.some((x) => x.ref === p)))) continue;
     if (next.targets.every((t) => t.kind === 'weak')) runOn.add(m).add(next);
     // A first name before a surname the pack knows ("Georgia Meloni"), a surname after a first
     // name it knows ("Kerry Washington"): the first word is not the country or the politician.

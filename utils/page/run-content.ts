@@ -2,14 +2,17 @@
  * The content script's work on one page: detect → extract → ask the background for the
  * analysis → highlight → hover cards. Anything that fails leaves the page as it was.
  */
-import type { browser as Browser } from 'wxt/browser';
+import { browser, type browser as Browser } from 'wxt/browser';
 import { confirmArticle, detectArticle, measureBody } from '../article/detect-article';
 import { extractArticleInSlices, type ExtractedArticle } from '../article/extract-article';
 import { checkArticleBudget, checkPageBudget, pageBudget, type TooLarge } from '../article/page-budget';
-import type { Analysis } from '../analysis/analyze-text';
-import { contentRequests, dispatch, isRequestOf, sendToBackground, type ContentProtocol, type Handlers } from '../messages';
+import type { Analysis, EntityInArticle } from '../analysis/analyze-text';
+import { contentRequests, dispatch, isRequestOf, sendToBackground, type ArticlePayload, type ContentProtocol, type Handlers } from '../messages';
+import { wikipediaUrl } from '../ui/wikipedia';
+import { CardController } from './card-controller';
+import { chooseHighlights, DEFAULT_HIGHLIGHT_PREFS, type HighlightPrefs } from './choose-highlights';
 import { canHighlight, PageHighlighter, type PaintedMention } from './highlighter';
-import { HoverCard } from './hover-card';
+import { CARD_WORDS, HoverCard, type CardContent, type CardWord } from './hover-card';
 import { pageMeter } from './main-thread-meter';
 
 export interface ContentSession {
@@ -21,6 +24,15 @@ export interface ContentSession {
 
 type Win = Window & typeof globalThis;
 
+/** A page read: its article as extracted, what was sent for analysis, and the analysis. */
+interface PageRead {
+  extracted: ExtractedArticle;
+  payload: ArticlePayload;
+  analysis: Analysis;
+}
+
+type Mentions = Analysis['mentions'];
+
 const log = (message: string, detail?: unknown) => console.debug(`[backstory] ${message}`, detail ?? '');
 
 /** Lets the page run before the extraction goes on: a macrotask, so input and rendering get their turn. */
@@ -31,7 +43,7 @@ const pauseForPage = (win: Win) => () => new Promise<void>((resume) => win.setTi
  * characters, time; issue 19) and gets its analysis; null when there is none. A page past
  * the budget is reported as too large, and nothing costly runs on it.
  */
-async function readPage(win: Win): Promise<{ extracted: ExtractedArticle; analysis: Analysis } | null> {
+async function readPage(win: Win): Promise<PageRead | null> {
   const doc = win.document;
   const page = { url: win.location.href, title: doc.title.slice(0, 2000) };
   const tooLarge = async (why: TooLarge) => {
@@ -71,47 +83,97 @@ async function readPage(win: Win): Promise<{ extracted: ExtractedArticle; analys
     return null;
   }
   log(`extracted ${extracted.text.length} characters in ${elapsed} ms`);
-  const reply = await sendToBackground('analyzeArticle', {
+  const payload: ArticlePayload = {
     url: page.url,
     title: extracted.title.slice(0, 2000),
     text: extracted.text,
     published: extracted.published,
     site: (extracted.site ?? win.location.hostname).slice(0, 500),
-  });
-  if (!reply.ok) {
-    log('analysis failed', reply.error);
-    return null;
-  }
-  return { extracted, analysis: reply.value };
+  };
+  const analysis = await analyse(payload);
+  return analysis ? { extracted, analysis, payload } : null;
 }
 
-/** Shows the card of the highlight under the pointer; stops with `signal`. */
-function attachHoverCard(win: Win, highlighter: PageHighlighter, card: HoverCard, analysis: Analysis, signal: AbortSignal): void {
-  const entities = new Map(analysis.entities.map((e) => [e.id, e]));
-  let frame = 0;
-  const onMove = (event: MouseEvent) => {
-    if (frame) return;
-    frame = win.requestAnimationFrame(() => {
-      frame = 0;
-      const hit = highlighter.mentionAt(event.clientX, event.clientY);
-      const entity = hit ? entities.get(hit.entityId) : undefined;
-      if (!hit || !entity) return card.hide();
-      const rects = [...hit.range.getClientRects()];
-      const rect = rects.find((r) => event.clientY >= r.top && event.clientY <= r.bottom) ?? hit.range.getBoundingClientRect();
-      card.show({ name: entity.name, type: entity.type, role: entity.role, description: entity.description }, rect);
-    });
-  };
-  win.document.addEventListener('mousemove', onMove, { passive: true, signal });
-  win.addEventListener('scroll', () => card.hide(), { passive: true, signal });
+/** The background's analysis of an article; null when it failed (logged). */
+async function analyse(payload: ArticlePayload): Promise<Analysis | null> {
+  const reply = await sendToBackground('analyzeArticle', payload);
+  if (reply.ok) return reply.value;
+  log('analysis failed', reply.error);
+  return null;
 }
+
+/** The card's words in the reader's language (public/_locales), English when the catalogue has none. */
+const cardWord = (key: CardWord): string => {
+  try {
+    return browser.i18n.getMessage(key) || CARD_WORDS[key];
+  } catch {
+    return CARD_WORDS[key];
+  }
+};
 
 /** Runs Backstory on `win`'s document; resolves when the page is read and painted. */
 export async function runContent(win: Win, onMessage: typeof Browser.runtime.onMessage, readAgain: () => void, onRead?: () => void): Promise<ContentSession> {
   const highlighter = canHighlight(win) ? new PageHighlighter(win.document) : null;
-  const card = new HoverCard(win.document);
   const abort = new AbortController();
   let done = false;
-  let read: Awaited<ReturnType<typeof readPage>> = null;
+  let read: PageRead | null = null;
+  let prefs: HighlightPrefs = DEFAULT_HIGHLIGHT_PREFS;
+  let entities = new Map<string, EntityInArticle>();
+  /** The analysis's mentions that map into the page: the settings choose among these ("first of each" is the first one shown). */
+  let paintable: Mentions = [];
+  let controller: CardController | null = null;
+
+  /** Paints what the settings choose of the analysis's mentions, and keeps the card on its word. */
+  const paint = () => {
+    if (!read || !highlighter) return;
+    highlighter.paint(read.extracted.segments, chooseHighlights(paintable, prefs));
+    controller?.repainted();
+  };
+  /** A new analysis of the page: what can be painted of it, then painted. */
+  const analysed = (next: PageRead) => {
+    read = next;
+    entities = new Map(next.analysis.entities.map((e) => [e.id, e]));
+    paintable = highlighter ? highlighter.paintable(next.extracted.segments, next.analysis.mentions) : [];
+    paint();
+  };
+  const readPrefs = async () => {
+    const reply = await sendToBackground('getHighlightSettings', { url: win.location.href });
+    prefs = reply.ok ? reply.value : DEFAULT_HIGHLIGHT_PREFS;
+  };
+  /** "This link is wrong" (or its undo) for the card's name: recorded, then the article analysed again, which respects it. */
+  const markWrong = async (wrong: boolean) => {
+    const shown = controller?.shown;
+    if (!read || !shown) return;
+    const reply = await sendToBackground('setWrongLink', { url: read.payload.url, entityId: shown.entityId, text: shown.text, wrong });
+    if (!reply.ok) return log('the mark was not kept', reply.error);
+    const analysis = await analyse(read.payload);
+    if (!analysis) return;
+    analysed({ ...read, analysis });
+    card.setUnlinked(wrong, wrong ? cardWord('cardUnlinked') : '');
+  };
+  const card = new HoverCard(
+    win.document,
+    {
+      openPanel: () => {
+        // No await before this message: the background opens the panel within this click.
+        void sendToBackground('openSidePanel', {}).then((reply) => {
+          if (reply.ok) return;
+          log('the side panel did not open', reply.error);
+          card.say(cardWord('cardPanelFailed'));
+        });
+      },
+      markWrong: () => void markWrong(true),
+      undoWrong: () => void markWrong(false),
+      pointer: (inside) => controller?.pointer(inside),
+      close: () => controller?.hide(),
+    },
+    cardWord,
+  );
+  const contentOf = (mention: PaintedMention): CardContent | null => {
+    const entity = entities.get(mention.entityId);
+    if (!entity) return null;
+    return { name: entity.name, type: entity.type, role: entity.role, description: entity.description, wikipedia: entity.wikipedia ? wikipediaUrl(entity.wikipedia) : null };
+  };
 
   const handlers: Handlers<ContentProtocol, unknown> = {
     listHighlights: () => ({
@@ -122,11 +184,19 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
       }),
     }),
     revealEntity: ({ entityId }) => highlighter?.reveal(entityId) ?? false,
-    currentCard: () => card.current,
+    currentCard: () => {
+      const layout = card.layout();
+      return card.current && layout ? { ...card.current, ...layout, anchor: card.anchorBox, focused: card.hasFocus } : null;
+    },
     articleText: () => (read ? { url: read.analysis.article.url ?? win.location.href, text: read.extracted.text } : null),
     readAgain: () => {
       // After this reply: the new session replaces this one (and its listener).
       win.setTimeout(readAgain, 0);
+      return true;
+    },
+    highlightSettingsChanged: async () => {
+      await readPrefs();
+      paint();
       return true;
     },
   };
@@ -138,18 +208,16 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
   onMessage.addListener(listener);
 
   try {
-    read = await readPage(win);
+    const first = await readPage(win);
+    read = first;
     // The page watcher (issue 20) replaces the previous session here, so its highlights stay until these are ready.
     onRead?.();
-    if (read && highlighter) {
-      const settings = await sendToBackground('getHighlightSettings', { url: win.location.href });
-      const { enabled, nominal } = settings.ok ? settings.value : { enabled: true, nominal: false };
-      if (enabled) {
-        const painting = performance.now();
-        highlighter.paint(read.extracted.segments, read.analysis.mentions.filter((m) => m.kind === 'name' || (nominal && m.kind === 'nominal')));
-        attachHoverCard(win, highlighter, card, read.analysis, abort.signal);
-        pageMeter.highlighted(painting, highlighter.painted.length > 0);
-      }
+    if (first && highlighter) {
+      await readPrefs();
+      controller = new CardController(win, highlighter, card, contentOf, abort.signal);
+      const painting = performance.now();
+      analysed(first);
+      pageMeter.highlighted(painting, highlighter.painted.length > 0);
     }
   } finally {
     done = true;

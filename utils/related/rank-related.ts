@@ -48,6 +48,8 @@ export interface ReaderContext {
   dismissed?: ReadonlySet<string>;
   /** The day the reader reads the article (YYYY-MM-DD): its date when the page gives none. */
   today?: string;
+  /** Names the reader marked as linked to the wrong entity in this article (issue 20): left unlinked. */
+  wrongLinks?: readonly { entityId: string; text: string }[];
 }
 
 /** Named weights of the ranking; see related.test.ts and `npm run eval` before changing them. */

@@ -68,6 +68,27 @@ describe('mergeSources', () => {
     expect(entities.find((e) => e.id === 'troy-2')).toMatchObject({ name: 'Troy, Alabama', aliases: [] });
   });
 
+  it("gives a curated person the surname as a weak name, but no common word, no surname-first name and not as a curated name that namesakes lose", () => {
+    const china: Entity = { id: 'china', name: 'China', type: 'country', aliases: [], description: 'Country.', iso: { alpha2: 'CN', alpha3: 'CHN' } };
+    const common: WordList = { ...words, isCommon: (w) => w.toLowerCase() === 'may' };
+    const curatedPerson = (id: string, name: string, extra: Partial<Entity> = {}): Entity => ({ id, name, type: 'person', aliases: [], description: 'Politician.', ...extra });
+    const people = [
+      curatedPerson('hillary', 'Hillary Clinton'),
+      curatedPerson('theresa', 'Theresa May'),
+      curatedPerson('keir', 'Keir Starmer', { aliases: ['Starmer'] }),
+      curatedPerson('li', 'Li Keqiang', { roles: [{ title: 'Premier', of: 'china' }] }),
+      curatedPerson('salman', 'Mohammed bin Salman'),
+    ];
+    const { entities } = mergeSources([...curated, china, ...people], [], [run('congress', [person('Q1124', 'Bill Clinton', { wikidata: 'Q1124', country: 'US' })])], common);
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    expect(byId.get('hillary')).toMatchObject({ aliases: ['Clinton'], weakNames: ['Clinton'] });
+    for (const id of ['theresa', 'li', 'salman']) expect(byId.get(id)!.aliases).toEqual([]);
+    expect(byId.get('keir')!.aliases).toEqual(['Starmer']);
+    expect(byId.get('keir')!.weakNames).toBeUndefined();
+    // Bill Clinton keeps the surname the build gave Hillary.
+    expect(entities.find((e) => e.wikidata === 'Q1124')!.aliases).toContain('Clinton');
+  });
+
   it('turns a head of government taking office since 2000 into a dated event with its source', () => {
     const pm = person('Q9', 'Erika Kanzler', { wikidata: 'Q9', roles: [{ title: 'Chancellor', country: 'DE', start: '2005-11-22', end: '2021-12-08', rank: 1 }] });
     const { events } = mergeSources(curated, [], [run('ep', [pm])], words);

@@ -282,8 +282,12 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
   };
   // Curated places learn what country they are in, as generated ones know it: otherwise a
   // generated namesake that knows its country wins every article that names that country.
+  const curatedFolded = new Set(curated.flatMap((e) => [e.name, ...e.aliases].map(fold)));
+  const givenSurnames = new Set<string>();
   const curatedOut = curated.map((e) => {
-    const base = withPhrases(lent.get(e.id) ?? e);
+    const before = withPhrases(lent.get(e.id) ?? e);
+    const base = withSurname(before, curatedFolded, words, curatedById);
+    if (base !== before) givenSurnames.add(`${e.id}/${base.aliases.at(-1)}`);
     const iso = curatedCountry.get(e.id);
     const country = iso ? countryByIso.get(iso)?.id : undefined;
     if (!country || country === e.id || base.partOf?.includes(country) || base.standsFor?.includes(country)) return base;
@@ -291,8 +295,9 @@ export function mergeSources(curated: Entity[], curatedEvents: KbEvent[], runs: 
   });
 
   // --- 5. the new entities; a name that a curated record also bears is weak in them
+  // (A surname the build gave a curated person is still everyone's who bears it: "Clinton" is Bill's too.)
   const curatedNames = new Set<string>();
-  for (const e of curatedOut) for (const n of [e.name, ...e.aliases]) curatedNames.add(fold(n));
+  for (const e of curatedOut) for (const n of [e.name, ...e.aliases]) if (!givenSurnames.has(`${e.id}/${n}`)) curatedNames.add(fold(n));
   const countryName = (iso: string | undefined) => (iso ? countryByIso.get(iso)?.name : undefined);
   const entities: Entity[] = [];
   const languages = new Map<string, number>();
@@ -544,6 +549,28 @@ export function shortNamesOf(name: string, hispanic = false): string[] {
 function isGeneric(name: string, words: WordList): boolean {
   const parts = name.trim().replace(/^the\s+/i, '').split(/\s+/);
   return parts.length <= 3 && parts.every((w) => words.isWord(w.replace(/[^\p{L}]/gu, '')));
+}
+
+/** Countries whose people are named surname first ("Xi Jinping", "Moon Jae-in"), ISO alpha-2. */
+const SURNAME_FIRST = new Set(['CN', 'TW', 'HK', 'MO', 'KR', 'KP', 'VN']);
+/** Names that are not given names and a surname: patronymics, royal, papal and princely names. */
+const NOT_GIVEN_AND_SURNAME = /^(pope|king|queen|prince|princess|emperor|empress|sheikh|emir|sultan)\b|\b(bin|ibn|bint|of)\b|\bAl\b/i;
+
+/**
+ * A curated person's surname as a weak name ("Johnson" after "Boris Johnson"), as generated
+ * people have theirs: it links only where the article names the person in full. Not where the
+ * curator wrote a surname form already ("Starmer", "López Obrador"), where the name is not
+ * given names and a surname, or where the surname is a common word ("May", "Brown", "Hunt")
+ * or another curated record's name.
+ */
+function withSurname(e: Entity, curatedFolded: ReadonlySet<string>, words: WordList, byId: ReadonlyMap<string, Entity>): Entity {
+  if (e.type !== 'person' || NOT_GIVEN_AND_SURNAME.test(e.name)) return e;
+  if (e.aliases.some((a) => e.name.endsWith(` ${a}`))) return e;
+  const countries = (e.roles ?? []).map((r) => (r.of ? byId.get(r.of)?.iso?.alpha2 : undefined)).filter((iso): iso is string => !!iso);
+  if (countries.some((iso) => SURNAME_FIRST.has(iso))) return e;
+  const [surname] = surnamesOf(e.name, countries.some((iso) => HISPANIC_NAMING.has(iso)));
+  if (!surname || words.isCommon?.(surname) || curatedFolded.has(fold(surname))) return e;
+  return { ...e, aliases: [...e.aliases, surname], weakNames: [...new Set([...(e.weakNames ?? []), surname])] };
 }
 
 /** Countries whose people carry two surnames, the father's first (ISO alpha-2). */

@@ -13,7 +13,12 @@ export interface WordList {
   isWord(word: string): boolean;
   /** True when a name in another language is worth keeping as an alias of a record named `name`. */
   keepTranslation(name: string, translated: string): boolean;
+  /** True when `word` is among the most used English words ("may", "brown", "page"); absent means never. */
+  isCommon?(word: string): boolean;
 }
+
+/** How many of the most used words count as common (by popular-english-words' rank: "brown" 1137, "johnson" 2028). */
+const MOST_USED_WORDS = 1500;
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -23,10 +28,13 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCa
  * translation is kept only when the name itself is not a common word and both start alike.
  */
 export function englishWords(): WordList {
-  const words = new Set<string>(createRequire(import.meta.url)('an-array-of-english-words') as string[]);
+  const require = createRequire(import.meta.url);
+  const words = new Set<string>(require('an-array-of-english-words') as string[]);
   const isWord = (w: string) => words.has(w.toLowerCase()) || words.has(fold(w));
+  const common = new Set<string>((require('popular-english-words') as { words: { getMostPopular(n: number): string[] } }).words.getMostPopular(MOST_USED_WORDS));
   return {
     isWord,
+    isCommon: (w) => common.has(w.toLowerCase()) && isWord(w),
     keepTranslation(name, translated) {
       if (!/\p{L}/u.test(translated) || translated.length > 120) return false;
       if (name.split(/\s+/).length === 1 && isWord(name)) return false;
