@@ -11,6 +11,7 @@ import { HIGHLIGHT_GROUPS, HIGHLIGHT_MODES, type HighlightMode, type HighlightPr
 import type { CardContent } from './page/hover-card';
 import { unknownNameLimits } from './match/unknown-name';
 import type { RelatedStory } from './history/rank-stories';
+import type { MainThreadCost } from './page/main-thread-meter';
 import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
 import { neutralizeBidiControls } from './text/bidi';
 import { isWebUrl } from './web-url';
@@ -59,6 +60,12 @@ export interface TabState {
   tooLarge?: TooLarge;
   /** With 'failed': why, for the reader. */
   error?: string;
+  /**
+   * The content script stopped following the page's changes (issue 20): after too many reads,
+   * after watching long enough, or because the page never settles. What is shown is what it
+   * read last.
+   */
+  watchStopped?: 'rereads' | 'time' | 'unsettled';
   /** When the state last changed (ms since the epoch): the oldest tabs' states are dropped first. */
   updatedAt: number;
 }
@@ -172,6 +179,8 @@ export interface BackgroundProtocol {
   reportNotArticle(page: { url: string; title: string }): null;
   /** Content script: the sender's page is past the budget of what Backstory reads (see pageBudget). */
   reportTooLarge(page: { url: string; title: string; tooLarge: TooLarge }): null;
+  /** Content script: it stopped following the changes of the sender's page, and why (issue 20). */
+  reportWatchStopped(page: { url: string; reason: 'rereads' | 'time' | 'unsettled' }): null;
   /** Content script: whether to highlight on the sender's site, and how. */
   getHighlightSettings(page: { url: string }): HighlightPrefs;
   /** Content script, on the reader's click in a card: open the side panel beside the sender's tab (within the click's user gesture). */
@@ -318,6 +327,7 @@ export const backgroundRequests = {
       max: v.pipe(v.number(), v.integer(), v.minValue(0)),
     }),
   }),
+  reportWatchStopped: v.object({ url: pageUrl, reason: v.picklist(['rereads', 'time', 'unsettled']) }),
   getHighlightSettings: v.object({ url: pageUrl }),
   openSidePanel: empty,
   setWrongLink: v.object({ url: pageUrl, entityId: id, text: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), wrong: v.boolean() }),
@@ -370,6 +380,30 @@ export const contentRequests = {
   highlightSettingsChanged: empty,
 } satisfies { [K in keyof ContentProtocol]: v.GenericSchema<Parameters<ContentProtocol[K]>[0]> };
 
+/** How a tab's page watcher is doing (issue 20), with each highlight's live text beside its mention's. */
+export interface WatchReport {
+  /** Reads of the page since it (or its address) was loaded: the first one and each read again. */
+  reads: number;
+  /** True while the page is watched for changes (false while the tab is hidden, and once stopped). */
+  watching: boolean;
+  /** Why the watcher gave up on the page: too many reads, watched long enough, it never settles; null while it goes on. */
+  stopped: 'rereads' | 'time' | 'unsettled' | null;
+  /** Each highlight: its mention's text, the text its Range shows now, and the text of the block it sits in (at most 600 characters). */
+  highlights: { mention: string; live: string; block: string }[];
+  /** The content script's main-thread time on this page (npm run bench:page). */
+  cost: MainThreadCost;
+}
+
+/** Messages a tab's page watcher answers (issue 20). */
+export interface WatchProtocol {
+  /** What the page watcher did and how the highlights stand; for tests and diagnostics. */
+  watchState(query: Record<string, never>): WatchReport;
+}
+
+export const watchRequests = {
+  watchState: empty,
+} satisfies { [K in keyof WatchProtocol]: v.GenericSchema<Parameters<WatchProtocol[K]>[0]> };
+
 /** Messages a content script sends, about its own tab; every other message is for the extension's own pages only. */
 export const contentScriptMessages = new Set<keyof BackgroundProtocol>([
   'analyzeArticle',
@@ -379,6 +413,8 @@ export const contentScriptMessages = new Set<keyof BackgroundProtocol>([
   // Issue 20: sent only for the reader's trusted clicks in the card's closed shadow root.
   'openSidePanel',
   'setWrongLink',
+  // Issue 20: the content script stopped following a page's changes.
+  'reportWatchStopped',
 ]);
 
 /** Who sent a message, as the runtime reports it. */

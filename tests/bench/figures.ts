@@ -13,7 +13,7 @@ export interface Figure {
   area: string;
   name: string;
   value: number;
-  unit: 'ms' | 's' | 'MB' | 'MB/s' | 'count';
+  unit: 'ms' | 's' | 'KB' | 'MB' | 'MB/s' | 'count';
   /** What the value is compared with, measured in the same run. */
   baseline?: { name: string; value: number };
 }

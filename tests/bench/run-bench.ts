@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark of the project, one after the other, each in a process of
- * its own (so one's heap does not weigh on the next): matching, page cost, ranking, unknown
+ * its own (so one's heap does not weigh on the next): matching, page cost (in Chromium), ranking, unknown
  * names, library search (under Node), then the knowledge-base import, cold start and the
  * worker's memory in Chromium with the built extension. Each prints its own lines as it runs;
  * at the end one table gathers the figures, each with its ratio to a baseline measured in the
@@ -27,7 +27,7 @@ interface Step {
 
 const steps: Step[] = [
   { name: 'matching', script: 'tests/bench/matching.ts' },
-  // Every third corpus page (23 of 69): jsdom's parse of all of them alone takes minutes.
+  // Every third corpus page (23 of 69), in Chromium with the built extension (npm run bench:page reads all).
   { name: 'page-cost', script: 'tests/bench/page-cost.ts', env: { PAGE_COST_EVERY: '3' } },
   { name: 'ranking', script: 'tests/bench/rank-bench.ts', env: { BENCH_RUNS: '5' } },
   { name: 'history', script: 'tests/bench/history-bench.ts', env: { BENCH_RUNS: '5' } },

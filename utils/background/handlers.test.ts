@@ -407,6 +407,17 @@ describe('analysis under load (issue 19)', () => {
     expect(await handlers.getTabState({ tabId: 7 }, {})).toMatchObject({ status: 'too-large', tooLarge });
   });
 
+  it('records that the content script stopped following a page that never settles, for that page only', async () => {
+    await handlers.analyzeArticle(article, tabSender);
+    await handlers.reportWatchStopped({ url: 'https://news.example/other-article', reason: 'unsettled' }, tabSender);
+    expect((await handlers.getTabState({ tabId: 7 }, {}))?.watchStopped).toBeUndefined();
+    await handlers.reportWatchStopped({ url: article.url, reason: 'unsettled' }, tabSender);
+    expect(await handlers.getTabState({ tabId: 7 }, {})).toMatchObject({ status: 'article', watchStopped: 'unsettled' });
+    // A new analysis of the tab starts afresh.
+    await handlers.analyzeArticle(article, tabSender);
+    expect((await handlers.getTabState({ tabId: 7 }, {}))?.watchStopped).toBeUndefined();
+  });
+
   it('saves the text the content script holds, and refuses when its page changed since', async () => {
     await handlers.analyzeArticle(article, tabSender);
     await handlers.saveArticle({ tabId: 7 }, {});

@@ -482,6 +482,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       return null;
     },
 
+    async reportWatchStopped({ url, reason }, sender) {
+      const tabId = requireTab(sender, url);
+      const state = await tabs.get(tabId);
+      // Only about the page the tab's state describes: a newer page owns it otherwise.
+      if (state && state.url === url) await setTab({ ...state, watchStopped: reason });
+      return null;
+    },
+
     async getHighlightSettings({ url }) {
       const s = await settings.get();
       return { enabled: !s.highlightOffSites.includes(siteOf(url)), nominal: s.highlightNominal, mode: s.highlightMode, groupsOff: s.highlightGroupsOff };

@@ -13,10 +13,13 @@ import { CardController } from './card-controller';
 import { chooseHighlights, DEFAULT_HIGHLIGHT_PREFS, type HighlightPrefs } from './choose-highlights';
 import { canHighlight, PageHighlighter, type PaintedMention } from './highlighter';
 import { CARD_WORDS, HoverCard, type CardContent, type CardWord } from './hover-card';
+import { pageMeter } from './main-thread-meter';
 
 export interface ContentSession {
   /** Stops listening and removes every highlight and the card. */
   dispose(): void;
+  /** What the page watcher follows (issue 20): the article's live root (null when none) and the highlights painted. */
+  readonly watched: { root: Element | null; painted: PaintedMention[] };
 }
 
 type Win = Window & typeof globalThis;
@@ -50,19 +53,27 @@ async function readPage(win: Win): Promise<PageRead | null> {
   };
   const started = performance.now();
   const overBudget = checkPageBudget(doc);
+  const verdict = overBudget ? null : detectArticle(doc);
+  pageMeter.add('detect', started, performance.now());
   if (overBudget) return tooLarge(overBudget);
-  const verdict = detectArticle(doc);
-  if (!verdict.isArticle) {
+  if (!verdict?.isArticle) {
     await sendToBackground('reportNotArticle', page);
     return null;
   }
   await pauseForPage(win)();
+  // The main thread's share of the extraction: the work between two pauses (issue 20, npm run bench:page).
+  let slice = performance.now();
   const { article: extracted, timedOut } = await extractArticleInSlices(doc, {
     sliceMs: pageBudget.sliceMs,
     budgetMs: pageBudget.maxExtractMs,
-    pause: pauseForPage(win),
+    pause: async () => {
+      pageMeter.add('extract', slice, performance.now());
+      await pauseForPage(win)();
+      slice = performance.now();
+    },
     now: () => performance.now(),
   });
+  pageMeter.add('extract', slice, performance.now());
   const elapsed = Math.round(performance.now() - started);
   if (timedOut) return tooLarge({ limit: 'time', measured: elapsed, max: pageBudget.maxExtractMs });
   const tooLong = extracted && checkArticleBudget(extracted.text.length);
@@ -101,7 +112,7 @@ const cardWord = (key: CardWord): string => {
 };
 
 /** Runs Backstory on `win`'s document; resolves when the page is read and painted. */
-export async function runContent(win: Win, onMessage: typeof Browser.runtime.onMessage, readAgain: () => void): Promise<ContentSession> {
+export async function runContent(win: Win, onMessage: typeof Browser.runtime.onMessage, readAgain: () => void, onRead?: () => void): Promise<ContentSession> {
   const highlighter = canHighlight(win) ? new PageHighlighter(win.document) : null;
   const abort = new AbortController();
   let done = false;
@@ -199,16 +210,23 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
   try {
     const first = await readPage(win);
     read = first;
+    // The page watcher (issue 20) replaces the previous session here, so its highlights stay until these are ready.
+    onRead?.();
     if (first && highlighter) {
       await readPrefs();
       controller = new CardController(win, highlighter, card, contentOf, abort.signal);
+      const painting = performance.now();
       analysed(first);
+      pageMeter.highlighted(painting, highlighter.painted.length > 0);
     }
   } finally {
     done = true;
   }
 
   return {
+    get watched() {
+      return { root: read?.extracted.root ?? null, painted: highlighter?.painted ?? [] };
+    },
     dispose() {
       abort.abort();
       onMessage.removeListener(listener);
