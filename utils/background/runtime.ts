@@ -171,8 +171,8 @@ export function startBackground(pack: BundledPack): void {
     settings: { get: () => settingsItem.getValue(), set: (s) => settingsItem.setValue(s) },
     notify,
     openFile,
-    articleText: async (tabId) => {
-      const reply = await sendToTab(tabId, 'articleText', {});
+    articleToSave: async (tabId) => {
+      const reply = await sendToTab(tabId, 'articleToSave', {});
       return reply.ok ? reply.value : null;
     },
   });

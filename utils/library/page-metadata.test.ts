@@ -50,7 +50,7 @@ describe('readPageMetadata on corpus pages served from 127.0.0.1', () => {
     expect(metadata.canonicalUrl).toBe(url);
   });
 
-  it('never takes a dateline or section for the site'), () => {
+  it('never takes a dateline or section for the site', () => {
     const sites = ['readability-bbc-1.html', 'scrapinghub-reuters-com-57d46c9d751e.html', 'scrapinghub-cnn-com-ef4e67b66d63.html', 'scrapinghub-rt-com-4a44ab3e4c41.html', 'readability-guardian-1.html'].map((name) => {
       const { doc, url } = servedLocally(name);
       return readPageMetadata(doc, url).site;

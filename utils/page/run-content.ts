@@ -10,6 +10,8 @@ import type { Analysis } from '../analysis/analyze-text';
 import { contentRequests, dispatch, isRequestOf, sendToBackground, type ContentProtocol, type Handlers } from '../messages';
 import { canHighlight, PageHighlighter } from './highlighter';
 import { HoverCard } from './hover-card';
+import DOMPurify from 'dompurify';
+import { captureArticle } from '../library/capture-article';
 
 export interface ContentSession {
   /** Stops listening and removes every highlight and the card. */
@@ -112,7 +114,7 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
     }),
     revealEntity: ({ entityId }) => highlighter?.reveal(entityId) ?? false,
     currentCard: () => card.current,
-    articleText: () => (read ? { url: read.analysis.article.url ?? win.location.href, text: read.extracted.text } : null),
+    articleToSave: () => (read ? captureArticle(win.document, { ...read.extracted, url: read.analysis.article.url ?? win.location.href, eventMentions: read.analysis.eventMentions }, DOMPurify) : null),
     readAgain: () => {
       // After this reply: the new session replaces this one (and its listener).
       win.setTimeout(readAgain, 0);
