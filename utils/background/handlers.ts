@@ -429,8 +429,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
         await pause();
         // How many other saved articles name each entity, read from the index alone.
         const savedCounts = new Map<string, number>();
+        // The article's own saved copy is kept under its canonical address, which may not be the page's.
+        const own = (await library.find(article.url))?.url ?? article.url;
         await db.articles.where('entityIds').anyOf([...kb.entities.keys()]).eachKey((key, cursor) => {
-          if (cursor.primaryKey !== article.url) savedCounts.set(String(key), (savedCounts.get(String(key)) ?? 0) + 1);
+          if (cursor.primaryKey !== own) savedCounts.set(String(key), (savedCounts.get(String(key)) ?? 0) + 1);
         });
         const dismissed = new Set((await db.dismissals.where('url').equals(article.url).toArray()).map((d) => d.eventId));
         phases.lap('saved articles');
