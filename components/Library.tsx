@@ -29,11 +29,12 @@ export function Library() {
   const [filters, setFilters] = useState<FilterState>(noFilters);
   const settledText = useDebounced(filters.text.trim(), filterDelayMs);
   const [version, reload] = useReload();
-  const loaded = useResult(() => sendToBackground('queryLibrary', queryOf(filters, settledText)), [settledText, filters.site, filters.tag, filters.from, filters.to, filters.sort, filters.chip, version]);
+  const [reading, setReading] = useState(readingOf(location.hash));
+  // Read again on the way back from the reader view, where tags and the note may have changed.
+  const loaded = useResult(() => sendToBackground('queryLibrary', queryOf(filters, settledText)), [settledText, filters.site, filters.tag, filters.from, filters.to, filters.sort, filters.chip, version, reading]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [failure, setFailure] = useState('');
   const [undo, setUndo] = useState<{ token: string; count: number } | null>(null);
-  const [reading, setReading] = useState(readingOf(location.hash));
 
   useEffect(() => {
     const onHash = () => setReading(readingOf(location.hash));
@@ -95,9 +96,13 @@ export function Library() {
             />
           </Section>
         )}
-        <LibraryBackup onImported={reload} />
-        <HistorySettings />
-        <KnowledgeBase />
+        {!reading && (
+          <>
+            <LibraryBackup onImported={reload} />
+            <HistorySettings />
+            <KnowledgeBase />
+          </>
+        )}
       </main>
       {undo && <UndoToast message={t('libraryRemoved', undo.count)} onUndo={() => void undoRemove()} onDismiss={() => setUndo(null)} ms={undoMs} />}
     </>

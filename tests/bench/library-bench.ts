@@ -54,7 +54,7 @@ interface BasePage {
 
 /** The corpus's news pages as reference text and (where Readability's expected HTML exists) sanitised HTML. */
 function basePages(): BasePage[] {
-  const manifest = JSON.parse(readFileSync(new URL('../manifest.json', corpus), 'utf8')) as { file: string; kind: string; title: string; url: string; expected_text_file: string }[];
+  const manifest = JSON.parse(readFileSync(new URL("../manifest.json", corpus), "utf8")) as { file: string; kind: string; title: string; url: string | null; expected_text_file: string }[];
   const purify = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0]);
   const files = new Set(readdirSync(corpus));
   return manifest
@@ -63,7 +63,7 @@ function basePages(): BasePage[] {
       const name = p.file.replace(/^pages\//, '').replace(/\.html$/, '');
       const text = readFileSync(new URL(`../${p.expected_text_file}`, corpus), 'utf8');
       const html = files.has(`${name}.expected.html`) ? cleanArticleHtml(purify, readFileSync(new URL(`${name}.expected.html`, corpus), 'utf8')) : null;
-      return { name, title: p.title, site: new URL(p.url).hostname.replace(/^www\./, ''), text: `${p.title}\n\n${text}`, html };
+      return { name, title: p.title, site: p.url ? new URL(p.url).hostname.replace(/^www\./, '') : name.split('-')[1]!, text: `${p.title}\n\n${text}`, html };
     });
 }
 

@@ -12,6 +12,7 @@ import { canHighlight, PageHighlighter } from './highlighter';
 import { HoverCard } from './hover-card';
 import DOMPurify from 'dompurify';
 import { captureArticle } from '../library/capture-article';
+import { readPageMetadata } from '../library/page-metadata';
 
 export interface ContentSession {
   /** Stops listening and removes every highlight and the card. */
@@ -67,7 +68,8 @@ async function readPage(win: Win): Promise<{ extracted: ExtractedArticle; analys
     title: extracted.title.slice(0, 2000),
     text: extracted.text,
     published: extracted.published,
-    site: (extracted.site ?? win.location.hostname).slice(0, 500),
+    // The site's name from the page's metadata, never a section or a bare address (issue 21: Reuters's og:site_name is "U.S.").
+    site: readPageMetadata(doc, page.url).site?.slice(0, 500) ?? null,
   });
   if (!reply.ok) {
     log('analysis failed', reply.error);
