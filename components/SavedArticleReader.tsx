@@ -1,12 +1,14 @@
-import DOMPurify from 'dompurify';
-import { useEffect, useState } from 'preact/hooks';
-import { countImages, htmlForReading } from '@/utils/library/article-html';
-import { sendToBackground, type LinkedEvent, type SavedArticle } from '@/utils/messages';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { countImages } from '@/utils/library/article-html';
+import type { TextSelectors } from '@/utils/library/anchor';
+import { sendToBackground, type LinkedEvent, type ReaderHighlight, type SavedArticle } from '@/utils/messages';
 import { safeHref } from '@/utils/web-url';
 import { formatDate } from '@/utils/ui/format';
 import { t } from '@/utils/ui/i18n';
+import { useReload } from '@/utils/ui/use-reload';
 import { useResult } from '@/utils/ui/use-result';
 import { ArticleNotesForm } from './ArticleNotesForm';
+import { newHighlight, ReaderCopy } from './ReaderCopy';
 import { SavedArticleChips } from './SavedArticleChips';
 import { StatusNote } from './StatusNote';
 
@@ -27,29 +29,41 @@ const hostOf = (url: string) => {
 };
 
 /**
- * The reader view of a saved article: its offline copy (sanitised again here: it may come
- * from an imported file; images only once the reader allows them), its actors and events,
- * its tags and note.
+ * The reader view of a saved article: its offline copy (images only once the reader allows
+ * them) with the reader's highlights painted on it, its actors and events, its tags and
+ * note; select text and press Highlight to add one, with a note.
  */
 export function SavedArticleReader({ url, onBack, onActor, onEvent }: Props) {
-  const loaded = useResult(() => sendToBackground('getArticle', { url }), [url]);
+  const [version, reload] = useReload();
+  const loaded = useResult(() => sendToBackground('getArticle', { url }), [url, version]);
   const [images, setImages] = useState(false);
+  const [orphans, setOrphans] = useState<Set<string>>(new Set());
+  const [selected, setSelected] = useState<TextSelectors | null>(null);
+  const [note, setNote] = useState('');
+  const [failure, setFailure] = useState('');
+  const selection = useRef<(() => TextSelectors | null) | null>(null);
   useEffect(() => window.scrollTo(0, 0), [url]);
+  useEffect(() => {
+    // Kept as the reader selects: pressing the button may move the selection.
+    const onChange = () => {
+      const now = selection.current?.() ?? null;
+      if (now) setSelected(now);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, []);
 
-  const body = (article: SavedArticle) => {
-    if (!article.html) {
-      const paragraphs = article.text.split(/\n\s*\n/).slice(1);
-      return (
-        <>
-          <p class="status-note">{t('libraryNoCopy')}</p>
-          {paragraphs.map((p, i) => (
-            <p key={i}>{p}</p>
-          ))}
-        </>
-      );
-    }
-    // DOMPurify leaves only text, links, lists, tables and parked images (utils/library/article-html.ts).
-    return <div class="reader-copy" data-testid="reader-copy" dangerouslySetInnerHTML={{ __html: htmlForReading(DOMPurify, article.html, images) }} />;
+  const saveHighlights = async (article: SavedArticle, highlights: ReaderHighlight[]) => {
+    const reply = await sendToBackground('updateArticle', { url: article.url, highlights });
+    setFailure(reply.ok ? '' : t('actionFailed', reply.error));
+    reload();
+  };
+  const addHighlight = async (article: SavedArticle) => {
+    if (!selected) return;
+    await saveHighlights(article, [...article.highlights, newHighlight(selected, note.trim(), new Date())]);
+    setSelected(null);
+    setNote('');
+    window.getSelection()?.removeAllRanges();
   };
 
   const content = () => {
@@ -77,20 +91,35 @@ export function SavedArticleReader({ url, onBack, onActor, onEvent }: Props) {
             <h3>{t('libraryHighlights')}</h3>
             <ul>
               {article.highlights.map((h) => (
-                <li key={h.id}>
+                <li key={h.id} data-testid="reader-highlight" data-orphan={String(orphans.has(h.id))}>
                   <blockquote>{h.quote.exact}</blockquote>
                   {h.note && <p>{h.note}</p>}
+                  {orphans.has(h.id) && <p class="status-note">{t('libraryHighlightOrphan')}</p>}
+                  <button type="button" class="remove-button" onClick={() => void saveHighlights(article, article.highlights.filter((x) => x.id !== h.id))}>
+                    {t('remove')}
+                  </button>
                 </li>
               ))}
             </ul>
           </section>
         )}
+        <form class="highlight-form" onSubmit={(e) => (e.preventDefault(), void addHighlight(article))}>
+          <p class="status-note" data-testid="highlight-selection">
+            {selected ? t('libraryHighlightSelected', selected.quote.exact.length > 80 ? `${selected.quote.exact.slice(0, 80)}…` : selected.quote.exact) : t('libraryHighlightHint')}
+          </p>
+          <label for="highlight-note">{t('libraryHighlightNote')}</label>
+          <input id="highlight-note" type="text" data-testid="highlight-note" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          <button type="submit" data-testid="add-highlight" disabled={!selected}>
+            {t('libraryHighlightAdd')}
+          </button>
+          {failure && <p role="alert">{failure}</p>}
+        </form>
         {imageCount > 0 && !images && (
           <button type="button" data-testid="show-images" onClick={() => setImages(true)}>
             {t('libraryShowImages', imageCount, hostOf(article.url))}
           </button>
         )}
-        {body(article)}
+        <ReaderCopy article={article} images={images} onAnchored={setOrphans} selectionRef={selection} />
       </article>
     );
   };
