@@ -2,7 +2,7 @@
  * The library in a real Chromium (issue 21): two corpus pages saved from the popup (Reuters,
  * whose og:site_name is its section "U.S.", opened with tracking parameters, then saved again
  * without them; and the BBC), read in the reader view from the saved copy, tagged and noted,
- * searched, filtered by an actor chip, exported as a JSON backup and as Markdown, removed
+ * highlighted with a note (painted on the copy), searched, filtered by an actor chip, exported as a JSON backup and as Markdown, removed
  * (with undo), imported back: everything is there again. A bad file changes nothing.
  * Screenshots: test-output/screenshots/library-*.png.
  */
@@ -45,6 +45,13 @@ async function saveFromPopup(path: string): Promise<void> {
 }
 
 const rows = (library: Page) => library.getByTestId('saved-article');
+const HIGHLIGHTED = 'Oil prices fell sharply on Tuesday on oversupply concerns';
+/** The text of the reader's highlights painted on the copy (CSS Custom Highlight API). */
+const paintedHighlights = (library: Page) =>
+  library.evaluate(() => {
+    const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-reader');
+    return highlight ? [...highlight].map((range) => range.toString()) : [];
+  });
 const rowUrls = (library: Page) => rows(library).evaluateAll((items) => items.map((li) => li.getAttribute('data-url')));
 
 describe('the library', () => {
@@ -83,6 +90,27 @@ describe('the library', () => {
     const unsafe = await copy.evaluate((el) => el.querySelectorAll('script, style, iframe, [onclick], [onerror], [style], img[src], a[href^="javascript:"]').length);
     expect(unsafe).toBe(0);
     expect(await reader.getByTestId('actor-chip').count()).toBeGreaterThan(0);
+
+    // Select a passage of the copy and highlight it with a note: it is painted on the copy.
+    await copy.evaluate((el, words) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(words);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + words.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return;
+      }
+    }, HIGHLIGHTED);
+    await expect.poll(() => reader.getByTestId('highlight-selection').textContent()).toBe(`Selected: “${HIGHLIGHTED}”`);
+    await reader.getByTestId('highlight-note').fill('The lead: oversupply');
+    await reader.getByTestId('add-highlight').click();
+    await expect.poll(() => reader.getByTestId('reader-highlight').count()).toBe(1);
+    expect(await reader.getByTestId('reader-highlight').getAttribute('data-orphan')).toBe('false');
+    expect(await paintedHighlights(library)).toEqual([HIGHLIGHTED]);
     await screenshotWhole(library, join(shots, 'library-reader.png'));
   });
 
@@ -142,6 +170,7 @@ describe('the library', () => {
     expect(reutersMd).toContain(`url: "${REUTERS_CANONICAL}"`);
     expect(reutersMd).toContain('## Note\n\nCompare with the OPEC meeting in December.');
     expect(reutersMd).toContain('  - "oil"');
+    expect(reutersMd).toContain(`## Highlights\n\n> ${HIGHLIGHTED}\n\nThe lead: oversupply`);
 
     await library.getByTestId('select-all').check();
     await library.getByTestId('remove-selected').click();
@@ -167,6 +196,9 @@ describe('the library', () => {
     await expect.poll(() => rowUrls(library)).toEqual([REUTERS_CANONICAL]);
     await reuters.getByTestId('read-article').click();
     expect(await library.getByTestId('reader-copy').textContent()).toContain('Oil prices fell sharply on Tuesday');
+    // The highlight came back with the backup, anchored again on the copy.
+    await expect.poll(() => paintedHighlights(library)).toEqual([HIGHLIGHTED]);
+    expect(await library.getByTestId('reader-highlight').getAttribute('data-orphan')).toBe('false');
     await library.getByTestId('reader-back').click();
     await library.getByTestId('library-search').fill('');
     await screenshotWhole(library, join(shots, 'library-restored.png'));
