@@ -53,6 +53,14 @@ export interface SavedAnalysis {
 
 export class LibraryStore {
   private search: LibrarySearch | null = null;
+  /**
+   * Every saved article without its text, as listing reads it, once read: the background is
+   * the library's only writer, and keeps it current as it writes. Reading 10,000 rows for
+   * each keystroke of a search took most of a second.
+   */
+  private listed: Map<string, StoredArticle> | null = null;
+  /** Writes so far: a listing read while one was written is not kept (it may miss it). */
+  private writes = 0;
   private loading: Promise<LibrarySearch> | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private persisting: Promise<void> = Promise.resolve();
@@ -107,6 +115,8 @@ export class LibraryStore {
         return record;
       }),
     );
+    this.writes++;
+    this.listed?.set(stored.url, stored);
     this.indexed(stored, capture.text);
     return stored;
   }
@@ -138,6 +148,8 @@ export class LibraryStore {
         return next;
       }),
     );
+    this.writes++;
+    this.listed?.set(updated.url, updated);
     if (this.search) this.indexed(updated, (await db.articleBodies.get(url))?.text ?? '');
     return updated;
   }
@@ -166,6 +178,8 @@ export class LibraryStore {
         return found.map((a) => a.url);
       }),
     );
+    this.writes++;
+    for (const url of removed) this.listed?.delete(url);
     if (this.search) {
       for (const url of removed) this.search.remove(url);
       this.schedulePersist();
@@ -191,7 +205,11 @@ export class LibraryStore {
         return back;
       }),
     );
-    for (const article of restored) this.indexed(article, article.text);
+    this.writes++;
+    for (const { text, html: _html, ...article } of restored) {
+      this.listed?.set(article.url, article);
+      this.indexed(article, text);
+    }
     return { restored: restored.length };
   }
 
@@ -254,7 +272,15 @@ export class LibraryStore {
 
   /** The articles that match a search and filters, sorted, at most `limit`; with every site and tag of the library. */
   async query(query: LibraryQuery, limit = LIST_LIMIT): Promise<LibraryPage> {
-    const all = await this.db.articles.toArray();
+    let all: StoredArticle[];
+    if (this.listed) all = [...this.listed.values()];
+    else {
+      const writes = this.writes;
+      all = await this.db.articles.toArray();
+      if (writes === this.writes) this.listed = new Map(all.map((a) => [a.url, a]));
+    }
+    // The library is open: load the search index now, so that the reader's first search finds it ready.
+    if (!query.text?.trim()) void this.index().catch((error: unknown) => console.warn('[backstory] the search index could not be loaded', error));
     const sites = [...new Set(all.flatMap((a) => (a.site ? [a.site] : [])))].sort((a, b) => a.localeCompare(b));
     const tags = [...new Set(all.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b));
     let found = all;
@@ -325,7 +351,11 @@ export class LibraryStore {
         }
       }),
     );
-    for (const article of written) this.indexed(article, article.text);
+    this.writes++;
+    for (const { text, html: _html, ...article } of written) {
+      this.listed?.set(article.url, article);
+      this.indexed(article, text);
+    }
     return report;
   }
 }
