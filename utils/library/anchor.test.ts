@@ -81,5 +81,5 @@ describe('anchorPassage after the page’s markup changed', () => {
       expect(found, selectors.quote.exact).not.toBeNull();
       expect(after.slice(found!.start, found!.end)).toBe(selectors.quote.exact);
     }
-  });
+  }, 120_000);
 });

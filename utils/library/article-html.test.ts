@@ -61,5 +61,5 @@ describe('captureArticle on a corpus page', () => {
     expect(capture.html).toContain('Oil prices fell sharply');
     expect(capture.html!.length).toBeLessThan(400_000);
     expect(capture.html).not.toMatch(/<script|\son[a-z]+=|javascript:/i);
-  });
+  }, 60_000);
 });

@@ -41,7 +41,7 @@ describe('readPageMetadata on corpus pages served from 127.0.0.1', () => {
     expect(metadata.site).toBe(site);
     expect(metadata.canonicalUrl).toEqual(canonical);
     if (byline) expect(metadata.byline).toBe(byline);
-  });
+  }, 60_000);
 
   it('names no site for a page at a bare address with no metadata', () => {
     const { doc, url } = servedLocally('readability-qq.html');
@@ -56,7 +56,7 @@ describe('readPageMetadata on corpus pages served from 127.0.0.1', () => {
       return readPageMetadata(doc, url).site;
     });
     expect(sites).toEqual(['BBC News', 'Reuters', 'CNN', 'RT International', 'the Guardian']);
-  });
+  }, 120_000);
 
   it('ignores a canonical link to the front page and one that is not http(s)', () => {
     const url = 'https://news.example/2026/story?utm_source=x';
