@@ -82,7 +82,7 @@ describe('saving', () => {
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ tags: ['oil'], note: 'Read for the OPEC angle.', savedAt: '2026-12-07T10:00:00.000Z', updatedAt: '2026-12-07T10:00:02.000Z' });
     expect(await store.find('http://127.0.0.1:8123/scrapinghub-reuters-com-57d46c9d751e.html?gclid=x')).toBeDefined();
-  });
+  }, 60_000);
 
   it('reports a quota error clearly and leaves what was saved as it was', async () => {
     await store.save(reuters, analysis);
