@@ -14,7 +14,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDir, type ExtensionBrowser, type PageServer } from './browser';
 import type { ExtensionDriver } from './extension';
 import { endSession, shots, startSession } from './session';
-import { screenshotWhole } from './ui-pages';
+import { axeViolations, describeViolations, isSerious, overflowsAtDoubleZoom, resetZoom, screenshotWhole } from './ui-pages';
+
+/** No serious or critical axe violation, and nothing scrolls sideways at 200% zoom. */
+async function expectUsable(page: Page, what: string): Promise<void> {
+  const serious = (await axeViolations(page)).filter(isSerious);
+  expect(serious, `${what}:\n${describeViolations(serious)}`).toEqual([]);
+  const zoomed = await overflowsAtDoubleZoom(page);
+  await resetZoom(page);
+  expect(zoomed.overflows, `${what} scrolls sideways at 200%: ${zoomed.scrollWidth} > ${zoomed.clientWidth}`).toBe(false);
+}
 
 let server: PageServer;
 let ext: ExtensionBrowser;
@@ -77,6 +86,7 @@ describe('the library', () => {
     const reuters = library.locator(`[data-testid=saved-article][data-url="${REUTERS_CANONICAL}"]`);
     expect(await reuters.getByTestId('article-site').textContent()).toBe('Reuters');
     await screenshotWhole(library, join(shots, 'library-list.png'));
+    await expectUsable(library, 'library list');
   });
 
   it('reads the saved copy: sanitised, no image fetched, with its actors', async () => {
@@ -112,6 +122,7 @@ describe('the library', () => {
     expect(await reader.getByTestId('reader-highlight').getAttribute('data-orphan')).toBe('false');
     expect(await paintedHighlights(library)).toEqual([HIGHLIGHTED]);
     await screenshotWhole(library, join(shots, 'library-reader.png'));
+    await expectUsable(library, 'library reader view');
   });
 
   it('keeps tags and a note, and finds the article by them and by its text', async () => {
