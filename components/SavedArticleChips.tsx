@@ -18,7 +18,7 @@ export function SavedArticleChips({ entities, events, onActor, onEvent }: Props)
         <ul class="chip-list" aria-label={t('namedEntities')}>
           {entities.map((entity) => (
             <li key={entity.id} data-entity-id={entity.id}>
-              <button type="button" class="chip-button" data-testid="actor-chip" aria-label={t('libraryShowArticlesAbout', entity.name)} onClick={() => onActor(entity)}>
+              <button type="button" class="chip-button" data-testid="actor-chip" title={t('libraryShowArticlesAbout', entity.name)} onClick={() => onActor(entity)}>
                 <EntityChip entity={entity} />
               </button>
             </li>
@@ -29,7 +29,7 @@ export function SavedArticleChips({ entities, events, onActor, onEvent }: Props)
         <ul class="chip-list" aria-label={t('libraryEventsLabel')}>
           {events.map((event) => (
             <li key={event.id} data-event-id={event.id}>
-              <button type="button" class="chip event-chip" data-testid="event-chip" aria-label={t('libraryShowArticlesAbout', event.title)} onClick={() => onEvent(event)}>
+              <button type="button" class="chip event-chip" data-testid="event-chip" title={t('libraryShowArticlesAbout', event.title)} onClick={() => onEvent(event)}>
                 <span class="chip-name">{event.title}</span>
                 <span class="chip-type">{formatDate(event.date)}</span>
               </button>
