@@ -212,6 +212,7 @@ describe('the library', () => {
     expect(await library.getByTestId('reader-highlight').getAttribute('data-orphan')).toBe('false');
     await library.getByTestId('reader-back').click();
     await library.getByTestId('library-search').fill('');
+    await expect.poll(() => rows(library).count()).toBe(2);
     await screenshotWhole(library, join(shots, 'library-restored.png'));
 
     // The same backup again: nothing is added twice.
