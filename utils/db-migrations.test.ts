@@ -169,7 +169,11 @@ describe('schema migrations from every earlier version (issue 19)', () => {
     const changes = (await listUserRecords(db)).records.map((r) => `${r.id} ${r.change}`).sort();
     expect(changes).toEqual(seeded.user ? [`${editedEvent.id} edited`, 'dmitry-peskov deleted', 'vladimir-putin edited'].sort() : []);
 
-    expect(await db.articles.toArray()).toEqual([article]);
+    // Version 8 (issue 21) keeps an article's text apart and adds the library's fields: every field it had is kept.
+    const [saved, ...more] = await db.articles.toArray();
+    expect(more).toEqual([]);
+    expect({ ...saved, text: (await db.articleBodies.get(article.url))?.text }).toMatchObject(article);
+    expect(saved).toMatchObject({ tags: [], note: '', highlights: [], events: [], addresses: [article.url], updatedAt: article.savedAt, seq: 1 });
     expect(await db.meta.get('pack')).toEqual({ key: 'pack', value: manifest });
     if (seeded.undo) expect(await db.undo.toArray()).toEqual([undo]);
     if (seeded.dismissals) expect(await db.dismissals.toArray()).toEqual([dismissal]);

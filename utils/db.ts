@@ -17,6 +17,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Story } from './history/story';
 import type { SavedArticle } from './messages';
 import { hash } from './match/compiled-index';
+import { normalizeArticleUrl } from './library/page-metadata';
 import { Column, TextList, decodeUtf8 } from './match/column';
 import type { Entity, KbEvent } from './kb/schema';
 
@@ -121,6 +122,48 @@ export interface Dismissal {
 }
 
 /**
+ * A removed saved article (issue 21): kept so that the search index and a sync engine learn of
+ * the removal (docs/sync.md); the article itself only until the next removal, for undo.
+ */
+export interface ArticleTombstone {
+  url: string;
+  seq: number;
+  deletedAt: string;
+  undoToken: string;
+  article: SavedArticle | null;
+}
+
+/** One shard of the library's search index, as MiniSearch's JSON, current as of the library's change `seq`. */
+export interface SearchShardRow {
+  shard: number;
+  seq: number;
+  json: string;
+}
+
+/** A saved article as the `articles` table keeps it: all but its text and HTML, which are in `articleBodies`. */
+export type StoredArticle = Omit<SavedArticle, 'text' | 'html'>;
+
+/** A saved article's text and HTML. */
+export interface ArticleBody {
+  url: string;
+  text: string;
+  html: string | null;
+}
+
+/** An article saved before the library (version 8) with the fields it gained; nothing it had is changed. */
+export function upgradeSavedArticle(article: Partial<StoredArticle> & { url: string; savedAt: string }, seq: number): void {
+  article.byline ??= null;
+  article.updatedAt ??= article.savedAt;
+  article.events ??= [];
+  article.eventIds ??= [];
+  article.tags ??= [];
+  article.note ??= '';
+  article.highlights ??= [];
+  article.addresses ??= [...new Set([normalizeArticleUrl(article.url), article.url])];
+  article.seq = seq;
+}
+
+/**
  * A name the reader marked as linked to the wrong entity in one article (issue 20): the next
  * analysis of that article leaves it unlinked. `id` is url, entity and text joined.
  */
@@ -137,11 +180,14 @@ export const wrongLinkId = (url: string, entityId: string, text: string): string
 
 export class BackstoryDb extends Dexie {
   blocks!: Table<BlockRow, string>;
-  articles!: Table<SavedArticle, string>;
+  articles!: Table<StoredArticle, string>;
+  articleBodies!: Table<ArticleBody, string>;
   meta!: Table<MetaRecord, string>;
   undo!: Table<UndoRecord, string>;
   dismissals!: Table<Dismissal, [string, string]>;
   stories!: Table<Story, string>;
+  articleTombstones!: Table<ArticleTombstone, string>;
+  searchShards!: Table<SearchShardRow, number>;
   wrongLinks!: Table<WrongLink, string>;
 
   constructor(name = 'backstory', options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -183,6 +229,31 @@ export class BackstoryDb extends Dexie {
     this.version(6).stores({ dismissals: '[url+eventId], url' });
     // Version 7: the reader's history (issue 18), a story per article read, found by its rare words and events.
     this.version(7).stores({ stories: 'url, readAt, *keys' });
+    // Version 8: the library (issue 21). Articles found by every address they were saved from,
+    // their events, tags and site, and by their change counter (`seq`), which the search index
+    // and sync catch up from; a tombstone per removed article; the search index in shards.
+    // Articles saved before keep every field and gain the new ones.
+    this.version(8)
+      .stores({
+        articles: 'url, savedAt, *entityIds, *eventIds, *tags, *addresses, site, seq',
+        articleBodies: 'url',
+        articleTombstones: 'url, seq, undoToken',
+        searchShards: 'shard',
+      })
+      .upgrade(async (tx) => {
+        // An article's text moves to articleBodies: listing the library reads no texts.
+        const articles = tx.table<SavedArticle, string>('articles');
+        const old = await articles.toArray();
+        const bodies = old.map((a) => ({ url: a.url, text: a.text, html: a.html ?? null }));
+        const stored = old.map((a, i) => {
+          const { text: _text, ...rest } = a;
+          upgradeSavedArticle(rest, i + 1);
+          return rest as StoredArticle;
+        });
+        await tx.table<ArticleBody, string>('articleBodies').bulkPut(bodies);
+        await articles.bulkPut(stored as unknown as SavedArticle[]);
+        await tx.table<MetaRecord, string>('meta').put({ key: 'librarySeq', value: old.length });
+      });
     // Version 9 (8 is the library's): the reader's "this link is wrong" marks, by article (issue 20).
     this.version(9).stores({ wrongLinks: 'id, url' });
   }

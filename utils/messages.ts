@@ -12,6 +12,8 @@ import type { CardContent } from './page/hover-card';
 import { unknownNameLimits } from './match/unknown-name';
 import type { RelatedStory } from './history/rank-stories';
 import type { MainThreadCost } from './page/main-thread-meter';
+import { MAX_ARTICLE_HTML_CHARS } from './library/article-html';
+import type { ArticleCapture } from './library/capture-article';
 import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
 import { neutralizeBidiControls } from './text/bidi';
 import { isWebUrl } from './web-url';
@@ -71,17 +73,80 @@ export interface TabState {
 }
 
 export interface SavedArticleSummary {
+  /** The article's canonical address (without tracking parameters): its id in the library. */
   url: string;
   title: string;
   site: string | null;
   published: string | null;
   savedAt: string;
   entities: { id: string; name: string; type: string }[];
+  // The library (issue 21); articles saved before it have these filled in by the schema upgrade.
+  byline: string | null;
+  /** When the reader last saved, tagged or annotated it. */
+  updatedAt: string;
+  /** The events the article names or reports. */
+  events: LinkedEvent[];
+  tags: string[];
+  note: string;
+  highlightCount: number;
 }
 
-export interface SavedArticle extends SavedArticleSummary {
+/** An event a saved article names or reports, as the article keeps it. */
+export interface LinkedEvent {
+  id: string;
+  title: string;
+  date: string;
+}
+
+export interface SavedArticle extends Omit<SavedArticleSummary, 'highlightCount'> {
   text: string;
   entityIds: string[];
+  eventIds: string[];
+  /** The article's HTML, sanitised and bounded (utils/library/article-html.ts); null when none was kept. */
+  html: string | null;
+  /** Every address it was saved from, normalised: saving it again from any of them updates it. */
+  addresses: string[];
+  /** The library's change counter when it was last written (search index catch-up, sync: docs/sync.md). */
+  seq: number;
+  highlights: ReaderHighlight[];
+}
+
+/** A passage the reader highlighted in a saved article, with their note, anchored as W3C Web Annotation selectors. */
+export interface ReaderHighlight {
+  id: string;
+  quote: { exact: string; prefix: string; suffix: string };
+  position: { start: number; end: number };
+  note: string;
+  createdAt: string;
+}
+
+/** How the library lists saved articles: a text search and filters. */
+export interface LibraryQuery {
+  /** Words searched in titles, text, notes and highlights (prefixes count). */
+  text?: string;
+  site?: string;
+  entityId?: string;
+  eventId?: string;
+  tag?: string;
+  /** Saved on or after / before or on (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  sort?: 'saved' | 'published' | 'title' | 'relevance';
+}
+
+/** The library's answer: the matching articles and what the filters can offer. */
+export interface LibraryPage {
+  articles: SavedArticleSummary[];
+  total: number;
+  sites: string[];
+  tags: string[];
+}
+
+/** What an import of a library backup did. */
+export interface LibraryImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
 }
 
 export interface EntityDetails {
@@ -201,8 +266,25 @@ export interface BackgroundProtocol {
   removeArticle(query: { url: string }): null;
   /** Pages: the reader marks an event "not related" to the article of a tab: it leaves the tab's lists and is never ranked for that article again. */
   dismissEvent(query: { tabId: number; eventId: string }): TabState;
-  /** Pages: the saved articles, newest first. */
+  /** Pages: the saved articles, newest first; `query` searches their titles, text, notes and highlights. */
   listArticles(query: { query?: string }): SavedArticleSummary[];
+  /** Library page: saved articles found by a search and filters, sorted; with the sites and tags to filter by. */
+  queryLibrary(query: LibraryQuery): LibraryPage;
+  /** Library page: one saved article, whole (its text and HTML for the reader view); null when not saved. */
+  getArticle(query: { url: string }): SavedArticle | null;
+  /** Library page: change a saved article's tags or note. */
+  updateArticle(query: { url: string; tags?: string[]; note?: string; highlights?: ReaderHighlight[] }): SavedArticleSummary;
+  /** Library page: remove saved articles; returns a token for `undoRemoveArticles` (the last removal only). */
+  removeArticles(query: { urls: string[] }): { undoToken: string; removed: number };
+  /** Library page: put back the articles of the last removal. */
+  undoRemoveArticles(query: { undoToken: string }): { restored: number };
+  /** Library page: export the library as a versioned JSON backup, read in chunks with `exportNext`. */
+  exportLibraryBegin(query: Record<string, never>): { exportId: string; fileName: string };
+  /**
+   * Library page: import a library backup (a blob: URL of the page's, as importBegin), merged
+   * by article without duplicates; a file that is not a valid backup changes nothing and says why.
+   */
+  importLibrary(query: { url: string }): LibraryImportReport;
   /** Pages: one entity with its roles, events and saved articles; null when unknown. */
   getEntity(query: { id: string }): EntityDetails | null;
   /** Pages: one event with its participants, links and saved articles; null when unknown. */
@@ -275,13 +357,21 @@ export interface ContentProtocol {
   currentCard(query: Record<string, never>): CardView | null;
   /** The reader changed the highlight settings: read them again and repaint; true once done. */
   highlightSettingsChanged(query: Record<string, never>): boolean;
-  /** The text the page's article was analysed from (for saving it); null when the page has none. */
-  articleText(query: Record<string, never>): { url: string; text: string } | null;
+  /** What saving the page's article keeps (text, metadata, sanitised HTML: utils/library/capture-article.ts); null when the page has none. */
+  articleToSave(query: Record<string, never>): ArticleCapture | null;
   /** Read the page again (the reader's Retry after a failed analysis); true once started. */
   readAgain(query: Record<string, never>): boolean;
 }
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** A reader's highlight as a page or a backup sends it (issue 21). */
+export const readerHighlightSchema = v.strictObject({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  quote: v.strictObject({ exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)), prefix: v.pipe(v.string(), v.maxLength(200)), suffix: v.pipe(v.string(), v.maxLength(200)) }),
+  position: v.strictObject({ start: offset, end: offset }),
+  note: v.pipe(v.string(), v.maxLength(20_000)),
+  createdAt: v.pipe(v.string(), v.maxLength(40)),
+});
 /**
  * One name the knowledge base does not hold, as the tab's state carries it to the side panel
  * (issue 17). Its text comes from the page, so every string is bounded.
@@ -341,6 +431,27 @@ export const backgroundRequests = {
   removeArticle: v.object({ url }),
   dismissEvent: v.object({ tabId, eventId: id }),
   listArticles: v.object({ query: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
+  queryLibrary: v.object({
+    text: v.optional(v.pipe(v.string(), v.maxLength(500))),
+    site: v.optional(v.pipe(v.string(), v.maxLength(500))),
+    entityId: v.optional(id),
+    eventId: v.optional(id),
+    tag: v.optional(v.pipe(v.string(), v.maxLength(100))),
+    from: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+    to: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+    sort: v.optional(v.picklist(['saved', 'published', 'title', 'relevance'])),
+  }),
+  getArticle: v.object({ url }),
+  updateArticle: v.object({
+    url,
+    tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.maxLength(50))),
+    note: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
+    highlights: v.optional(v.pipe(v.array(readerHighlightSchema), v.maxLength(1000))),
+  }),
+  removeArticles: v.object({ urls: v.pipe(v.array(url), v.minLength(1), v.maxLength(100_000)) }),
+  undoRemoveArticles: v.object({ undoToken: v.pipe(v.string(), v.maxLength(200)) }),
+  exportLibraryBegin: empty,
+  importLibrary: v.object({ url: v.pipe(v.string(), v.maxLength(200), v.startsWith('blob:')) }),
   getEntity: v.object({ id }),
   getEvent: v.object({ id }),
   searchKb: v.object({ query: v.pipe(v.string(), v.maxLength(500)) }),
@@ -371,11 +482,27 @@ export const backgroundRequests = {
   setSiteHistory: v.object({ site: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), paused: v.boolean() }),
 } satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema<Parameters<BackgroundProtocol[K]>[0]> };
 
+/**
+ * What a content script hands over for saving (ContentProtocol.articleToSave), checked by
+ * the background before anything is stored: its text comes from a page, so every string is bounded.
+ */
+export const articleCaptureSchema = v.object({
+  url: pageUrl,
+  canonicalUrl: pageUrl,
+  title: pageTitle,
+  byline: v.nullable(pageText(1000)),
+  site: v.nullable(pageText(500)),
+  published: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  text: pageText(pageBudget.maxArticleChars),
+  html: v.nullable(v.pipe(v.string(), v.maxLength(MAX_ARTICLE_HTML_CHARS))),
+  events: v.pipe(v.array(v.object({ id, title: v.pipe(v.string(), v.maxLength(1000)), date: v.pipe(v.string(), v.maxLength(40)) })), v.maxLength(500)),
+});
+
 export const contentRequests = {
   listHighlights: empty,
   revealEntity: v.object({ entityId: id }),
   currentCard: empty,
-  articleText: empty,
+  articleToSave: empty,
   readAgain: empty,
   highlightSettingsChanged: empty,
 } satisfies { [K in keyof ContentProtocol]: v.GenericSchema<Parameters<ContentProtocol[K]>[0]> };

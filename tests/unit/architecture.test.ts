@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const utils = fileURLToPath(new URL('../../utils', import.meta.url));
-const PURE = ['text', 'article', 'match', 'kb', 'related', 'analysis'];
+const PURE = ['text', 'article', 'match', 'kb', 'related', 'analysis', 'library'];
 const FORBIDDEN = /from ['"](wxt[^'"]*|preact[^'"]*|dexie|webextension-polyfill|@wxt-dev\/[^'"]*)['"]|\b(browser|chrome)\.(runtime|tabs|storage)\b/;
 
 function sources(dir: string): string[] {

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { miniEntities, miniEvents, routineFiller } from '../../tests/fixtures/mini-kb';
 import { BackstoryDb } from '../db';
 import { installPack } from '../derived';
-import type { Settings, TabState } from '../messages';
+import type { ArticlePayload, Settings, TabState } from '../messages';
+import type { ArticleCapture } from '../library/capture-article';
 import { createHandlers, ownBlobUrl, type Sender } from './handlers';
 import { KbReader } from './kb-reader';
 
@@ -30,8 +31,8 @@ beforeEach(async () => {
   notified = [];
   files = new Map();
   settings = { highlightOffSites: [], highlightNominal: false, historyOff: false, historyPausedSites: [], highlightMode: 'all', highlightGroupsOff: [] };
-  // What each tab's content script holds: the text it had analysed.
-  const pageTexts = new Map<number, { url: string; text: string }>();
+  // What each tab's content script holds: the article it had analysed.
+  const pageTexts = new Map<number, ArticlePayload>();
   const base = createHandlers({
     db,
     kb: new KbReader(db),
@@ -45,12 +46,12 @@ beforeEach(async () => {
       if (!file) throw new Error(`no such file: ${url}`);
       return file instanceof Blob ? file.stream() : file;
     },
-    articleText: async (tabId) => pageTexts.get(tabId) ?? null,
+    articleToSave: async (tabId) => captureOf(pageTexts.get(tabId)),
   });
   handlers = {
     ...base,
     analyzeArticle: async (page, sender) => {
-      if (sender.tab?.id !== undefined) pageTexts.set(sender.tab.id, { url: page.url, text: page.text });
+      if (sender.tab?.id !== undefined) pageTexts.set(sender.tab.id, page);
       return base.analyzeArticle(page, sender);
     },
   };
@@ -60,6 +61,12 @@ afterEach(async () => {
   db.close();
   await db.delete();
 });
+
+/** What a content script would hand over for saving the article it analysed; null when it has none. */
+function captureOf(page: ArticlePayload | undefined): ArticleCapture | null {
+  if (!page) return null;
+  return { url: page.url, canonicalUrl: page.url, title: page.title, byline: null, site: page.site, published: page.published, text: page.text, html: null, events: [] };
+}
 
 /** Text that names the mini knowledge base's actors in every sentence, `chars` long. */
 function nameDenseText(chars: number): string {
@@ -351,7 +358,7 @@ describe('analysis under load (issue 19)', () => {
       settings: { get: async () => settings, set: async () => {} },
       notify: () => {},
       openFile: async () => new Blob([]).stream(),
-      articleText: async () => null,
+      articleToSave: async () => null,
       ...more,
     });
 
@@ -421,8 +428,8 @@ describe('analysis under load (issue 19)', () => {
   it('saves the text the content script holds, and refuses when its page changed since', async () => {
     await handlers.analyzeArticle(article, tabSender);
     await handlers.saveArticle({ tabId: 7 }, {});
-    expect((await db.articles.get(article.url))?.text).toBe(article.text);
-    const moved = handlersWith(new Map(), { articleText: async () => ({ url: 'https://news.example/elsewhere', text: 'Another page' }) });
+    expect((await db.articleBodies.get(article.url))?.text).toBe(article.text);
+    const moved = handlersWith(new Map(), { articleToSave: async () => captureOf({ ...article, url: 'https://news.example/elsewhere', text: 'Another page' }) });
     await moved.analyzeArticle(article, tabSender);
     await expect(moved.saveArticle({ tabId: 7 }, {})).rejects.toThrow(/reload it/);
   });
@@ -514,7 +521,7 @@ describe('reading with Backstory (issue 20)', () => {
       settings: { get: async () => settings, set: async (s) => void (settings = s) },
       notify: () => {},
       openFile: async () => new Blob([]).stream(),
-      articleText: async () => null,
+      articleToSave: async () => null,
       highlightSettingsChanged: () => void told++,
     });
     await changed.setHighlighting({ highlightMode: 'first', highlightGroupsOff: ['person'] }, {});
@@ -541,7 +548,7 @@ describe('reading with Backstory (issue 20)', () => {
       settings: { get: async () => settings, set: async () => {} },
       notify: () => {},
       openFile: async () => new Blob([]).stream(),
-      articleText: async () => null,
+      articleToSave: async () => null,
       openSidePanel: async (tabId) => void opened.push(tabId),
     });
     await withPanel.openSidePanel({}, tabSender);

@@ -16,15 +16,20 @@ import {
   type BackgroundProtocol,
   type Handlers,
   type ImportReport,
-  type SavedArticle,
   type SavedArticleSummary,
   type Sender,
   type Settings,
   type TabState,
 } from '../messages';
 import { storyOf } from '../history/story';
+import { backupFileName } from '../library/backup';
+import { normalizeArticleUrl } from '../library/page-metadata';
 import { clearStories, keepStory, listStories, readBefore } from './history-store';
 import { compactAnalysis, compactUnknownNames } from './tab-state';
+import * as v from 'valibot';
+import type { ArticleCapture } from '../library/capture-article';
+import { articleCaptureSchema } from '../messages';
+import { LibraryStore, summarizeStored } from './library-store';
 
 export type { Sender } from '../messages';
 
@@ -52,8 +57,8 @@ export interface BackgroundDeps {
   knowledgeChanged(): void;
   /** The bytes of a file a page handed over for an import, by its blob: URL (see ownBlobUrl). */
   openFile(url: string): Promise<ReadableStream<Uint8Array>>;
-  /** The article text a tab's content script analysed (tab states keep no texts); null when it has none. */
-  articleText(tabId: number): Promise<{ url: string; text: string } | null>;
+  /** What saving a tab's article keeps, from its content script (tab states keep no texts); null when it has none. */
+  articleToSave(tabId: number): Promise<ArticleCapture | null>;
   /** The reader changed the highlight settings: every open tab repaints (issue 20). */
   highlightSettingsChanged?(): void;
   /** Opens the side panel beside a tab; called at once, within the reader's click (a user gesture). */
@@ -309,10 +314,6 @@ export function siteOf(url: string): string {
   }
 }
 
-function summarizeArticle({ text: _text, entityIds: _ids, ...summary }: SavedArticle): SavedArticleSummary {
-  return summary;
-}
-
 /** The sender's tab, which must be showing `url`'s site: a page reports only itself. */
 function requireTab(sender: Sender, url: string): number {
   const id = sender.tab?.id;
@@ -357,15 +358,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
   const settings: SettingsStore = { get: async () => withDefaults(await deps.settings.get()), set: (next) => deps.settings.set(next) };
   const now = () => (deps.now ? deps.now() : new Date());
 
-  const savedNaming = async (entityIds: string[]) =>
+  const library = new LibraryStore(db, now);
+  const savedNaming = async (entityIds: string[]): Promise<SavedArticleSummary[]> =>
     // A multi-entry index yields an article once per matching entity: keep one of each.
     [...new Map((await db.articles.where('entityIds').anyOf(entityIds).toArray()).map((a) => [a.url, a])).values()]
       .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
-      .map(summarizeArticle);
+      .map(summarizeStored);
 
-  const setSaved = async (url: string, saved: boolean) => {
+  /** Marks the tabs showing an article saved or not, by any address it was saved from. */
+  const setSaved = async (addresses: string[], saved: boolean) => {
+    const known = new Set(addresses);
     for (const state of await tabs.all()) {
-      if (state.url !== url || state.saved === saved) continue;
+      if (!(known.has(state.url) || known.has(normalizeArticleUrl(state.url))) || state.saved === saved) continue;
       await setTab({ ...state, saved });
     }
   };
@@ -439,8 +443,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
         await pause();
         // How many other saved articles name each entity, read from the index alone.
         const savedCounts = new Map<string, number>();
+        // The article's own saved copy is kept under its canonical address, which may not be the page's.
+        const own = (await library.find(article.url))?.url ?? article.url;
         await db.articles.where('entityIds').anyOf([...kb.entities.keys()]).eachKey((key, cursor) => {
-          if (cursor.primaryKey !== article.url) savedCounts.set(String(key), (savedCounts.get(String(key)) ?? 0) + 1);
+          if (cursor.primaryKey !== own) savedCounts.set(String(key), (savedCounts.get(String(key)) ?? 0) + 1);
         });
         const dismissed = new Set((await db.dismissals.where('url').equals(article.url).toArray()).map((d) => d.eventId));
         const wrongLinks = await db.wrongLinks.where('url').equals(article.url).toArray();
@@ -449,7 +455,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
         const today = now().toISOString().slice(0, 10);
         const analysis: Analysis = await analyzeTextInSteps(article, kb, { savedCounts, dismissed, today, wrongLinks }, pause);
         phases.lap('analyse');
-        const saved = (await db.articles.get(article.url)) !== undefined;
+        const saved = (await library.find(article.url)) !== undefined;
         if (signal.aborted) throw new Error('the tab moved on to another page');
         await setTab({ ...page, status: 'article', analysis: compactAnalysis(analysis), saved });
         phases.lap('store tab state');
@@ -526,21 +532,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       const state = await tabs.get(tabId);
       if (!state?.analysis || state.status !== 'article') throw new Error('this tab shows no article to save');
       const { analysis } = state;
-      const article = await deps.articleText(tabId);
-      if (article?.url !== state.url) throw new Error('this page changed since it was read: reload it, then save it again');
-      const record: SavedArticle = {
-        url: state.url,
-        title: analysis.article.title,
-        site: analysis.article.site ?? null,
-        published: analysis.article.published,
-        savedAt: now().toISOString(),
-        text: article.text,
+      const reply = await deps.articleToSave(tabId);
+      if (reply?.url !== state.url) throw new Error('this page changed since it was read: reload it, then save it again');
+      const checked = v.safeParse(articleCaptureSchema, reply);
+      if (!checked.success) throw new Error(`this page's article could not be saved: ${checked.issues[0]?.message ?? 'it is not as expected'}`);
+      const stored = await library.save(checked.output, {
         entities: analysis.entities.map((e) => ({ id: e.id, name: e.name, type: e.type })),
-        entityIds: analysis.entities.map((e) => e.id),
-      };
-      await db.articles.put(record);
-      await setSaved(state.url, true);
-      return summarizeArticle(record);
+        events: analysis.current.map((e) => ({ id: e.id, title: e.title, date: e.date })),
+      });
+      await setSaved(stored.addresses, true);
+      return summarizeStored(stored);
     },
 
     async dismissEvent({ tabId, eventId }) {
@@ -555,18 +556,49 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
     },
 
     async removeArticle({ url }) {
-      await db.articles.delete(url);
-      await setSaved(url, false);
+      const article = await library.find(url);
+      if (article) {
+        await library.remove([article.url]);
+        await setSaved(article.addresses, false);
+      }
       return null;
     },
 
     async listArticles({ query }) {
-      const all = await db.articles.orderBy('savedAt').reverse().toArray();
-      const q = query?.trim().toLowerCase();
-      const hits = q
-        ? all.filter((a) => a.title.toLowerCase().includes(q) || a.text.toLowerCase().includes(q) || a.entities.some((e) => e.name.toLowerCase().includes(q)))
-        : all;
-      return hits.map(summarizeArticle);
+      return (await library.query({ text: query, sort: 'saved' }, Number.MAX_SAFE_INTEGER)).articles;
+    },
+
+    queryLibrary: (query) => library.query(query),
+
+    getArticle: ({ url }) => library.get(url),
+
+    async updateArticle({ url, ...change }) {
+      return summarizeStored(await library.update(url, change));
+    },
+
+    async removeArticles({ urls }) {
+      const addresses = (await db.articles.bulkGet(urls)).flatMap((a) => a?.addresses ?? []);
+      const removed = await library.remove(urls);
+      await setSaved(addresses, false);
+      return removed;
+    },
+
+    async undoRemoveArticles({ undoToken }) {
+      const restored = await library.undoRemove(undoToken);
+      for (const state of await tabs.all()) if (!state.saved && (await library.find(state.url))) await setTab({ ...state, saved: true });
+      return restored;
+    },
+
+    async exportLibraryBegin() {
+      return { exportId: exports.begin(library.exportBackup()), fileName: backupFileName(now()) };
+    },
+
+    async importLibrary({ url }) {
+      const bytes = await deps.openFile(url);
+      const text = await new Response(bytes).text();
+      const report = await library.importBackup(text);
+      for (const state of await tabs.all()) if (!state.saved && (await library.find(state.url))) await setTab({ ...state, saved: true });
+      return report;
     },
 
     async getEntity({ id }) {

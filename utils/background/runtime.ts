@@ -187,8 +187,8 @@ export function startBackground(pack: BundledPack): void {
       const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
       return sidebar ? sidebar.open() : Promise.reject(new Error('this browser has no side panel'));
     },
-    articleText: async (tabId) => {
-      const reply = await sendToTab(tabId, 'articleText', {});
+    articleToSave: async (tabId) => {
+      const reply = await sendToTab(tabId, 'articleToSave', {});
       return reply.ok ? reply.value : null;
     },
   });

@@ -82,3 +82,15 @@ export function groupByMonth<T extends { date: string }>(items: readonly T[], ne
     .sort(([a], [b]) => (a === b ? 0 : (a < b) === newestFirst ? 1 : -1))
     .map(([key, grouped]) => ({ key, heading: formatMonthHeading(key), items: grouped }));
 }
+
+/** A size in bytes for people: "812 KB", "1.4 GB". */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 || value >= 100 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
