@@ -10,7 +10,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { miniEntities, miniEvents } from '../tests/fixtures/mini-kb';
 import { listUserRecords } from './background/kb-store';
-import { BackstoryDb, readLayers, scanLayer, writeGeneration, type BlockRow, type Kind, type Layers, type RecordOf, type UserRecord } from './db';
+import { BackstoryDb, readLayers, scanLayer, writeGeneration, type BlockRow, type Kind, type Layers, type RecordOf, type UserRecord, upgradeSavedArticle } from './db';
 import type { Entity, KbEvent } from './kb/schema';
 
 type Stores = Record<string, string | null>;
@@ -52,7 +52,7 @@ const article = { url: 'https://a.example/news', title: 'Saved', site: 'A', publ
 const undo = { token: 'undo-1', kind: 'entity', before: null, createdAt: '2026-01-01T00:00:00Z' };
 const dismissal = { url: 'https://a.example/news', eventId: miniEvents[0]!.id, dismissedAt: '2026-01-01T00:00:00Z' };
 /** The tables this test fills with data of their own kind. */
-const KNOWN = new Set(['entities', 'events', 'userEntities', 'userEvents', 'blocks', 'meta', 'articles', 'undo', 'dismissals']);
+const KNOWN = new Set(['entities', 'events', 'userEntities', 'userEvents', 'blocks', 'meta', 'articles', 'undo', 'dismissals', 'articleBodies']);
 const withEntityIds = (e: KbEvent) => ({ ...e, entityIds: e.participants.map((p) => p.entity) });
 
 /** A row for a table this test does not know, keyed as its schema says; null for a key it cannot make. */
@@ -76,7 +76,13 @@ async function seed(name: string, versions: { version: number; stores: Stores }[
   const has = (t: string) => tables.has(t);
   const seeded = { user: false, undo: false, dismissals: false, probes: [] as { table: string; row: Record<string, unknown> }[] };
   await old.table('meta').put({ key: 'pack', value: { ...manifest } });
-  await old.table('articles').put(article);
+  if (has('articleBodies')) {
+    // Version 8 on: the text apart, the library's fields beside the rest.
+    const { text, ...stored } = article;
+    upgradeSavedArticle(stored, 1);
+    await old.table('articles').put(stored);
+    await old.table('articleBodies').put({ url: article.url, text, html: null });
+  } else await old.table('articles').put(article);
   // A version's code wrote where its schema says records live: in blocks once there are blocks
   // (version 4 on: its upgrade moved the per-record tables' rows, which then stayed empty).
   if (has('blocks')) {

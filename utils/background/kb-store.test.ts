@@ -305,7 +305,7 @@ describe('schema upgrades', () => {
     expect(kb.events.get(miniEvents[0]!.id)).toEqual(miniEvents[0]);
     expect((await upgraded.articles.get('https://a.example/'))?.title).toBe('Saved');
     expect(await listUserRecords(upgraded)).toEqual({ records: [], total: 0 });
-    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['articles', 'blocks', 'dismissals', 'meta', 'stories', 'undo']);
+    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['articleBodies', 'articleTombstones', 'articles', 'blocks', 'dismissals', 'meta', 'searchShards', 'stories', 'undo', 'wrongLinks']);
     upgraded.close();
     await upgraded.delete();
   });
