@@ -2,14 +2,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { countImages } from '@/utils/library/article-html';
 import type { TextSelectors } from '@/utils/library/anchor';
 import { sendToBackground, type LinkedEvent, type ReaderHighlight, type SavedArticle } from '@/utils/messages';
-import { safeHref } from '@/utils/web-url';
-import { formatDate } from '@/utils/ui/format';
 import { t } from '@/utils/ui/i18n';
 import { useReload } from '@/utils/ui/use-reload';
 import { useResult } from '@/utils/ui/use-result';
 import { ArticleNotesForm } from './ArticleNotesForm';
 import { newHighlight, ReaderCopy } from './ReaderCopy';
 import { SavedArticleChips } from './SavedArticleChips';
+import { SavedArticleMeta } from './SavedArticleMeta';
 import { StatusNote } from './StatusNote';
 
 interface Props {
@@ -75,15 +74,7 @@ export function SavedArticleReader({ url, onBack, onActor, onEvent }: Props) {
     return (
       <article class="reader" data-testid="reader" data-url={article.url}>
         <h2 class="reader-title">{article.title}</h2>
-        <p class="meta">
-          {article.site && <span data-testid="reader-site">{article.site}</span>}
-          {article.byline && <span data-testid="reader-byline">{t('libraryBy', article.byline)}</span>}
-          {article.published && <time dateTime={article.published}>{formatDate(article.published)}</time>}
-          <span>{t('savedOn', formatDate(article.savedAt))}</span>
-          <a href={safeHref(article.url)} target="_blank" rel="noopener noreferrer">
-            {t('libraryOriginal')}
-          </a>
-        </p>
+        <SavedArticleMeta article={article} testId="reader" />
         <SavedArticleChips entities={article.entities} events={article.events} onActor={onActor} onEvent={onEvent} />
         <ArticleNotesForm key={article.url} article={article} />
         {article.highlights.length > 0 && (

@@ -1,8 +1,7 @@
-import { safeHref } from '@/utils/web-url';
 import type { LinkedEvent, SavedArticleSummary } from '@/utils/messages';
-import { formatDate } from '@/utils/ui/format';
 import { t } from '@/utils/ui/i18n';
 import { SavedArticleChips } from './SavedArticleChips';
+import { SavedArticleMeta } from './SavedArticleMeta';
 
 interface Props {
   article: SavedArticleSummary;
@@ -32,14 +31,7 @@ export function SavedArticleRow({ article, selected, onSelect, onRead, onRemove,
           </button>
         </h3>
       </div>
-      <p class="meta">
-        {article.site && <span data-testid="article-site">{article.site}</span>}
-        {article.published && <time dateTime={article.published}>{formatDate(article.published)}</time>}
-        <span>{t('savedOn', formatDate(article.savedAt))}</span>
-        <a href={safeHref(article.url)} target="_blank" rel="noopener noreferrer">
-          {t('libraryOriginal')}
-        </a>
-      </p>
+      <SavedArticleMeta article={{ ...article, byline: null }} testId="article" />
       {article.tags.length > 0 && (
         <ul class="tag-list" data-testid="article-tags">
           {article.tags.map((tag) => (
