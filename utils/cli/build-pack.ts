@@ -196,7 +196,7 @@ function main(): void {
   }
   if (args.includes('--if-stale') && current) return;
   const t = performance.now();
-  console.error('kb:build: building the default pack from assets/kb/sources and ../shared/kb-sources (about 15 s)…');
+  console.error('kb:build: building the default pack from assets/kb/sources and ../shared/kb-sources (about 2 minutes)…');
   const { main, odbl, report, namesByLanguage } = buildDefaultPacks();
   mkdirSync(outDir, { recursive: true });
   mkdirSync(PACK_DIR, { recursive: true });
