@@ -25,7 +25,7 @@ export default defineContentScript({
       watcher.readStarted();
       let next: ContentSession | null = null;
       try {
-        next = await runContent(window, browser.runtime.onMessage, () => void start(), replace);
+        next = await runContent(window, browser.runtime.onMessage, () => void start(), replace, previous === null);
       } catch (error) {
         console.debug('[backstory] could not read this page', error);
       } finally {

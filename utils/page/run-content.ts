@@ -116,7 +116,7 @@ const cardWord = (key: CardWord): string => {
 };
 
 /** Runs Backstory on `win`'s document; resolves when the page is read and painted. */
-export async function runContent(win: Win, onMessage: typeof Browser.runtime.onMessage, readAgain: () => void, onRead?: () => void): Promise<ContentSession> {
+export async function runContent(win: Win, onMessage: typeof Browser.runtime.onMessage, readAgain: () => void, onRead?: () => void, answersBeforeRead = true): Promise<ContentSession> {
   const highlighter = canHighlight(win) ? new PageHighlighter(win.document) : null;
   const abort = new AbortController();
   let done = false;
@@ -204,8 +204,12 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
       return true;
     },
   };
+  // A session reading the page again leaves saving to the session it replaces until it has
+  // read: a Save clicked during a re-read got "no article" from the newcomer.
+  let answering = answersBeforeRead;
   const listener = (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => {
     if (!isRequestOf(message, contentRequests)) return false;
+    if (!answering && (message as { backstory: string }).backstory === 'articleToSave') return false;
     void dispatch(message, sender, contentRequests, handlers).then(sendResponse);
     return true;
   };
@@ -214,6 +218,7 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
   try {
     const first = await readPage(win);
     read = first;
+    answering = true;
     // The page watcher (issue 20) replaces the previous session here, so its highlights stay until these are ready.
     onRead?.();
     if (first && highlighter) {
