@@ -21,7 +21,12 @@ export function normalizeArticleUrl(url: string): string {
   if (!isWebUrl(url)) return url;
   const parsed = new URL(url);
   parsed.hash = '';
-  for (const name of [...parsed.searchParams.keys()]) if (TRACKING_PARAM.test(name)) parsed.searchParams.delete(name);
+  // forEach, not the keys() iterator: in a Firefox content script that iterator is not iterable.
+  const tracking: string[] = [];
+  parsed.searchParams.forEach((_value, name) => {
+    if (TRACKING_PARAM.test(name)) tracking.push(name);
+  });
+  for (const name of tracking) parsed.searchParams.delete(name);
   // URLSearchParams re-encodes what it keeps; an address with nothing removed keeps its own spelling.
   if (parsed.search === '?') parsed.search = '';
   return parsed.href;
