@@ -15,6 +15,8 @@ export function HistorySettings() {
   const [version, reload] = useReload();
   const loaded = useResult(() => sendToBackground('listHistory', {}), [version]);
   const [failure, setFailure] = useState('');
+  // Clearing forgets every story at once, so it asks first.
+  const [confirming, setConfirming] = useState(false);
   const act = async (reply: Promise<{ ok: boolean; error?: string }>) => {
     const done = await reply;
     setFailure(done.ok ? '' : t('actionFailed', done.error ?? ''));
@@ -51,7 +53,7 @@ export function HistorySettings() {
       {loaded.status === 'error' && <StatusNote kind="error" detail={loaded.error} />}
       {loaded.status === 'ok' && (
         <>
-          <p data-testid="history-count">{t('historyCount', loaded.value.total)}</p>
+          <p data-testid="history-count">{loaded.value.total === 1 ? t('historyCountOne') : t('historyCount', loaded.value.total)}</p>
           {loaded.value.stories.length > 0 && (
             <ul class="link-list">
               {loaded.value.stories.map((story) => (
@@ -67,10 +69,29 @@ export function HistorySettings() {
               ))}
             </ul>
           )}
-          {loaded.value.total > 0 && (
-            <button type="button" class="history-clear" data-testid="clear-history" onClick={() => void act(sendToBackground('clearHistory', {}))}>
+          {loaded.value.total > 0 && !confirming && (
+            <button type="button" class="history-clear" data-testid="clear-history" onClick={() => setConfirming(true)}>
               {t('historyClear')}
             </button>
+          )}
+          {loaded.value.total > 0 && confirming && (
+            <p role="alert" class="history-confirm" data-testid="clear-history-confirm">
+              {t('historyClearConfirm', loaded.value.total)}{' '}
+              <button
+                type="button"
+                class="history-clear"
+                data-testid="clear-history-yes"
+                onClick={() => {
+                  setConfirming(false);
+                  void act(sendToBackground('clearHistory', {}));
+                }}
+              >
+                {t('historyClearYes')}
+              </button>{' '}
+              <button type="button" class="link-button" onClick={() => setConfirming(false)}>
+                {t('historyClearNo')}
+              </button>
+            </p>
           )}
         </>
       )}

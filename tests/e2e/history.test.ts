@@ -90,7 +90,14 @@ describe('the reader’s history', () => {
     await count.waitFor();
     expect(await library.getByTestId('history-story').count()).toBeGreaterThanOrEqual(4);
     await library.getByTestId('history').screenshot({ path: join(shots, 'history-library.png') });
+    // Clear asks first; "Keep" keeps every story.
+    const stories = await library.getByTestId('history-story').count();
     await library.getByTestId('clear-history').click();
+    await library.getByTestId('clear-history-confirm').waitFor();
+    await library.getByTestId('clear-history-confirm').getByRole('button', { name: 'Keep' }).click();
+    expect(await library.getByTestId('history-story').count()).toBe(stories);
+    await library.getByTestId('clear-history').click();
+    await library.getByTestId('clear-history-yes').click();
     await expect.poll(() => count.textContent()).toBe('0 articles in your history');
     await expect.poll(() => panel.getByTestId('read-before').count()).toBe(0);
 

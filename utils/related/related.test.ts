@@ -83,6 +83,30 @@ describe('event mentions by description (issue 18)', () => {
   });
 });
 
+describe('event mentions by kind words of other kinds and languages (issue 18)', () => {
+  // Made-up events of the test's own.
+  const embargo: KbEvent = {
+    id: '2025-09-01-russia-embargo', title: 'Embargo on Russian oil', aliases: [], date: '2025-09-01', type: 'sanctions',
+    participants: [{ entity: 'russia' }, { entity: 'donald-trump' }], summary: 'A test event.', sources: src,
+  };
+  const vote: KbEvent = {
+    id: '2025-09-28-russia-vote', title: 'Russian legislative election', aliases: [], date: '2025-09-28', place: 'russia', type: 'election',
+    participants: [{ entity: 'russia' }, { entity: 'vladimir-putin' }], summary: 'A test event.', sources: src,
+  };
+  const kb = new KnowledgeBase(miniEntities, [...miniEvents, embargo, vote]);
+
+  it('reads "embargo" as sanctions and "elecciones" as an election, with their people and date', () => {
+    const en = read('Talks\n\nMarkets fell. In September, Trump imposed an embargo on Russia that Putin called theft.', '2025-10-20', {}, kb);
+    expect(en.events.map((e) => [e.text, e.eventId])).toContainEqual(['embargo', '2025-09-01-russia-embargo']);
+    const es = read('Moscú\n\nLos mercados cayeron. Putin ganó las elecciones de septiembre en Rusia.', '2025-10-20', {}, kb);
+    expect(es.events.map((e) => [e.text, e.eventId])).toContainEqual(['elecciones', '2025-09-28-russia-vote']);
+  });
+
+  it('takes nothing from a kind word whose sentence names none of the event\'s people or places', () => {
+    expect(read('Talks\n\nMarkets fell. An embargo on cheese was lifted in Peru.', '2025-10-20', {}, kb).events).toEqual([]);
+  });
+});
+
 describe('rankRelated', () => {
   const text =
     'Trump calls off Budapest summit\n\nTrump said he would not meet Putin in Budapest. Trump and Putin last met at the Alaska summit, and Putin had wanted a second summit. ' +

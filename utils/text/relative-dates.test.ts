@@ -14,6 +14,9 @@ describe('findDateCues', () => {
     ['when they last met, on 29 March 2022, in Istanbul', '29 March 2022:2022-03-29..2022-03-29'],
     ['In Helsinki, in July 2018, Trump stood by Putin', 'in July 2018:2018-07-01..2018-07-31'],
     ['the first talks since 2022', 'since 2022:2022-01-01..2022-12-31'],
+    // At a sentence's start too.
+    ['In September, Trump imposed an embargo.', 'In September:2025-09-01..2025-09-30'],
+    ['In 1997, Clinton imposed an embargo.', 'In 1997:1997-01-01..1997-12-31'],
   ])('resolves %j against 22 Oct 2025 (a Wednesday)', (text, expected) => {
     expect(cue(text)).toContain(expected);
   });

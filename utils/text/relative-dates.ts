@@ -119,7 +119,7 @@ const RULES: Rule[] = [
     resolve: (m, d) => calendarDay(d, m[2]!, m[1]!, m[3]),
   },
   {
-    pattern: new RegExp(`\\b(?:in |since |last |early |late |mid-)?${MONTH_WORD}(?: (\\d{4}))\\b|\\bin ${MONTH_WORD}\\b`, 'g'),
+    pattern: new RegExp(`\\b(?:in |since |last |early |late |mid-)?${MONTH_WORD}(?: (\\d{4}))\\b|\\b[Ii]n ${MONTH_WORD}\\b`, 'g'),
     resolve: (m, d) => {
       const month = monthNumber(m[1] ?? m[3]!);
       if (!month) return null;
@@ -130,7 +130,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    pattern: /\b(?:in|since|during|of) ((?:19|20)\d{2})\b/g,
+    pattern: /\b(?:[Ii]n|[Ss]ince|[Dd]uring|of) ((?:19|20)\d{2})\b/g,
     resolve: (m) => [Date.UTC(Number(m[1]), 0, 1) / 86_400_000, Date.UTC(Number(m[1]), 11, 31) / 86_400_000],
   },
 ];
