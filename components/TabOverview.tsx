@@ -12,6 +12,7 @@ import { RelatedEvents } from './RelatedEvents';
 import { Section } from './Section';
 import { SiteHistoryToggle } from './SiteHistoryToggle';
 import { StatusNote } from './StatusNote';
+import { StoryThread } from './StoryThread';
 import { UnknownNamesSection } from './UnknownNamesSection';
 
 interface Props {
@@ -35,7 +36,7 @@ interface Props {
  * next.
  */
 export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent, onAddName, onDismissEvent, onSearch, history }: Props) {
-  const { entities, related, later, readBefore } = analysis;
+  const { entities, related, later, readBefore, thread } = analysis;
   const [order, setOrder] = useState<EventOrder>('relevance');
   return (
     <article class="overview">
@@ -51,6 +52,11 @@ export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent, onAddNa
             <NoBackstory searchFor={entities[0]?.name ?? null} onSearch={onSearch} />
           </Section>
         )
+      )}
+      {thread && thread.length > 0 && (
+        <Section title={t('sectionThread')} testId="thread">
+          <StoryThread steps={thread} onOpen={onOpenEvent} />
+        </Section>
       )}
       {readBefore && readBefore.length > 0 && (
         <Section title={t('sectionReadBefore')} testId="read-before">

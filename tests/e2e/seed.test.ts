@@ -67,6 +67,15 @@ describe('the seed article', () => {
     await expect.poll(() => panel.getByTestId('actor').count()).toBeGreaterThan(10);
     await panel.screenshot({ path: join(shots, 'sidepanel.png'), fullPage: true });
 
+    // How it unfolded: the call that set up the summit, the summit, and its calling off, oldest first, each joined by its link.
+    const steps = panel.getByTestId('thread-step');
+    const thread = await steps.evaluateAll((els) => els.map((el) => `${el.querySelector('.thread-link')?.textContent ?? ''}|${el.getAttribute('data-event-id')}`));
+    expect(thread.map((s) => s.split('|')[0])).toEqual(['', ...state.analysis!.thread!.slice(1).map(() => expect.any(String))]);
+    const calledOff = thread.findIndex((s) => /^called off by\|2025-10-22-/.test(s));
+    expect(calledOff, thread.join('; ')).toBeGreaterThan(0);
+    expect(thread[calledOff - 1], thread.join('; ')).toMatch(/budapest/);
+    await panel.getByTestId('thread').screenshot({ path: join(shots, 'sidepanel-thread.png') });
+
     // An event page with its sources, and back.
     await items.filter({ hasText: 'Alaska' }).first().getByRole('button').first().click();
     const eventPage = panel.getByTestId('event-page');

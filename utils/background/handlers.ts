@@ -550,7 +550,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       await db.dismissals.put({ url: state.url, eventId, dismissedAt: now().toISOString() });
       const keep = <T extends { id: string }>(list: T[]) => list.filter((e) => e.id !== eventId);
       const { analysis } = state;
-      const next = { ...state, analysis: { ...analysis, related: keep(analysis.related), current: keep(analysis.current), later: keep(analysis.later) } };
+      const next = { ...state, analysis: { ...analysis, related: keep(analysis.related), current: keep(analysis.current), later: keep(analysis.later), ...(analysis.thread ? { thread: keep(analysis.thread) } : {}) } };
       await setTab(next);
       return (await tabs.get(tabId)) ?? next;
     },
