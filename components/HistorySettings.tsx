@@ -6,6 +6,7 @@ import { useReload } from '@/utils/ui/use-reload';
 import { useResult } from '@/utils/ui/use-result';
 import { useSettings } from '@/utils/ui/use-settings';
 import { safeHref } from '@/utils/web-url';
+import { HistoryThreads } from './HistoryThreads';
 import { Section } from './Section';
 import { StatusNote } from './StatusNote';
 
@@ -14,6 +15,7 @@ export function HistorySettings() {
   const { settings, setHistory, setSiteHistory } = useSettings();
   const [version, reload] = useReload();
   const loaded = useResult(() => sendToBackground('listHistory', {}), [version]);
+  const threads = useResult(() => sendToBackground('listHistoryThreads', {}), [version]);
   const [failure, setFailure] = useState('');
   // Clearing forgets every story at once, so it asks first.
   const [confirming, setConfirming] = useState(false);
@@ -68,6 +70,13 @@ export function HistorySettings() {
                 </li>
               ))}
             </ul>
+          )}
+          {threads.status === 'ok' && threads.value.threads.length > 0 && (
+            <section class="history-threads-section" data-testid="history-threads">
+              <h3>{t('historyThreads')}</h3>
+              <p class="meta">{t('historyThreadsAbout')}</p>
+              <HistoryThreads threads={threads.value.threads} />
+            </section>
           )}
           {loaded.value.total > 0 && !confirming && (
             <button type="button" class="history-clear" data-testid="clear-history" onClick={() => setConfirming(true)}>

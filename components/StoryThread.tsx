@@ -1,16 +1,7 @@
 import type { TabAnalysis } from '@/utils/messages';
-import type { ThreadLink } from '@/utils/related/story-thread';
 import { formatDateRange } from '@/utils/ui/format';
-import { t } from '@/utils/ui/i18n';
+import { linkLabel } from '@/utils/ui/labels';
 import { opensAttr } from '@/utils/ui/use-page-stack';
-
-/** The words between two steps: how the later one came from the earlier one. */
-const LINK_WORDS: Record<ThreadLink, Parameters<typeof t>[0]> = {
-  follows: 'threadFollows',
-  prepares: 'threadPrepares',
-  cancels: 'threadCancels',
-  'responds-to': 'threadRespondsTo',
-};
 
 interface Props {
   steps: NonNullable<TabAnalysis['thread']>;
@@ -23,7 +14,8 @@ export function StoryThread({ steps, onOpen }: Props) {
     <ol class="story-thread" data-testid="story-thread">
       {steps.map((step) => (
         <li key={step.id} class="thread-step" data-testid="thread-step" data-event-id={step.id}>
-          {step.link && <span class="thread-link">{t(LINK_WORDS[step.link])}</span>}
+          {/* Read from the step before: it was followed, answered or cancelled by this one, or prepared it. */}
+          {step.link && <span class="thread-link">{linkLabel(step.link, step.link === 'prepares' ? 'to' : 'from')}</span>}
           <time dateTime={step.date}>{formatDateRange(step.date, step.end)}</time>
           <button type="button" class="link-button" data-opens={opensAttr({ kind: 'event', id: step.id })} onClick={() => onOpen(step.id)}>
             {step.title}

@@ -11,10 +11,11 @@ import { HIGHLIGHT_GROUPS, HIGHLIGHT_MODES, type HighlightMode, type HighlightPr
 import type { CardContent } from './page/hover-card';
 import { unknownNameLimits } from './match/unknown-name';
 import type { RelatedStory } from './history/rank-stories';
+import type { HistoryThread } from './history/story-threads';
 import type { MainThreadCost } from './page/main-thread-meter';
 import { MAX_ARTICLE_HTML_CHARS } from './library/article-html';
 import type { ArticleCapture } from './library/capture-article';
-import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
+import { EVENT_TYPES, type Entity, type EventType, type KbEvent, type PackProblem, type Role } from './kb/schema';
 import { neutralizeBidiControls } from './text/bidi';
 import { isWebUrl } from './web-url';
 
@@ -336,6 +337,10 @@ export interface BackgroundProtocol {
   listHistory(query: { limit?: number }): { stories: StorySummary[]; total: number };
   /** Pages: forget the reader's whole history; "You read about this" empties in every tab. Replies how many stories were removed. */
   clearHistory(query: Record<string, never>): { removed: number };
+  /** Pages: the threads of the reader's history (stories that keep coming back about one matter, issue 18), latest first. */
+  listHistoryThreads(query: Record<string, never>): { threads: HistoryThread[] };
+  /** Pages: turn a thread of the history into an event of the reader's own knowledge base, named `title` (its name when empty). */
+  threadToEvent(query: { threadId: string; title: string; type?: EventType }): KbEvent;
   /** Pages: turn the history on or off (off keeps nothing new and lists nothing; what is kept stays until cleared). */
   setHistory(query: { enabled: boolean }): Settings;
   /** Pages: pause or resume the history for a site. */
@@ -478,6 +483,8 @@ export const backgroundRequests = {
   listUserRecords: v.object({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
   listHistory: v.object({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
   clearHistory: empty,
+  listHistoryThreads: empty,
+  threadToEvent: v.object({ threadId: v.pipe(v.string(), v.maxLength(2000)), title: v.pipe(v.string(), v.maxLength(300)), type: v.optional(v.picklist(EVENT_TYPES)) }),
   setHistory: v.object({ enabled: v.boolean() }),
   setSiteHistory: v.object({ site: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), paused: v.boolean() }),
 } satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema<Parameters<BackgroundProtocol[K]>[0]> };

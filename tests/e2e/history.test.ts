@@ -5,6 +5,7 @@
  * article listing none; and Clear history in the library taking them away, in the open panel
  * too. Screenshots: test-output/screenshots/history-*.png.
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, sharedDir, type ExtensionBrowser, type PageServer } from './browser';
@@ -16,10 +17,23 @@ let server: PageServer;
 let ext: ExtensionBrowser;
 let driver: ExtensionDriver;
 
+/** Follow-ups of our demo Alaska page, days after it: the same matter read again and again (a thread of the history). */
+const followUps = [
+  { day: '2025-08-19', title: 'Three days after Alaska, Kyiv asks what the summit agreed' },
+  { day: '2025-08-23', title: 'A week after the Alaska summit, talk of a Moscow round' },
+  { day: '2025-08-30', title: 'Two weeks on, the Alaska summit leaves Europe waiting' },
+];
+const threadDir = join(projectRoot, 'test-output/thread-pages');
+
 beforeAll(async () => {
+  const page = readFileSync(join(projectRoot, 'tests/fixtures/demo/alaska-summit.html'), 'utf8');
+  mkdirSync(threadDir, { recursive: true });
+  followUps.forEach(({ day, title }, i) =>
+    writeFileSync(join(threadDir, `follow-up-${i + 1}.html`), page.replaceAll('2025-08-16', day).replaceAll('Alaska summit ends without a deal as Putin proposes Moscow for the next round', title)),
+  );
   // The warm-up page is the unrelated one (the Guardian on whale strandings, 2019): it is the first story kept.
   ({ server, ext, driver } = await startSession(
-    { '/demo/': join(projectRoot, 'tests/fixtures/demo'), '/seed/': join(sharedDir, 'fixtures/seed'), '/corpus/': join(sharedDir, 'corpus/pages') },
+    { '/demo/': join(projectRoot, 'tests/fixtures/demo'), '/thread/': threadDir, '/seed/': join(sharedDir, 'fixtures/seed'), '/corpus/': join(sharedDir, 'corpus/pages') },
     '/corpus/readability-guardian-1.html',
   ));
 });
@@ -79,9 +93,28 @@ describe('the reader’s history', () => {
     await other.close();
   });
 
+  it('groups the articles on one matter read days apart into a thread in the library, which the reader names and makes an event', async () => {
+    for (let i = 1; i <= followUps.length; i++) await read(`${server.origin}/thread/follow-up-${i}.html`);
+    const library = await driver.openExtensionPage('library');
+    const thread = library.getByTestId('history-thread').first();
+    await thread.waitFor();
+    const urls = await thread.locator('details a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    for (let i = 1; i <= followUps.length; i++) expect(urls).toContain(`${server.origin}/thread/follow-up-${i}.html`);
+    expect(urls).not.toContain(seed());
+    // Named by the matter itself, not by the older summit its stories recall.
+    expect(await thread.locator('details summary').textContent()).toMatch(/Alaska/);
+    await thread.locator('details summary').click();
+    await thread.getByTestId('history-thread-name').fill('After the Alaska summit');
+    await library.getByTestId('history-threads').screenshot({ path: join(shots, 'history-threads.png') });
+    await thread.getByTestId('history-thread-make').click();
+    await expect.poll(() => thread.getByTestId('history-thread-added').textContent()).toBe('Added to your knowledge base as “After the Alaska summit”.');
+    await library.close();
+  });
+
   it('clearing the history in the library removes them, from the open panel too', async () => {
     const { tabId, readBefore } = await read(seed());
-    expect(readBefore.map((s) => s.url)).toEqual([alaska(), istanbul()]);
+    // (the follow-ups of the thread test are about the Alaska summit too)
+    expect(readBefore.map((s) => s.url)).toEqual(expect.arrayContaining([alaska(), istanbul()]));
     const panel = await driver.openExtensionPage('sidepanel', tabId);
     await panel.getByTestId('read-before-story').first().waitFor();
 

@@ -70,8 +70,9 @@ describe('the seed article', () => {
     // How it unfolded: the call that set up the summit, the summit, and its calling off, oldest first, each joined by its link.
     const steps = panel.getByTestId('thread-step');
     const thread = await steps.evaluateAll((els) => els.map((el) => `${el.querySelector('.thread-link')?.textContent ?? ''}|${el.getAttribute('data-event-id')}`));
-    expect(thread.map((s) => s.split('|')[0])).toEqual(['', ...state.analysis!.thread!.slice(1).map(() => expect.any(String))]);
-    const calledOff = thread.findIndex((s) => /^called off by\|2025-10-22-/.test(s));
+    expect(thread.length, thread.join('; ')).toBeGreaterThanOrEqual(3);
+    expect(thread.map((s) => s.split('|')[0] === ''), thread.join('; ')).toEqual(thread.map((_, i) => i === 0));
+    const calledOff = thread.findIndex((s) => /^Cancelled by\|2025-10-22-/.test(s));
     expect(calledOff, thread.join('; ')).toBeGreaterThan(0);
     expect(thread[calledOff - 1], thread.join('; ')).toMatch(/budapest/);
     await panel.getByTestId('thread').screenshot({ path: join(shots, 'sidepanel-thread.png') });

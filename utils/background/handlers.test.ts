@@ -472,6 +472,23 @@ describe('the reader’s history (issue 18)', () => {
     expect((await handlers.getTabState({ tabId: 7 }, {}))?.analysis?.readBefore).toEqual([]);
   });
 
+  it('groups stories that keep coming back about one matter into a thread, which becomes an event of the reader\'s own', async () => {
+    const day = (n: number, title: string) => ({ ...first, url: `https://news.example/alaska-${n}`, title, text: `${title}\n\nTrump and Putin met at the Alaska summit. Putin invited Trump to Moscow.`, published: `2025-08-${n}` });
+    const reads = [day(16, 'Alaska summit ends'), day(18, 'After the Alaska summit'), day(25, 'What the Alaska summit left')];
+    for (const [i, read] of reads.entries()) {
+      await handlers.analyzeArticle(read, at(read.url));
+      await vi.waitFor(async () => expect(await stored()).toHaveLength(i + 1), { timeout: 15_000 });
+    }
+    const { threads } = await handlers.listHistoryThreads({}, {});
+    expect(threads.map((t) => t.stories.map((s) => s.url))).toEqual([reads.map((r) => r.url)]);
+    expect(threads[0]!.name).toMatch(/Alaska/);
+    const event = await handlers.threadToEvent({ threadId: threads[0]!.id, title: 'My Alaska follow-ups', type: 'summit' }, {});
+    expect(event).toMatchObject({ title: 'My Alaska follow-ups', date: '2025-08-16', end: '2025-08-25', type: 'summit' });
+    expect(event.participants.map((p) => p.entity).sort()).toEqual(['donald-trump', 'vladimir-putin']);
+    expect((await handlers.listUserRecords({}, {})).records).toContainEqual(expect.objectContaining({ kind: 'event', id: event.id, change: 'added' }));
+    await expect(handlers.threadToEvent({ threadId: 'https://news.example/gone', title: '' }, {})).rejects.toThrow(/no longer in your history/);
+  });
+
   it('keeps nothing and lists nothing when the history is off', async () => {
     await handlers.setHistory({ enabled: false }, {});
     await handlers.analyzeArticle(first, at(first.url));

@@ -22,9 +22,10 @@ import {
   type TabState,
 } from '../messages';
 import { storyOf } from '../history/story';
+import { storyThreads, threadEvent } from '../history/story-threads';
 import { backupFileName } from '../library/backup';
 import { normalizeArticleUrl } from '../library/page-metadata';
-import { clearStories, keepStory, listStories, readBefore } from './history-store';
+import { clearStories, keepStory, listStories, readBefore, recentStories } from './history-store';
 import { compactAnalysis, compactUnknownNames } from './tab-state';
 import * as v from 'valibot';
 import type { ArticleCapture } from '../library/capture-article';
@@ -92,6 +93,8 @@ const yieldToEvents = () => new Promise<void>((resume) => setTimeout(resume, 0))
 const USER_RECORDS_SHOWN = 200;
 /** The stories of the history the library lists at once. */
 const STORIES_SHOWN = 50;
+/** The history's threads are found among this many newest stories (a bound on the work of one request). */
+const THREAD_STORIES = 2000;
 
 /**
  * Settings as stored before the history (issue 18) lack its fields: they read as "on, nothing
@@ -357,6 +360,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
   const { db, tabs } = deps;
   const settings: SettingsStore = { get: async () => withDefaults(await deps.settings.get()), set: (next) => deps.settings.set(next) };
   const now = () => (deps.now ? deps.now() : new Date());
+  // The threads of the newest stories, each typed by the events its stories name.
+  const historyThreads = async () => {
+    const stories = await recentStories(db, THREAD_STORIES);
+    const events = await deps.kb.events([...new Set(stories.flatMap((s) => s.events.map((e) => e.id)))]);
+    const types = new Map(events.map((e) => [e.id, e.type]));
+    return storyThreads(stories, (id) => types.get(id));
+  };
 
   const library = new LibraryStore(db, now);
   const savedNaming = async (entityIds: string[]): Promise<SavedArticleSummary[]> =>
@@ -710,6 +720,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
         if (state.analysis?.readBefore?.length) await setTab({ ...state, analysis: { ...state.analysis, readBefore: [] } });
       }
       return { removed };
+    },
+
+    async listHistoryThreads() {
+      return { threads: await historyThreads() };
+    },
+
+    async threadToEvent({ threadId, title, type }) {
+      const thread = (await historyThreads()).find((t) => t.id === threadId);
+      if (!thread) throw new Error('this thread is no longer in your history');
+      const known = new Set((await deps.kb.entities(thread.entities.map((e) => e.id))).map((e) => e.id));
+      return changing(kbStore.putUserEvent(db, threadEvent(thread, title, (id) => known.has(id), type), now()));
     },
 
     async setHistory({ enabled }) {

@@ -29,6 +29,11 @@ export async function listStories(db: BackstoryDb, limit: number): Promise<{ sto
   return { stories: newest.map(({ url, title, site, date, readAt }) => ({ url, title, site, date, readAt })), total };
 }
 
+/** The newest stories, whole (at most `limit`): what the history's threads are found in. */
+export async function recentStories(db: BackstoryDb, limit: number): Promise<Story[]> {
+  return db.stories.orderBy('readAt').reverse().limit(limit).toArray();
+}
+
 /** Forgets every story; returns how many there were. */
 export async function clearStories(db: BackstoryDb): Promise<number> {
   return db.transaction('rw', db.stories, async () => {

@@ -126,6 +126,11 @@ function scoreStory(q: StoryQuery, other: Story): { score: number; reasons: stri
   return { score, reasons };
 }
 
+/** True when `other` is on the topic of the query's story: it passes the history's floor of evidence. */
+export function relatesTo(q: StoryQuery, other: Story): boolean {
+  return scoreStory(q, other) !== null;
+}
+
 /**
  * The reader's stories that share the topic of the article's story, best first (at most
  * historyWeights.maxStories); the article's own URL is never listed. [] when no story
