@@ -12,8 +12,9 @@ import type { CardContent } from './page/hover-card';
 import { unknownNameLimits } from './match/unknown-name';
 import type { RelatedStory } from './history/rank-stories';
 import type { MainThreadCost } from './page/main-thread-meter';
-import { MAX_ARTICLE_HTML_CHARS } from './library/article-html';
+import { MAX_CAPTURED_HTML_CHARS, type KeptHtml } from './library/article-html';
 import type { ArticleCapture } from './library/capture-article';
+import type { CopyOutcome } from './library/sanitize-capture';
 import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
 import { neutralizeBidiControls } from './text/bidi';
 import { isWebUrl } from './web-url';
@@ -260,8 +261,8 @@ export interface BackgroundProtocol {
   setHighlighting(change: HighlightChange): Settings;
   /** Pages: what is known of a tab; null when the tab has not reported yet. */
   getTabState(query: { tabId: number }): TabState | null;
-  /** Pages: save the article of a tab in the library. */
-  saveArticle(query: { tabId: number }): SavedArticleSummary;
+  /** Pages: save the article of a tab in the library; `copy` says whether its HTML was kept (its text always is). */
+  saveArticle(query: { tabId: number }): SavedArticleSummary & { copy: CopyOutcome };
   /** Pages: remove a saved article. */
   removeArticle(query: { url: string }): null;
   /** Pages: the reader marks an event "not related" to the article of a tab: it leaves the tab's lists and is never ranked for that article again. */
@@ -357,7 +358,7 @@ export interface ContentProtocol {
   currentCard(query: Record<string, never>): CardView | null;
   /** The reader changed the highlight settings: read them again and repaint; true once done. */
   highlightSettingsChanged(query: Record<string, never>): boolean;
-  /** What saving the page's article keeps (text, metadata, sanitised HTML: utils/library/capture-article.ts); null when the page has none. */
+  /** What saving the page's article keeps (text, metadata, its HTML unsanitised and bounded: utils/library/capture-article.ts); null when the page has none. */
   articleToSave(query: Record<string, never>): ArticleCapture | null;
   /** Read the page again (the reader's Retry after a failed analysis); true once started. */
   readAgain(query: Record<string, never>): boolean;
@@ -494,7 +495,9 @@ export const articleCaptureSchema = v.object({
   site: v.nullable(pageText(500)),
   published: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
   text: pageText(pageBudget.maxArticleChars),
-  html: v.nullable(v.pipe(v.string(), v.maxLength(MAX_ARTICLE_HTML_CHARS))),
+  // Unsanitised: the background sanitises it before it is stored (utils/library/sanitize-capture.ts).
+  html: v.nullable(v.pipe(v.string(), v.maxLength(MAX_CAPTURED_HTML_CHARS))),
+  htmlTooLarge: v.boolean(),
   events: v.pipe(v.array(v.object({ id, title: v.pipe(v.string(), v.maxLength(1000)), date: v.pipe(v.string(), v.maxLength(40)) })), v.maxLength(500)),
 });
 
@@ -530,6 +533,42 @@ export interface WatchProtocol {
 export const watchRequests = {
   watchState: empty,
 } satisfies { [K in keyof WatchProtocol]: v.GenericSchema<Parameters<WatchProtocol[K]>[0]> };
+
+/**
+ * Messages the offscreen document answers (Chrome, issue 20: its service worker has no DOM,
+ * so DOMPurify runs there), only from the extension's own background.
+ */
+export interface OffscreenProtocol {
+  /** Background: captured article HTML sanitised and bounded as a saved article keeps it (utils/library/article-html.ts keepArticleHtml). */
+  sanitizeArticleHtml(query: { html: string }): KeptHtml;
+}
+
+export const offscreenRequests = {
+  sanitizeArticleHtml: v.object({ html: v.pipe(v.string(), v.maxLength(MAX_CAPTURED_HTML_CHARS)) }),
+} satisfies { [K in keyof OffscreenProtocol]: v.GenericSchema<Parameters<OffscreenProtocol[K]>[0]> };
+
+/**
+ * Why the offscreen document refuses a message from `sender`; null when it comes from the
+ * extension's background (`backgroundUrl`, its script's URL). A content script's
+ * runtime.sendMessage reaches every extension page, the offscreen document included.
+ */
+export function offscreenRefusal(sender: Sender & { id?: string }, extensionId: string, backgroundUrl: string): string | null {
+  const fromBackground = sender.id === extensionId && sender.tab === undefined && sender.url === backgroundUrl;
+  return fromBackground ? null : "accepted only from Backstory's background";
+}
+
+/** Sends a message to the offscreen document (from the background); never throws. */
+export async function sendToOffscreen<K extends keyof OffscreenProtocol>(
+  name: K,
+  data: Parameters<OffscreenProtocol[K]>[0],
+): Promise<Result<ReturnType<OffscreenProtocol[K]>>> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ backstory: name, data } satisfies Envelope)) as Result<ReturnType<OffscreenProtocol[K]>> | undefined;
+    return reply ?? { ok: false, error: `no reply to ${name}` };
+  } catch (error) {
+    return { ok: false, error: `${name} failed: ${(error as Error).message}` };
+  }
+}
 
 /** Messages a content script sends, about its own tab; every other message is for the extension's own pages only. */
 export const contentScriptMessages = new Set<keyof BackgroundProtocol>([

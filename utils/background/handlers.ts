@@ -30,6 +30,7 @@ import * as v from 'valibot';
 import type { ArticleCapture } from '../library/capture-article';
 import { articleCaptureSchema } from '../messages';
 import { LibraryStore, summarizeStored } from './library-store';
+import { sanitizeCapture, type HtmlSanitiser } from '../library/sanitize-capture';
 
 export type { Sender } from '../messages';
 
@@ -59,6 +60,8 @@ export interface BackgroundDeps {
   openFile(url: string): Promise<ReadableStream<Uint8Array>>;
   /** What saving a tab's article keeps, from its content script (tab states keep no texts); null when it has none. */
   articleToSave(tabId: number): Promise<ArticleCapture | null>;
+  /** Sanitises a capture's HTML before it is stored (issue 20: in the background, not the content script; html-sanitiser.ts). */
+  sanitiseHtml: HtmlSanitiser;
   /** The reader changed the highlight settings: every open tab repaints (issue 20). */
   highlightSettingsChanged?(): void;
   /** Opens the side panel beside a tab; called at once, within the reader's click (a user gesture). */
@@ -536,12 +539,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       if (reply?.url !== state.url) throw new Error('this page changed since it was read: reload it, then save it again');
       const checked = v.safeParse(articleCaptureSchema, reply);
       if (!checked.success) throw new Error(`this page's article could not be saved: ${checked.issues[0]?.message ?? 'it is not as expected'}`);
-      const stored = await library.save(checked.output, {
+      // Its HTML comes unsanitised from the page: sanitised here, or left out (the text is kept all the same).
+      const { capture, copy } = await sanitizeCapture(checked.output, deps.sanitiseHtml);
+      const stored = await library.save(capture, {
         entities: analysis.entities.map((e) => ({ id: e.id, name: e.name, type: e.type })),
         events: analysis.current.map((e) => ({ id: e.id, title: e.title, date: e.date })),
       });
       await setSaved(stored.addresses, true);
-      return summarizeStored(stored);
+      return { ...summarizeStored(stored), copy };
     },
 
     async dismissEvent({ tabId, eventId }) {

@@ -14,7 +14,6 @@ import { chooseHighlights, DEFAULT_HIGHLIGHT_PREFS, type HighlightPrefs } from '
 import { canHighlight, PageHighlighter, type PaintedMention } from './highlighter';
 import { CARD_WORDS, HoverCard, type CardContent, type CardWord } from './hover-card';
 import { pageMeter } from './main-thread-meter';
-import DOMPurify from 'dompurify';
 import { captureArticle } from '../library/capture-article';
 import { readPageMetadata } from '../library/page-metadata';
 
@@ -192,7 +191,7 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
       const layout = card.layout();
       return card.current && layout ? { ...card.current, ...layout, anchor: card.anchorBox, focused: card.hasFocus } : null;
     },
-    articleToSave: () => (read ? captureArticle(win.document, { ...read.extracted, url: read.analysis.article.url ?? win.location.href, eventMentions: read.analysis.eventMentions }, DOMPurify) : null),
+    articleToSave: () => (read ? captureArticle(win.document, { ...read.extracted, url: read.analysis.article.url ?? win.location.href, eventMentions: read.analysis.eventMentions }) : null),
     readAgain: () => {
       // After this reply: the new session replaces this one (and its listener).
       win.setTimeout(readAgain, 0);
