@@ -14,7 +14,8 @@ import type { RelatedStory } from './history/rank-stories';
 import type { MainThreadCost } from './page/main-thread-meter';
 import { MAX_CAPTURED_HTML_CHARS, type KeptHtml } from './library/article-html';
 import type { ArticleCapture } from './library/capture-article';
-import type { CopyOutcome } from './library/sanitize-capture';
+import { pageFactLimits, type PageFacts } from './library/page-facts';
+import type { CopyOutcome } from './library/prepare-capture';
 import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
 import { neutralizeBidiControls } from './text/bidi';
 import { isWebUrl } from './web-url';
@@ -28,6 +29,8 @@ export interface ArticlePayload {
   text: string;
   published: string | null;
   site: string | null;
+  /** The page's metadata facts (issue 20): when given, the background names the site from them (utils/library/page-metadata.ts) in place of `site`. */
+  facts?: PageFacts;
 }
 
 /**
@@ -392,6 +395,16 @@ const pageUrl = v.pipe(url, v.check(isWebUrl, 'must be an http(s) URL'));
 /** Text a page supplies, which views show: its bidi controls neutralised here, the one place page text comes in (utils/text/bidi.ts). */
 const pageText = (max: number) => v.pipe(v.string(), v.maxLength(max), v.transform(neutralizeBidiControls));
 const pageTitle = pageText(2000);
+/** A page's metadata facts as the content script reads them (utils/library/page-facts.ts), bounded as it bounds them. */
+const pageFacts = v.object({
+  canonicalLink: v.nullable(pageText(pageFactLimits.valueChars)),
+  ogUrl: v.nullable(pageText(pageFactLimits.valueChars)),
+  ogSiteName: v.nullable(pageText(pageFactLimits.valueChars)),
+  applicationName: v.nullable(pageText(pageFactLimits.valueChars)),
+  author: v.nullable(pageText(pageFactLimits.valueChars)),
+  articleAuthor: v.nullable(pageText(pageFactLimits.valueChars)),
+  jsonLd: v.pipe(v.array(pageText(pageFactLimits.jsonLdChars)), v.maxLength(pageFactLimits.jsonLdBlocks)),
+});
 const id = v.pipe(v.string(), v.maxLength(200));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const empty = v.object({});
@@ -407,6 +420,7 @@ export const backgroundRequests = {
     text: pageText(pageBudget.maxArticleChars),
     published: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
     site: v.nullable(pageText(500)),
+    facts: v.optional(pageFacts),
   }),
   reportNotArticle: v.object({ url: pageUrl, title: pageTitle }),
   reportTooLarge: v.object({
@@ -489,13 +503,13 @@ export const backgroundRequests = {
  */
 export const articleCaptureSchema = v.object({
   url: pageUrl,
-  canonicalUrl: pageUrl,
   title: pageTitle,
   byline: v.nullable(pageText(1000)),
-  site: v.nullable(pageText(500)),
+  // The background names the canonical address, site and byline from these (utils/library/prepare-capture.ts).
+  facts: pageFacts,
   published: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
   text: pageText(pageBudget.maxArticleChars),
-  // Unsanitised: the background sanitises it before it is stored (utils/library/sanitize-capture.ts).
+  // Unsanitised: the background sanitises it before it is stored (utils/library/prepare-capture.ts).
   html: v.nullable(v.pipe(v.string(), v.maxLength(MAX_CAPTURED_HTML_CHARS))),
   htmlTooLarge: v.boolean(),
   events: v.pipe(v.array(v.object({ id, title: v.pipe(v.string(), v.maxLength(1000)), date: v.pipe(v.string(), v.maxLength(40)) })), v.maxLength(500)),

@@ -68,7 +68,8 @@ afterEach(async () => {
 /** What a content script would hand over for saving the article it analysed; null when it has none. */
 function captureOf(page: ArticlePayload | undefined): ArticleCapture | null {
   if (!page) return null;
-  return { url: page.url, canonicalUrl: page.url, title: page.title, byline: null, site: page.site, published: page.published, text: page.text, html: null, htmlTooLarge: false, events: [] };
+  const facts = { canonicalLink: null, ogUrl: null, ogSiteName: page.site, applicationName: null, author: null, articleAuthor: null, jsonLd: [] };
+  return { url: page.url, title: page.title, byline: null, published: page.published, text: page.text, facts, html: null, htmlTooLarge: false, events: [] };
 }
 
 /** Text that names the mini knowledge base's actors in every sentence, `chars` long. */
@@ -436,6 +437,14 @@ describe('analysis under load (issue 19)', () => {
     const moved = handlersWith(new Map(), { articleToSave: async () => captureOf({ ...article, url: 'https://news.example/elsewhere', text: 'Another page' }) });
     await moved.analyzeArticle(article, tabSender);
     await expect(moved.saveArticle({ tabId: 7 }, {})).rejects.toThrow(/reload it/);
+  });
+
+  it('names the site from the page\'s metadata facts the content script sends (issue 20), not from a section', async () => {
+    const facts = { canonicalLink: null, ogUrl: null, ogSiteName: 'U.S.', applicationName: null, author: null, articleAuthor: null, jsonLd: ['{"publisher":{"name":"News Example"}}'] };
+    const analysis = await handlers.analyzeArticle({ ...article, site: null, facts }, tabSender);
+    expect(analysis.article.site).toBe('News Example');
+    expect(analysis.article).not.toHaveProperty('facts');
+    expect((await handlers.analyzeArticle({ ...article, site: 'Given' }, tabSender)).article.site).toBe('Given');
   });
 
   it('sanitises the HTML a page captured before storing it, and keeps the text when sanitising fails (issue 20)', async () => {

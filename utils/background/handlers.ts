@@ -23,14 +23,14 @@ import {
 } from '../messages';
 import { storyOf } from '../history/story';
 import { backupFileName } from '../library/backup';
-import { normalizeArticleUrl } from '../library/page-metadata';
+import { metadataFromFacts, normalizeArticleUrl } from '../library/page-metadata';
 import { clearStories, keepStory, listStories, readBefore } from './history-store';
 import { compactAnalysis, compactUnknownNames } from './tab-state';
 import * as v from 'valibot';
 import type { ArticleCapture } from '../library/capture-article';
 import { articleCaptureSchema } from '../messages';
 import { LibraryStore, summarizeStored } from './library-store';
-import { sanitizeCapture, type HtmlSanitiser } from '../library/sanitize-capture';
+import { prepareCapture, type HtmlSanitiser } from '../library/prepare-capture';
 
 export type { Sender } from '../messages';
 
@@ -427,7 +427,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
   };
 
   return {
-    async analyzeArticle(article, sender) {
+    async analyzeArticle(payload, sender) {
+      // A content script sends its page's metadata facts: the site is named here (issue 20).
+      const { facts, ...rest } = payload;
+      const article = facts ? { ...rest, site: metadataFromFacts(facts, rest.url).site?.slice(0, 500) ?? null } : rest;
       const tabId = requireTab(sender, article.url);
       const signal = analyses.start(tabId);
       const page = { tabId, url: article.url, title: article.title, saved: false };
@@ -540,7 +543,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       const checked = v.safeParse(articleCaptureSchema, reply);
       if (!checked.success) throw new Error(`this page's article could not be saved: ${checked.issues[0]?.message ?? 'it is not as expected'}`);
       // Its HTML comes unsanitised from the page: sanitised here, or left out (the text is kept all the same).
-      const { capture, copy } = await sanitizeCapture(checked.output, deps.sanitiseHtml);
+      const { capture, copy } = await prepareCapture(checked.output, deps.sanitiseHtml);
       const stored = await library.save(capture, {
         entities: analysis.entities.map((e) => ({ id: e.id, name: e.name, type: e.type })),
         events: analysis.current.map((e) => ({ id: e.id, title: e.title, date: e.date })),

@@ -5,7 +5,7 @@
  */
 import DOMPurify from 'dompurify';
 import { keepArticleHtml } from '../library/article-html';
-import type { HtmlSanitiser } from '../library/sanitize-capture';
+import type { HtmlSanitiser } from '../library/prepare-capture';
 import { sendToOffscreen } from '../messages';
 import { OffscreenDocument, type OffscreenApi } from './offscreen-document';
 

@@ -5,7 +5,7 @@ import { extractArticle } from '../article/extract-article';
 import { parsePage } from '../cli/parse-page';
 import { BackstoryDb } from '../db';
 import { captureArticle, type SavedCapture } from '../library/capture-article';
-import { sanitizeCapture } from '../library/sanitize-capture';
+import { prepareCapture } from '../library/prepare-capture';
 import { jsdomSanitiser } from '../../tests/fixtures/jsdom-sanitiser';
 import { LibraryStore, QUOTA_MESSAGE } from './library-store';
 
@@ -16,7 +16,7 @@ async function capturePage(name: string, query = ''): Promise<SavedCapture> {
   const url = `http://127.0.0.1:8123/${name}${query}`;
   const doc = parsePage(readFileSync(new URL(name, corpus)), url);
   const extracted = extractArticle(doc)!;
-  return (await sanitizeCapture(captureArticle(doc, { ...extracted, url, eventMentions: [] }), jsdomSanitiser)).capture;
+  return (await prepareCapture(captureArticle(doc, { ...extracted, url, eventMentions: [] }), jsdomSanitiser)).capture;
 }
 
 const analysis = {

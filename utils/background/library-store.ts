@@ -82,7 +82,7 @@ export class LibraryStore {
     return (await this.db.articles.get(url)) ?? (await this.db.articles.where('addresses').anyOf([url, normalizeArticleUrl(url)]).first());
   }
 
-  /** Saves a captured article (its HTML sanitised already: sanitize-capture.ts), or updates the one saved at the same canonical address (or from the same page). */
+  /** Saves a captured article (its HTML sanitised already: prepare-capture.ts), or updates the one saved at the same canonical address (or from the same page). */
   async save(capture: SavedCapture, analysis: SavedAnalysis): Promise<StoredArticle> {
     const { db } = this;
     const addresses = [...new Set([capture.canonicalUrl, normalizeArticleUrl(capture.url)])];

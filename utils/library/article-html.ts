@@ -2,7 +2,7 @@
  * The saved copy of an article's HTML (issue 21): Readability's cleaned markup, sanitised
  * with DOMPurify to text, links, lists, tables and images, bounded in size. Sanitised twice:
  * when saved (in the background: its page in Firefox, an offscreen document in Chrome, see
- * sanitize-capture.ts; issue 20 moved it out of the content script) and again when shown (in
+ * prepare-capture.ts; issue 20 moved it out of the content script) and again when shown (in
  * the library page), since a backup file may carry anything. No script, event handler, style,
  * form or frame survives; links keep http(s) and in-page targets only (no `javascript:`, no
  * `data:`); an image's address moves to `data-backstory-src`, so that showing the saved copy

