@@ -49,6 +49,7 @@ export function htmlSanitiser(): HtmlSanitiser {
   const api = chromeOffscreenApi();
   if (!api) return async () => Promise.reject(new Error('no DOM to sanitise with: no offscreen document in this browser'));
   const document = new OffscreenDocument(api);
+  void document.closeLeftOver().catch(() => {});
   return (html) =>
     document.use(async () => {
       for (let tried = 1; ; tried++) {

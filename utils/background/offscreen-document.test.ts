@@ -114,6 +114,31 @@ describe('OffscreenDocument (Chrome: a DOM for the service worker)', () => {
     }
   });
 
+  it('closes, once idle, a document an earlier worker left open, unless it is used meanwhile', async () => {
+    vi.useFakeTimers();
+    try {
+      const browser = fakeBrowser();
+      browser.openElsewhere();
+      const doc = new OffscreenDocument(browser.api, IDLE_MS);
+      await doc.closeLeftOver();
+      await vi.advanceTimersByTimeAsync(IDLE_MS + 10);
+      expect(browser.isOpen()).toBe(false);
+
+      browser.openElsewhere();
+      const again = new OffscreenDocument(browser.api, IDLE_MS);
+      await again.closeLeftOver();
+      await vi.advanceTimersByTimeAsync(IDLE_MS / 2);
+      await again.use(async () => null);
+      await vi.advanceTimersByTimeAsync(IDLE_MS / 2 + 10);
+      expect(browser.isOpen()).toBe(true);
+      await vi.advanceTimersByTimeAsync(IDLE_MS);
+      expect(browser.isOpen()).toBe(false);
+      expect(browser.calls).toEqual(['close', 'close']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('ignores a close that finds no document (the browser closed it)', async () => {
     vi.useFakeTimers();
     try {

@@ -54,6 +54,16 @@ export class OffscreenDocument {
     }
   }
 
+  /**
+   * Closes, once idle, a document an earlier life of the worker left open (its idle timer
+   * stopped with it); nothing when there is none or it is in use.
+   */
+  async closeLeftOver(): Promise<void> {
+    const open = await this.api.hasDocument();
+    // In use, or used meanwhile: that use closes it once idle.
+    if (open && this.users === 0 && this.idleTimer === null) this.closeWhenIdle();
+  }
+
   /** Opens the document unless it is open; one creation at a time. */
   private open(): Promise<void> {
     this.opening ??= (async () => {
