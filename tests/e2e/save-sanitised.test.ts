@@ -30,7 +30,7 @@ const hostilePage = demo.replace(FIRST_PARAGRAPH, `${HOSTILE}\n${FIRST_PARAGRAPH
 
 /**
  * The demo article with a paragraph of spans carrying long data attributes after each of its
- * paragraphs: Readability's HTML of it is past the capture's bound (1.2 M characters) while its
+ * paragraphs: Readability's HTML of it is past the capture's bound (800,000 characters) while its
  * text stays within what Backstory reads.
  */
 function bloatedPage(): string {

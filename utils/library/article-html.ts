@@ -21,7 +21,7 @@ export const MAX_ARTICLE_HTML_CHARS = 400_000;
  * the page sends none (capture-article.ts, htmlTooLarge) and the saved article keeps its
  * text, so a huge page never sends megabytes.
  */
-export const MAX_CAPTURED_HTML_CHARS = MAX_ARTICLE_HTML_CHARS * 3;
+export const MAX_CAPTURED_HTML_CHARS = MAX_ARTICLE_HTML_CHARS * 2;
 
 /** Where an image's address waits until the reader allows images. */
 export const IMAGE_SOURCE_ATTR = 'data-backstory-src';

@@ -5,8 +5,12 @@
  * loads. Bounded: a page's text comes in. Pure: the page comes in as a Document.
  */
 
-/** The most JSON-LD blocks read, and the most characters of each (a longer one is cut, and read by its publisher's name only). */
-export const pageFactLimits = { jsonLdBlocks: 10, jsonLdChars: 50_000, valueChars: 2000 } as const;
+/**
+ * The most JSON-LD blocks read, the most characters of each, and of any other value: sent with
+ * every article read, so at most 150,000 characters of JSON-LD. A longer block is cut; it then
+ * does not parse, and only its publisher's name is read from its text (page-metadata.ts).
+ */
+export const pageFactLimits = { jsonLdBlocks: 5, jsonLdChars: 30_000, valueChars: 2000 } as const;
 
 /** What page-metadata.ts reads of a page: each value as the page gives it, cut at pageFactLimits.valueChars; null when absent. */
 export interface PageFacts {
