@@ -16,7 +16,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'tabs', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // offscreen (Chrome): a DOM for sanitising a saved article's HTML, which the service worker lacks (issue 20).
+    permissions: ['storage', 'tabs', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     action: { default_title: '__MSG_extName__' },
     // Extension pages run only the extension's own scripts: no inline or remote code, no eval.
     content_security_policy:

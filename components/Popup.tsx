@@ -31,6 +31,7 @@ export function Popup() {
   const { settings, setSiteHighlighting, setHighlighting } = useSettings();
   const [failure, setFailure] = useState('');
   const fail = (reason: string) => setFailure(t('actionFailed', reason));
+  const [note, setNote] = useState('');
 
   const state = view?.state ?? null;
   const page = view ? pageStatus(state, view.url) : null;
@@ -60,10 +61,14 @@ export function Popup() {
   };
   const toggleSave = async () => {
     if (!state) return;
+    setNote('');
     const reply = state.saved
       ? await sendToBackground('removeArticle', { url: state.url })
       : await sendToBackground('saveArticle', { tabId: state.tabId });
     if (!reply.ok) fail(reply.error);
+    // Saved without a copy of its HTML (issue 20): the text is kept, and the reader is told.
+    else if (reply.value?.copy === 'too-large') setNote(t('savedCopyTooLarge'));
+    else if (reply.value?.copy === 'failed') setNote(t('savedCopyFailed'));
     reload();
   };
   const toggleHighlighting = async () => {
@@ -98,6 +103,11 @@ export function Popup() {
         {failure && (
           <p role="alert" class="status-note">
             {failure}
+          </p>
+        )}
+        {note && (
+          <p role="status" class="status-note" data-testid="save-note">
+            {note}
           </p>
         )}
         {!(page && 'analysis' in page) && actions}

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { pageBudget } from './article/page-budget';
 import { PackChecker } from './kb/schema';
 import * as v from 'valibot';
-import { backgroundRequests, contentScriptMessages, describeSendError, dispatch, refusal, unknownNamesSchema, type BackgroundProtocol, type Sender } from './messages';
+import { backgroundRequests, contentScriptMessages, describeSendError, dispatch, offscreenRefusal, offscreenRequests, refusal, unknownNamesSchema, type BackgroundProtocol, type Sender } from './messages';
+import { MAX_CAPTURED_HTML_CHARS } from './library/article-html';
 import { isWebUrl, safeHref } from './web-url';
 
 const handlers = new Proxy({}, { get: (_, name) => async (data: unknown) => ({ name, data }) }) as never;
@@ -60,6 +61,33 @@ describe('who may send what (issue 19)', () => {
         expect(refusal(name, sender, origin)).toMatch(/only from Backstory's own pages/);
       }),
     );
+  });
+});
+
+describe('the offscreen document answers only the background (issue 20)', () => {
+  const id = 'abcdefghijklmnop';
+  const worker = `chrome-extension://${id}/background.js`;
+  const sanitize = { backstory: 'sanitizeArticleHtml', data: { html: '<p>Hello</p><img src=x onerror=alert(1)>' } };
+  const handlers = { sanitizeArticleHtml: ({ html }: { html: string }) => ({ html: html.replace(/<img[^>]*>/, ''), tooLarge: false }) };
+  const allow = (_name: unknown, sender: Sender & { id?: string }) => offscreenRefusal(sender, id, worker);
+
+  it('answers the extension’s own background', async () => {
+    expect(await dispatch(sanitize, { id, url: worker }, offscreenRequests, handlers, allow)).toEqual({ ok: true, value: { html: '<p>Hello</p>', tooLarge: false } });
+  });
+
+  it.each([
+    ['a content script (its messages reach every extension page)', { id, tab: { id: 3, url: 'https://news.example/' }, url: 'https://news.example/' }],
+    ['an extension page', { id, url: `chrome-extension://${id}/library.html` }],
+    ['another extension', { id: 'zyxwvutsrqponmlk', url: `chrome-extension://zyxwvutsrqponmlk/background.js` }],
+    ['a sender without an id', { url: worker }],
+  ])('refuses %s', async (_who, sender) => {
+    expect(await dispatch(sanitize, sender, offscreenRequests, handlers, allow)).toEqual({ ok: false, error: "accepted only from Backstory's background" });
+  });
+
+  it('refuses HTML past the capture bound, and anything but a string', async () => {
+    const long = { backstory: 'sanitizeArticleHtml', data: { html: 'x'.repeat(MAX_CAPTURED_HTML_CHARS + 1) } };
+    expect(await dispatch(long, { id, url: worker }, offscreenRequests, handlers, allow)).toMatchObject({ ok: false, error: expect.stringMatching(/invalid sanitizeArticleHtml request: html/) });
+    expect(await dispatch({ backstory: 'sanitizeArticleHtml', data: { html: 42 } }, { id, url: worker }, offscreenRequests, handlers, allow)).toMatchObject({ ok: false });
   });
 });
 

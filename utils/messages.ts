@@ -13,8 +13,10 @@ import { unknownNameLimits } from './match/unknown-name';
 import type { RelatedStory } from './history/rank-stories';
 import type { HistoryThread } from './history/story-threads';
 import type { MainThreadCost } from './page/main-thread-meter';
-import { MAX_ARTICLE_HTML_CHARS } from './library/article-html';
+import { MAX_CAPTURED_HTML_CHARS, type KeptHtml } from './library/article-html';
 import type { ArticleCapture } from './library/capture-article';
+import { pageFactLimits, type PageFacts } from './library/page-facts';
+import type { CopyOutcome } from './library/prepare-capture';
 import { EVENT_TYPES, type Entity, type EventType, type KbEvent, type PackProblem, type Role } from './kb/schema';
 import { neutralizeBidiControls } from './text/bidi';
 import { isWebUrl } from './web-url';
@@ -28,6 +30,8 @@ export interface ArticlePayload {
   text: string;
   published: string | null;
   site: string | null;
+  /** The page's metadata facts (issue 20): when given, the background names the site from them (utils/library/page-metadata.ts) in place of `site`. */
+  facts?: PageFacts;
 }
 
 /**
@@ -261,8 +265,8 @@ export interface BackgroundProtocol {
   setHighlighting(change: HighlightChange): Settings;
   /** Pages: what is known of a tab; null when the tab has not reported yet. */
   getTabState(query: { tabId: number }): TabState | null;
-  /** Pages: save the article of a tab in the library. */
-  saveArticle(query: { tabId: number }): SavedArticleSummary;
+  /** Pages: save the article of a tab in the library; `copy` says whether its HTML was kept (its text always is). */
+  saveArticle(query: { tabId: number }): SavedArticleSummary & { copy: CopyOutcome };
   /** Pages: remove a saved article. */
   removeArticle(query: { url: string }): null;
   /** Pages: the reader marks an event "not related" to the article of a tab: it leaves the tab's lists and is never ranked for that article again. */
@@ -362,7 +366,7 @@ export interface ContentProtocol {
   currentCard(query: Record<string, never>): CardView | null;
   /** The reader changed the highlight settings: read them again and repaint; true once done. */
   highlightSettingsChanged(query: Record<string, never>): boolean;
-  /** What saving the page's article keeps (text, metadata, sanitised HTML: utils/library/capture-article.ts); null when the page has none. */
+  /** What saving the page's article keeps (text, metadata, its HTML unsanitised and bounded: utils/library/capture-article.ts); null when the page has none. */
   articleToSave(query: Record<string, never>): ArticleCapture | null;
   /** Read the page again (the reader's Retry after a failed analysis); true once started. */
   readAgain(query: Record<string, never>): boolean;
@@ -396,6 +400,16 @@ const pageUrl = v.pipe(url, v.check(isWebUrl, 'must be an http(s) URL'));
 /** Text a page supplies, which views show: its bidi controls neutralised here, the one place page text comes in (utils/text/bidi.ts). */
 const pageText = (max: number) => v.pipe(v.string(), v.maxLength(max), v.transform(neutralizeBidiControls));
 const pageTitle = pageText(2000);
+/** A page's metadata facts as the content script reads them (utils/library/page-facts.ts), bounded as it bounds them. */
+const pageFacts = v.object({
+  canonicalLink: v.nullable(pageText(pageFactLimits.valueChars)),
+  ogUrl: v.nullable(pageText(pageFactLimits.valueChars)),
+  ogSiteName: v.nullable(pageText(pageFactLimits.valueChars)),
+  applicationName: v.nullable(pageText(pageFactLimits.valueChars)),
+  author: v.nullable(pageText(pageFactLimits.valueChars)),
+  articleAuthor: v.nullable(pageText(pageFactLimits.valueChars)),
+  jsonLd: v.pipe(v.array(pageText(pageFactLimits.jsonLdChars)), v.maxLength(pageFactLimits.jsonLdBlocks)),
+});
 const id = v.pipe(v.string(), v.maxLength(200));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const empty = v.object({});
@@ -411,6 +425,7 @@ export const backgroundRequests = {
     text: pageText(pageBudget.maxArticleChars),
     published: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
     site: v.nullable(pageText(500)),
+    facts: v.optional(pageFacts),
   }),
   reportNotArticle: v.object({ url: pageUrl, title: pageTitle }),
   reportTooLarge: v.object({
@@ -495,13 +510,15 @@ export const backgroundRequests = {
  */
 export const articleCaptureSchema = v.object({
   url: pageUrl,
-  canonicalUrl: pageUrl,
   title: pageTitle,
   byline: v.nullable(pageText(1000)),
-  site: v.nullable(pageText(500)),
+  // The background names the canonical address, site and byline from these (utils/library/prepare-capture.ts).
+  facts: pageFacts,
   published: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
   text: pageText(pageBudget.maxArticleChars),
-  html: v.nullable(v.pipe(v.string(), v.maxLength(MAX_ARTICLE_HTML_CHARS))),
+  // Unsanitised: the background sanitises it before it is stored (utils/library/prepare-capture.ts).
+  html: v.nullable(v.pipe(v.string(), v.maxLength(MAX_CAPTURED_HTML_CHARS))),
+  htmlTooLarge: v.boolean(),
   events: v.pipe(v.array(v.object({ id, title: v.pipe(v.string(), v.maxLength(1000)), date: v.pipe(v.string(), v.maxLength(40)) })), v.maxLength(500)),
 });
 
@@ -537,6 +554,42 @@ export interface WatchProtocol {
 export const watchRequests = {
   watchState: empty,
 } satisfies { [K in keyof WatchProtocol]: v.GenericSchema<Parameters<WatchProtocol[K]>[0]> };
+
+/**
+ * Messages the offscreen document answers (Chrome, issue 20: its service worker has no DOM,
+ * so DOMPurify runs there), only from the extension's own background.
+ */
+export interface OffscreenProtocol {
+  /** Background: captured article HTML sanitised and bounded as a saved article keeps it (utils/library/article-html.ts keepArticleHtml). */
+  sanitizeArticleHtml(query: { html: string }): KeptHtml;
+}
+
+export const offscreenRequests = {
+  sanitizeArticleHtml: v.object({ html: v.pipe(v.string(), v.maxLength(MAX_CAPTURED_HTML_CHARS)) }),
+} satisfies { [K in keyof OffscreenProtocol]: v.GenericSchema<Parameters<OffscreenProtocol[K]>[0]> };
+
+/**
+ * Why the offscreen document refuses a message from `sender`; null when it comes from the
+ * extension's background (`backgroundUrl`, its script's URL). A content script's
+ * runtime.sendMessage reaches every extension page, the offscreen document included.
+ */
+export function offscreenRefusal(sender: Sender & { id?: string }, extensionId: string, backgroundUrl: string): string | null {
+  const fromBackground = sender.id === extensionId && sender.tab === undefined && sender.url === backgroundUrl;
+  return fromBackground ? null : "accepted only from Backstory's background";
+}
+
+/** Sends a message to the offscreen document (from the background); never throws. */
+export async function sendToOffscreen<K extends keyof OffscreenProtocol>(
+  name: K,
+  data: Parameters<OffscreenProtocol[K]>[0],
+): Promise<Result<ReturnType<OffscreenProtocol[K]>>> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ backstory: name, data } satisfies Envelope)) as Result<ReturnType<OffscreenProtocol[K]>> | undefined;
+    return reply ?? { ok: false, error: `no reply to ${name}` };
+  } catch (error) {
+    return { ok: false, error: `${name} failed: ${(error as Error).message}` };
+  }
+}
 
 /** Messages a content script sends, about its own tab; every other message is for the extension's own pages only. */
 export const contentScriptMessages = new Set<keyof BackgroundProtocol>([

@@ -21,7 +21,7 @@ import { JSDOM } from 'jsdom';
 import { LibraryStore } from '../../utils/background/library-store';
 import { BackstoryDb } from '../../utils/db';
 import { cleanArticleHtml } from '../../utils/library/article-html';
-import type { ArticleCapture } from '../../utils/library/capture-article';
+import type { SavedCapture } from '../../utils/library/capture-article';
 import { record } from './figures';
 
 const ARTICLES = Number(process.env.LIBRARY_ARTICLES ?? 10_000);
@@ -70,7 +70,7 @@ function basePages(): BasePage[] {
 const TAGS = ['politics', 'economy', 'europe', 'asia', 'climate', 'tech', 'health', 'sport', 'to-read', 'sources'];
 
 /** Article number `i`: a corpus page varied so that no two are the same. */
-function articleOf(pages: BasePage[], i: number, random: () => number): { capture: ArticleCapture; tags: string[]; note: string } {
+function articleOf(pages: BasePage[], i: number, random: () => number): { capture: SavedCapture; tags: string[]; note: string } {
   const page = pages[i % pages.length]!;
   const [headline, ...paragraphs] = page.text.split(/\n\s*\n/);
   for (let n = paragraphs.length - 1; n > 0; n--) {
@@ -78,7 +78,7 @@ function articleOf(pages: BasePage[], i: number, random: () => number): { captur
     [paragraphs[n], paragraphs[m]] = [paragraphs[m]!, paragraphs[n]!];
   }
   const url = `https://${page.site}/${page.name}/${i}`;
-  const capture: ArticleCapture = {
+  const capture: SavedCapture = {
     url,
     canonicalUrl: url,
     title: `${page.title} (${i})`,

@@ -3,10 +3,13 @@
  * page, sidebar): the bundled pack installs into Firefox's IndexedDB, the seed page is
  * analysed and highlighted in its article body, the hover card shows the entity under the
  * pointer, the side panel page lists the article's actors and related events, the popup opens
- * Firefox's sidebar, and the extension logs no error meanwhile. The first three are the checks
+ * Firefox's sidebar, a copy of the seed page with hostile markup in its article is saved from
+ * the popup with its HTML sanitised in the background page (issue 20: DOMPurify left the
+ * content script), and the extension logs no error meanwhile. The first three are the checks
  * of tests/e2e/seed.test.ts in Chromium.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servePages, sharedDir, type PageServer } from '../e2e/browser';
@@ -18,12 +21,25 @@ let server: PageServer | undefined;
 let ff: FirefoxWithExtension | undefined;
 let driver: FirefoxDriver;
 let seedUrl: string;
+let hostileUrl: string;
+
+/** The seed page with a script, an onerror image, a handler and a javascript: link in its article. */
+function writeHostileSeed(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-hostile-'));
+  const seed = readFileSync(join(sharedDir, 'fixtures/seed/index.html'), 'utf8');
+  const hostile =
+    '<p onmouseover="window.pwned=1">Reporters waited <img src=x onerror="window.pwned=2"> outside the West Wing ' +
+    '<a href="javascript:window.pwned=3">for an hour</a>.</p><script>window.pwned = 4</script>';
+  writeFileSync(join(dir, 'index.html'), seed.replace('<article>', `<article>\n${hostile}`));
+  return dir;
+}
 
 beforeAll(async () => {
   requireFirefoxInputs();
   mkdirSync(shots, { recursive: true });
-  server = await servePages({ '/seed/': join(sharedDir, 'fixtures/seed') });
+  server = await servePages({ '/seed/': join(sharedDir, 'fixtures/seed'), '/hostile/': writeHostileSeed() });
   seedUrl = `${server.origin}/seed/index.html`;
+  hostileUrl = `${server.origin}/hostile/index.html`;
   ff = await launchFirefoxWithExtension();
   driver = new FirefoxDriver(ff);
   // The first article waits for the bundled pack's first install into IndexedDB.
@@ -111,6 +127,26 @@ describe('the seed article in Firefox', () => {
     // A real click: sidebarAction.open() works only within a user gesture.
     await popup.click('[data-testid="open-panel"]');
     await expect.poll(() => driver.isSidebarOpen(), { timeout: 10_000 }).toBe(true);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('saves an article from the popup with its HTML sanitised in the background page', async () => {
+    const { page, tabId, state } = await driver.openArticle(hostileUrl);
+    expect(state.status).toBe('article');
+    const popup = await driver.openExtensionPage('popup', tabId);
+    await popup.waitForSelector('[data-testid="save-article"]');
+    await popup.click('[data-testid="save-article"]');
+    await popup.waitForSelector('[data-testid="save-article"][data-saved="true"]', { timeout: 20_000 });
+    // No note: the copy of its HTML was kept.
+    expect(await popup.$('[data-testid="save-note"]')).toBeNull();
+    const saved = (await popup.evaluate(async (url) => {
+      const { browser } = globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+      return browser.runtime.sendMessage({ backstory: 'getArticle', data: { url } });
+    }, hostileUrl)) as { ok: boolean; value: { html: string | null; text: string } | null };
+    expect(saved.ok).toBe(true);
+    expect(saved.value?.html).toContain('Reporters waited');
+    expect(saved.value?.html).toContain('Donald Trump said he decided against holding');
+    expect(saved.value?.html).not.toMatch(/onmouseover|onerror|javascript:|<script|pwned/);
     await Promise.all([popup.close(), page.close()]);
   });
 

@@ -5,6 +5,8 @@ import { BackstoryDb } from '../db';
 import { installPack } from '../derived';
 import type { ArticlePayload, Settings, TabState } from '../messages';
 import type { ArticleCapture } from '../library/capture-article';
+import { jsdomSanitiser } from '../../tests/fixtures/jsdom-sanitiser';
+import { MAX_CAPTURED_HTML_CHARS } from '../library/article-html';
 import { createHandlers, ownBlobUrl, type Sender } from './handlers';
 import { KbReader } from './kb-reader';
 
@@ -47,6 +49,7 @@ beforeEach(async () => {
       return file instanceof Blob ? file.stream() : file;
     },
     articleToSave: async (tabId) => captureOf(pageTexts.get(tabId)),
+    sanitiseHtml: jsdomSanitiser,
   });
   handlers = {
     ...base,
@@ -65,7 +68,8 @@ afterEach(async () => {
 /** What a content script would hand over for saving the article it analysed; null when it has none. */
 function captureOf(page: ArticlePayload | undefined): ArticleCapture | null {
   if (!page) return null;
-  return { url: page.url, canonicalUrl: page.url, title: page.title, byline: null, site: page.site, published: page.published, text: page.text, html: null, events: [] };
+  const facts = { canonicalLink: null, ogUrl: null, ogSiteName: page.site, applicationName: null, author: null, articleAuthor: null, jsonLd: [] };
+  return { url: page.url, title: page.title, byline: null, published: page.published, text: page.text, facts, html: null, htmlTooLarge: false, events: [] };
 }
 
 /** Text that names the mini knowledge base's actors in every sentence, `chars` long. */
@@ -359,6 +363,7 @@ describe('analysis under load (issue 19)', () => {
       notify: () => {},
       openFile: async () => new Blob([]).stream(),
       articleToSave: async () => null,
+      sanitiseHtml: jsdomSanitiser,
       ...more,
     });
 
@@ -432,6 +437,40 @@ describe('analysis under load (issue 19)', () => {
     const moved = handlersWith(new Map(), { articleToSave: async () => captureOf({ ...article, url: 'https://news.example/elsewhere', text: 'Another page' }) });
     await moved.analyzeArticle(article, tabSender);
     await expect(moved.saveArticle({ tabId: 7 }, {})).rejects.toThrow(/reload it/);
+  });
+
+  it('names the site from the page\'s metadata facts the content script sends (issue 20), not from a section', async () => {
+    const facts = { canonicalLink: null, ogUrl: null, ogSiteName: 'U.S.', applicationName: null, author: null, articleAuthor: null, jsonLd: ['{"publisher":{"name":"News Example"}}'] };
+    const analysis = await handlers.analyzeArticle({ ...article, site: null, facts }, tabSender);
+    expect(analysis.article.site).toBe('News Example');
+    expect(analysis.article).not.toHaveProperty('facts');
+    expect((await handlers.analyzeArticle({ ...article, site: 'Given' }, tabSender)).article.site).toBe('Given');
+  });
+
+  it('sanitises the HTML a page captured before storing it, and keeps the text when sanitising fails (issue 20)', async () => {
+    const hostile = '<p>Trump said he would meet Putin.</p><img src=x onerror="alert(1)"><a href="javascript:alert(2)">more</a><script>alert(3)</script>';
+    const page = { ...captureOf(article)!, html: hostile };
+    const saving = handlersWith(new Map(), { articleToSave: async () => page });
+    await saving.analyzeArticle(article, tabSender);
+    expect(await saving.saveArticle({ tabId: 7 }, {})).toMatchObject({ url: article.url, copy: 'kept' });
+    const body = await db.articleBodies.get(article.url);
+    expect(body?.html).toContain('Trump said he would meet Putin.');
+    expect(body?.html).not.toMatch(/onerror|javascript:|<script|alert/);
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const failing = handlersWith(new Map(), { articleToSave: async () => page, sanitiseHtml: async () => Promise.reject(new Error('no offscreen document')) });
+    await failing.analyzeArticle(article, tabSender);
+    expect(await failing.saveArticle({ tabId: 7 }, {})).toMatchObject({ url: article.url, copy: 'failed' });
+    expect(await db.articleBodies.get(article.url)).toMatchObject({ text: article.text, html: null });
+    warn.mockRestore();
+  });
+
+  it('refuses a capture whose HTML is past the bound, saving nothing', async () => {
+    const page = { ...captureOf(article)!, html: 'x'.repeat(MAX_CAPTURED_HTML_CHARS + 1) };
+    const saving = handlersWith(new Map(), { articleToSave: async () => page });
+    await saving.analyzeArticle(article, tabSender);
+    await expect(saving.saveArticle({ tabId: 7 }, {})).rejects.toThrow(/could not be saved/);
+    expect(await db.articleBodies.count()).toBe(0);
   });
 });
 
@@ -539,6 +578,7 @@ describe('reading with Backstory (issue 20)', () => {
       notify: () => {},
       openFile: async () => new Blob([]).stream(),
       articleToSave: async () => null,
+      sanitiseHtml: jsdomSanitiser,
       highlightSettingsChanged: () => void told++,
     });
     await changed.setHighlighting({ highlightMode: 'first', highlightGroupsOff: ['person'] }, {});
@@ -566,6 +606,7 @@ describe('reading with Backstory (issue 20)', () => {
       notify: () => {},
       openFile: async () => new Blob([]).stream(),
       articleToSave: async () => null,
+      sanitiseHtml: jsdomSanitiser,
       openSidePanel: async (tabId) => void opened.push(tabId),
     });
     await withPanel.openSidePanel({}, tabSender);

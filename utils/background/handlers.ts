@@ -24,13 +24,14 @@ import {
 import { storyOf } from '../history/story';
 import { storyThreads, threadEvent } from '../history/story-threads';
 import { backupFileName } from '../library/backup';
-import { normalizeArticleUrl } from '../library/page-metadata';
+import { metadataFromFacts, normalizeArticleUrl } from '../library/page-metadata';
 import { clearStories, keepStory, listStories, readBefore, recentStories } from './history-store';
 import { compactAnalysis, compactUnknownNames } from './tab-state';
 import * as v from 'valibot';
 import type { ArticleCapture } from '../library/capture-article';
 import { articleCaptureSchema } from '../messages';
 import { LibraryStore, summarizeStored } from './library-store';
+import { prepareCapture, type HtmlSanitiser } from '../library/prepare-capture';
 
 export type { Sender } from '../messages';
 
@@ -60,6 +61,8 @@ export interface BackgroundDeps {
   openFile(url: string): Promise<ReadableStream<Uint8Array>>;
   /** What saving a tab's article keeps, from its content script (tab states keep no texts); null when it has none. */
   articleToSave(tabId: number): Promise<ArticleCapture | null>;
+  /** Sanitises a capture's HTML before it is stored (issue 20: in the background, not the content script; html-sanitiser.ts). */
+  sanitiseHtml: HtmlSanitiser;
   /** The reader changed the highlight settings: every open tab repaints (issue 20). */
   highlightSettingsChanged?(): void;
   /** Opens the side panel beside a tab; called at once, within the reader's click (a user gesture). */
@@ -434,7 +437,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
   };
 
   return {
-    async analyzeArticle(article, sender) {
+    async analyzeArticle(payload, sender) {
+      // A content script sends its page's metadata facts: the site is named here (issue 20).
+      const { facts, ...rest } = payload;
+      const article = facts ? { ...rest, site: metadataFromFacts(facts, rest.url).site?.slice(0, 500) ?? null } : rest;
       const tabId = requireTab(sender, article.url);
       const signal = analyses.start(tabId);
       const page = { tabId, url: article.url, title: article.title, saved: false };
@@ -546,12 +552,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       if (reply?.url !== state.url) throw new Error('this page changed since it was read: reload it, then save it again');
       const checked = v.safeParse(articleCaptureSchema, reply);
       if (!checked.success) throw new Error(`this page's article could not be saved: ${checked.issues[0]?.message ?? 'it is not as expected'}`);
-      const stored = await library.save(checked.output, {
+      // Its HTML comes unsanitised from the page: sanitised here, or left out (the text is kept all the same).
+      const { capture, copy } = await prepareCapture(checked.output, deps.sanitiseHtml);
+      const stored = await library.save(capture, {
         entities: analysis.entities.map((e) => ({ id: e.id, name: e.name, type: e.type })),
         events: analysis.current.map((e) => ({ id: e.id, title: e.title, date: e.date })),
       });
       await setSaved(stored.addresses, true);
-      return summarizeStored(stored);
+      return { ...summarizeStored(stored), copy };
     },
 
     async dismissEvent({ tabId, eventId }) {

@@ -1,23 +1,22 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { extractArticle } from '../article/extract-article';
 import { parsePage } from '../cli/parse-page';
 import { BackstoryDb } from '../db';
-import { captureArticle, type ArticleCapture } from '../library/capture-article';
+import { captureArticle, type SavedCapture } from '../library/capture-article';
+import { prepareCapture } from '../library/prepare-capture';
+import { jsdomSanitiser } from '../../tests/fixtures/jsdom-sanitiser';
 import { LibraryStore, QUOTA_MESSAGE } from './library-store';
 
-const purify = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0]);
 const corpus = new URL('../../../shared/corpus/pages/', import.meta.url);
 
-/** A corpus page captured as the content script would, served from 127.0.0.1 with `query` on its address. */
-function capturePage(name: string, query = ''): ArticleCapture {
+/** A corpus page captured as the content script would, served from 127.0.0.1 with `query` on its address, and sanitised as the background does. */
+async function capturePage(name: string, query = ''): Promise<SavedCapture> {
   const url = `http://127.0.0.1:8123/${name}${query}`;
   const doc = parsePage(readFileSync(new URL(name, corpus)), url);
   const extracted = extractArticle(doc)!;
-  return captureArticle(doc, { ...extracted, url, eventMentions: [] }, purify);
+  return (await prepareCapture(captureArticle(doc, { ...extracted, url, eventMentions: [] }), jsdomSanitiser)).capture;
 }
 
 const analysis = {
@@ -28,11 +27,11 @@ const analysis = {
   events: [{ id: '2019-11-19-oil-drop', title: 'Oil falls on oversupply', date: '2019-11-19' }],
 };
 
-let reuters: ArticleCapture;
-let bbc: ArticleCapture;
-beforeAll(() => {
-  reuters = capturePage('scrapinghub-reuters-com-57d46c9d751e.html');
-  bbc = capturePage('readability-bbc-1.html');
+let reuters: SavedCapture;
+let bbc: SavedCapture;
+beforeAll(async () => {
+  reuters = await capturePage('scrapinghub-reuters-com-57d46c9d751e.html');
+  bbc = await capturePage('readability-bbc-1.html');
 }, 60_000);
 
 let db: BackstoryDb;
@@ -76,7 +75,7 @@ describe('saving', () => {
   it('updates the article saved again from its page with tracking parameters, keeping its tags, note and first save date', async () => {
     await store.save(reuters, analysis);
     await store.update('https://www.reuters.com/article/us-global-markets-idUSKBN1XT00W', { tags: ['oil'], note: 'Read for the OPEC angle.' });
-    const again = capturePage('scrapinghub-reuters-com-57d46c9d751e.html', '?utm_source=twitter&utm_medium=social&fbclid=abc');
+    const again = await capturePage('scrapinghub-reuters-com-57d46c9d751e.html', '?utm_source=twitter&utm_medium=social&fbclid=abc');
     await store.save({ ...again, canonicalUrl: again.url.replace(/\?.*/, '') }, analysis);
     const all = await db.articles.toArray();
     expect(all).toHaveLength(1);

@@ -8,7 +8,7 @@
 import type { ArticleBody, BackstoryDb, StoredArticle } from '../db';
 import type { LibraryImportReport, LibraryPage, LibraryQuery, ReaderHighlight, SavedArticle, SavedArticleSummary } from '../messages';
 import { BACKUP_END, backupStart, mergeArticle, parseBackup, toBackupArticle, type BackupArticle } from '../library/backup';
-import type { ArticleCapture } from '../library/capture-article';
+import type { SavedCapture } from '../library/capture-article';
 import { normalizeArticleUrl } from '../library/page-metadata';
 import { LibrarySearch, searchDocOf, shardOf, SEARCH_SHARDS } from '../library/search-index';
 
@@ -82,8 +82,8 @@ export class LibraryStore {
     return (await this.db.articles.get(url)) ?? (await this.db.articles.where('addresses').anyOf([url, normalizeArticleUrl(url)]).first());
   }
 
-  /** Saves a captured article, or updates the one saved at the same canonical address (or from the same page). */
-  async save(capture: ArticleCapture, analysis: SavedAnalysis): Promise<StoredArticle> {
+  /** Saves a captured article (its HTML sanitised already: prepare-capture.ts), or updates the one saved at the same canonical address (or from the same page). */
+  async save(capture: SavedCapture, analysis: SavedAnalysis): Promise<StoredArticle> {
     const { db } = this;
     const addresses = [...new Set([capture.canonicalUrl, normalizeArticleUrl(capture.url)])];
     const stored = await writing(() =>

@@ -21,6 +21,7 @@ import {
 } from '../messages';
 import { createHandlers, ownBlobUrl, type Sender, type TabStore } from './handlers';
 import { KbReader } from './kb-reader';
+import { htmlSanitiser } from './html-sanitiser';
 import { tabsToEvict } from './tab-state';
 
 const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -191,6 +192,7 @@ export function startBackground(pack: BundledPack): void {
       const reply = await sendToTab(tabId, 'articleToSave', {});
       return reply.ok ? reply.value : null;
     },
+    sanitiseHtml: htmlSanitiser(),
   });
   const allow = (name: keyof BackgroundProtocol, sender: Sender): string | null => refusal(name, sender, extensionOrigin);
 

@@ -4,8 +4,9 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../cli/parse-page';
 import { extractArticle } from '../article/extract-article';
-import { cleanArticleHtml, countImages, htmlForReading, IMAGE_SOURCE_ATTR } from './article-html';
+import { cleanArticleHtml, countImages, htmlForReading, IMAGE_SOURCE_ATTR, keepArticleHtml } from './article-html';
 import { captureArticle } from './capture-article';
+import { prepareCapture } from './prepare-capture';
 
 const purify = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0]);
 const corpus = new URL('../../../shared/corpus/pages/', import.meta.url);
@@ -52,14 +53,25 @@ describe('cleanArticleHtml', () => {
 });
 
 describe('captureArticle on a corpus page', () => {
-  it('keeps the Reuters story with its metadata and sanitised, bounded HTML', () => {
+  it('keeps the Reuters story with its metadata facts and Readability\'s HTML, bounded, for the background to name and sanitise', async () => {
     const url = 'http://127.0.0.1:8123/scrapinghub-reuters-com-57d46c9d751e.html?utm_source=feed';
     const doc = parsePage(readFileSync(new URL('scrapinghub-reuters-com-57d46c9d751e.html', corpus)), url);
     const extracted = extractArticle(doc)!;
-    const capture = captureArticle(doc, { url, title: extracted.title, text: extracted.text, published: extracted.published, byline: extracted.byline, eventMentions: [] }, purify);
-    expect(capture).toMatchObject({ canonicalUrl: 'https://www.reuters.com/article/us-global-markets-idUSKBN1XT00W', site: 'Reuters', byline: 'Rodrigo Campos', published: '2019-11-19' });
+    const read = { url, title: extracted.title, text: extracted.text, published: extracted.published, byline: extracted.byline, eventMentions: [] };
+    const capture = captureArticle(doc, read);
+    expect(capture).toMatchObject({ published: '2019-11-19', htmlTooLarge: false, facts: { ogSiteName: 'U.S.' } });
     expect(capture.html).toContain('Oil prices fell sharply');
-    expect(capture.html!.length).toBeLessThan(400_000);
-    expect(capture.html).not.toMatch(/<script|\son[a-z]+=|javascript:/i);
+    // Unsanitised: Readability's own attributes are still there until the background sanitises it.
+    expect(capture.html).toMatch(/\sclass=|\sid=/);
+    const { capture: saved, copy } = await prepareCapture(capture, async (html) => keepArticleHtml(purify, html));
+    expect(copy).toBe('kept');
+    // Named from the page's metadata in the background: its JSON-LD publisher, not its og:site_name section "U.S.".
+    expect(saved).toMatchObject({ canonicalUrl: 'https://www.reuters.com/article/us-global-markets-idUSKBN1XT00W', site: 'Reuters', byline: 'Rodrigo Campos' });
+    expect(saved.html).toContain('Oil prices fell sharply');
+    expect(saved.html!.length).toBeLessThan(400_000);
+    expect(saved.html).not.toMatch(/<script|\son[a-z]+=|javascript:|\sclass=/i);
+    // Past the bound the page sends no HTML at all, and says so.
+    const bounded = captureArticle(doc, read, 1000);
+    expect(bounded).toMatchObject({ html: null, htmlTooLarge: true, text: extracted.text });
   }, 60_000);
 });

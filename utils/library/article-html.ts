@@ -1,8 +1,9 @@
 /**
  * The saved copy of an article's HTML (issue 21): Readability's cleaned markup, sanitised
  * with DOMPurify to text, links, lists, tables and images, bounded in size. Sanitised twice:
- * when saved (in the content script, which has the page's DOM) and again when shown (in the
- * library page), since a backup file may carry anything. No script, event handler, style,
+ * when saved (in the background: its page in Firefox, an offscreen document in Chrome, see
+ * prepare-capture.ts; issue 20 moved it out of the content script) and again when shown (in
+ * the library page), since a backup file may carry anything. No script, event handler, style,
  * form or frame survives; links keep http(s) and in-page targets only (no `javascript:`, no
  * `data:`); an image's address moves to `data-backstory-src`, so that showing the saved copy
  * fetches nothing until the reader allows it (withImages). Pure: DOMPurify comes in bound to a window.
@@ -12,6 +13,15 @@ import { isWebUrl } from '../web-url';
 
 /** The most characters of HTML a saved article keeps; past it, its images go, then its markup (the text is always kept). */
 export const MAX_ARTICLE_HTML_CHARS = 400_000;
+
+/**
+ * The most characters of Readability's HTML a capture carries. Sanitising removes class, id,
+ * style and data attributes, so raw HTML is longer than what is kept: on the 69 corpus pages
+ * it is 1.06 times as long (median), 8.9 times at most (CNET's SVG classes). Past this bound
+ * the page sends none (capture-article.ts, htmlTooLarge) and the saved article keeps its
+ * text, so a huge page never sends megabytes.
+ */
+export const MAX_CAPTURED_HTML_CHARS = MAX_ARTICLE_HTML_CHARS * 2;
 
 /** Where an image's address waits until the reader allows images. */
 export const IMAGE_SOURCE_ATTR = 'data-backstory-src';
@@ -63,10 +73,22 @@ function purify(dompurify: DOMPurify, html: string, dropImages: boolean): string
  * not (the saved text stands in for it).
  */
 export function cleanArticleHtml(dompurify: DOMPurify, html: string, maxChars = MAX_ARTICLE_HTML_CHARS): string | null {
+  return keepArticleHtml(dompurify, html, maxChars).html;
+}
+
+/** cleanArticleHtml's answer, and why it is null: nothing was left once sanitised, or too much. */
+export interface KeptHtml {
+  html: string | null;
+  /** Null `html`: the sanitised markup was empty (false) or too long even without images (true). */
+  tooLarge: boolean;
+}
+
+/** As cleanArticleHtml, saying why no HTML is kept (the background tells the reader, issue 20). */
+export function keepArticleHtml(dompurify: DOMPurify, html: string, maxChars = MAX_ARTICLE_HTML_CHARS): KeptHtml {
   const clean = purify(dompurify, html, false).trim();
-  if (clean.length <= maxChars) return clean || null;
+  if (clean.length <= maxChars) return { html: clean || null, tooLarge: false };
   const plain = purify(dompurify, clean, true).trim();
-  return plain.length <= maxChars && plain ? plain : null;
+  return plain.length <= maxChars ? { html: plain || null, tooLarge: false } : { html: null, tooLarge: true };
 }
 
 /**

@@ -7,8 +7,12 @@
  * that matches the site's domain (its JSON-LD publisher "Reuters") wins over one that does
  * not; a page with no metadata is named by its domain, and a page served from a bare address
  * (127.0.0.1, localhost) by none.
+ *
+ * The page's metadata comes in as PageFacts (page-facts.ts): the content script reads them
+ * and the background makes sense of them here (issue 20: this logic left the content script).
  */
 import { isWebUrl } from '../web-url';
+import { collectPageFacts, type PageFacts } from './page-facts';
 
 /** Query parameters that only track where a reader came from: an address without them is the same article. */
 const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ref_src|ref_url|cmpid|ocid|smid|smtyp|sr_share|guccounter|__twitter_impression)$/i;
@@ -40,14 +44,12 @@ export interface PageMetadata {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-const metaContent = (doc: Document, selector: string): string | null => {
-  const value = doc.querySelector(selector)?.getAttribute('content');
-  return value && squash(value) ? squash(value) : null;
-};
+/** A metadata value with its spaces squashed; null when it is absent or blank. */
+const cleanValue = (value: string | null): string | null => (value && squash(value) ? squash(value) : null);
 
 /** The page's canonical address (link rel=canonical, else og:url), absolute and http(s); null when none is usable. */
-function declaredCanonical(doc: Document, pageUrl: string): string | null {
-  const candidates = [doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), doc.querySelector('meta[property="og:url"]')?.getAttribute('content')];
+function declaredCanonical(facts: PageFacts, pageUrl: string): string | null {
+  const candidates = [facts.canonicalLink, facts.ogUrl];
   for (const candidate of candidates) {
     if (!candidate?.trim()) continue;
     let absolute: URL;
@@ -65,7 +67,7 @@ function declaredCanonical(doc: Document, pageUrl: string): string | null {
 }
 
 /** The objects of the page's JSON-LD blocks, @graph members included; [] when it has none or they do not parse. */
-function jsonLdObjects(doc: Document): Record<string, unknown>[] {
+function jsonLdObjects(blocks: string[]): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const visit = (value: unknown, depth: number) => {
     if (depth > 4 || value === null || typeof value !== 'object') return;
@@ -74,8 +76,7 @@ function jsonLdObjects(doc: Document): Record<string, unknown>[] {
     out.push(object);
     if (Array.isArray(object['@graph'])) visit(object['@graph'], depth + 1);
   };
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
-    const text = script.textContent ?? '';
+  for (const text of blocks) {
     try {
       visit(JSON.parse(text), 0);
     } catch {
@@ -131,12 +132,12 @@ const hostOf = (url: string | null): string | null => (url && isWebUrl(url) ? ne
  * that matches the site's domain, else the first that is a name at all, else the site's
  * domain without www; null for a page at a bare address (127.0.0.1) with no metadata.
  */
-export function readSiteName(doc: Document, pageUrl: string, canonicalUrl: string | null): string | null {
-  const publisher = jsonLdObjects(doc)
+export function readSiteName(facts: PageFacts, pageUrl: string, canonicalUrl: string | null): string | null {
+  const publisher = jsonLdObjects(facts.jsonLd)
     .map((o) => nameOf(o.publisher) ?? nameOf(o.sourceOrganization))
     .find((n) => n !== null);
   const hosts = [hostOf(canonicalUrl), hostOf(pageUrl)].filter((h): h is string => h !== null && !isBareHost(h));
-  const candidates = [metaContent(doc, 'meta[property="og:site_name"]'), publisher ?? null, metaContent(doc, 'meta[name="application-name"]')]
+  const candidates = [cleanValue(facts.ogSiteName), publisher ?? null, cleanValue(facts.applicationName)]
     .filter((c): c is string => c !== null && !isNotAName(c))
     .map((c) => withoutTagline(c, hosts));
   const matching = candidates.find((c) => namesSite(c, hosts));
@@ -147,22 +148,27 @@ export function readSiteName(doc: Document, pageUrl: string, canonicalUrl: strin
 }
 
 /** The byline: JSON-LD author, else meta author / article:author (when not a URL); null when the page names none. */
-export function readByline(doc: Document, readabilityByline: string | null): string | null {
-  const fromLd = jsonLdObjects(doc)
+export function readByline(facts: PageFacts, readabilityByline: string | null): string | null {
+  const fromLd = jsonLdObjects(facts.jsonLd)
     .map((o) => {
       const authors = Array.isArray(o.author) ? o.author : o.author ? [o.author] : [];
       const names = authors.map(nameOf).filter((n): n is string => n !== null);
       return names.length ? names.join(', ') : null;
     })
     .find((n) => n !== null);
-  const candidates = [fromLd, metaContent(doc, 'meta[name="author" i]'), metaContent(doc, 'meta[property="article:author"]'), readabilityByline ? squash(readabilityByline) : null];
+  const candidates = [fromLd, cleanValue(facts.author), cleanValue(facts.articleAuthor), readabilityByline ? squash(readabilityByline) : null];
   const found = candidates.find((c) => c && !/^https?:/i.test(c) && c.length <= 300);
   return found ?? null;
 }
 
-/** The metadata a saved article keeps of `doc`, loaded from `pageUrl`. */
-export function readPageMetadata(doc: Document, pageUrl: string, readabilityByline: string | null = null): PageMetadata {
-  const declared = declaredCanonical(doc, pageUrl);
+/** The metadata a saved article keeps of a page loaded from `pageUrl`, from its facts. */
+export function metadataFromFacts(facts: PageFacts, pageUrl: string, readabilityByline: string | null = null): PageMetadata {
+  const declared = declaredCanonical(facts, pageUrl);
   const canonicalUrl = normalizeArticleUrl(declared ?? pageUrl);
-  return { canonicalUrl, site: readSiteName(doc, pageUrl, declared), byline: readByline(doc, readabilityByline) };
+  return { canonicalUrl, site: readSiteName(facts, pageUrl, declared), byline: readByline(facts, readabilityByline) };
+}
+
+/** The metadata a saved article keeps of `doc`, loaded from `pageUrl` (the command line's and tests' way in). */
+export function readPageMetadata(doc: Document, pageUrl: string, readabilityByline: string | null = null): PageMetadata {
+  return metadataFromFacts(collectPageFacts(doc), pageUrl, readabilityByline);
 }

@@ -14,9 +14,8 @@ import { chooseHighlights, DEFAULT_HIGHLIGHT_PREFS, type HighlightPrefs } from '
 import { canHighlight, PageHighlighter, type PaintedMention } from './highlighter';
 import { CARD_WORDS, HoverCard, type CardContent, type CardWord } from './hover-card';
 import { pageMeter } from './main-thread-meter';
-import DOMPurify from 'dompurify';
 import { captureArticle } from '../library/capture-article';
-import { readPageMetadata } from '../library/page-metadata';
+import { collectPageFacts } from '../library/page-facts';
 
 export interface ContentSession {
   /** Stops listening and removes every highlight and the card. */
@@ -91,8 +90,10 @@ async function readPage(win: Win): Promise<PageRead | null> {
     title: extracted.title.slice(0, 2000),
     text: extracted.text,
     published: extracted.published,
-    // The site's name from the page's metadata, never a section or a bare address (issue 21: Reuters's og:site_name is "U.S.").
-    site: readPageMetadata(doc, page.url).site?.slice(0, 500) ?? null,
+    // The background names the site from the page's metadata, never a section or a bare address (issue 21: Reuters's
+    // og:site_name is "U.S."; issue 20: that logic left the content script).
+    site: null,
+    facts: collectPageFacts(doc),
   };
   const analysis = await analyse(payload);
   return analysis ? { extracted, analysis, payload } : null;
@@ -192,7 +193,7 @@ export async function runContent(win: Win, onMessage: typeof Browser.runtime.onM
       const layout = card.layout();
       return card.current && layout ? { ...card.current, ...layout, anchor: card.anchorBox, focused: card.hasFocus } : null;
     },
-    articleToSave: () => (read ? captureArticle(win.document, { ...read.extracted, url: read.analysis.article.url ?? win.location.href, eventMentions: read.analysis.eventMentions }, DOMPurify) : null),
+    articleToSave: () => (read ? captureArticle(win.document, { ...read.extracted, url: read.analysis.article.url ?? win.location.href, eventMentions: read.analysis.eventMentions }) : null),
     readAgain: () => {
       // After this reply: the new session replaces this one (and its listener).
       win.setTimeout(readAgain, 0);
