@@ -98,6 +98,12 @@ export const rankingWeights = {
   freshOfficeDays: 45,
   /** …or a country named this often (demonyms too) held it, and the article speaks of its kind ("elections"). */
   countryCount: 3,
+  /**
+   * An event shown on its topic words alone, or on two people and any rare word, needs one
+   * rare word the article stresses: of this weight in the article's topic (see
+   * topicWeights.k3: a word used twice, or once in the headline).
+   */
+  stressedWeight: 1.3,
   /** A topic word is named in the reasons when it makes at least this share of the topic score. */
   reasonTermShare: 0.15,
   /** Events worth listing at all, relative to the best. */
@@ -296,16 +302,19 @@ export function rankRelated(kb: KnowledgeBase, article: RankedArticle, mentions:
     // Only rare words count towards the floor: common words repeated ("attack", "leaders") are no topic.
     const rare = match.rareScore;
     const rareWords = match.terms.filter((t) => t.idf >= topicWeights.rareIdf).length;
+    // A rare word the article stresses (in its headline, or used again): "memo", "billion" or
+    // "declare" said once in passing is no topic, however rare among events.
+    const stressed = match.terms.some((t) => t.idf >= topicWeights.rareIdf && (topic.weights.get(t.term) ?? 0) >= w.stressedWeight);
     const ofItsKind = () => (ROUTINE_WORDS[event.type] ?? []).some((word) => topic.weights.has(word));
     const itsCountry = () => event.participants.some((p) => kb.entities.get(p.entity)?.type === 'country' && (withDemonyms.get(p.entity) ?? 0) >= w.countryCount);
     const shown =
       asText !== undefined ||
       link !== undefined ||
-      (rare >= w.topicFloor && (!routine || rareWords >= 2)) ||
+      (rare >= w.topicFloor && stressed && (!routine || rareWords >= 2)) ||
       // Someone the article names took office only just, or its country's election of last week is what it speaks of.
       (routine && fresh && (names.length > 0 || (itsCountry() && ofItsKind()))) ||
       (!routine && (peopleWeight >= w.supportingPeople || placeNamed) && rare >= w.sharedTopicFloor) ||
-      (!routine && names.length >= 2 && peopleWeight >= w.peopleFloor && rare > 0);
+      (!routine && names.length >= 2 && peopleWeight >= w.peopleFloor && stressed);
     if (!shown) return [];
 
     const topicReason = describeTopic(match, topic);
