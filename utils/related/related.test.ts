@@ -171,4 +171,15 @@ describe('the floor of the ranking (issue 18)', () => {
     const marathon = ranked.prior.find((r) => r.eventId === '2020-05-01-moscow-marathon');
     expect(marathon?.reasons[0]).toMatch(/^names “marathon”/);
   });
+
+  it('does not show an event on rare words the article only says in passing', () => {
+    // A made-up event of the test's own, of a country the article names once: its words are what links it.
+    const tulips: KbEvent = { id: '2024-04-20-tulip-harvest', title: 'Record tulip harvest', aliases: [], date: '2024-04-20', type: 'statement',
+      participants: [{ entity: 'russia' }], summary: 'Growers reported a record tulip harvest and bulb exports.', sources: src };
+    const kb = new KnowledgeBase(miniEntities, [...miniEvents, ...routine, ...routineFiller(), tulips]);
+    const body = 'Prices rose on Monday. Growers, bulb traders and a tulip seller said exports to Russia and the harvest were fine.';
+    expect(ids(read(`Markets\n\n${body}`, '2025-10-22', {}, kb).ranked.prior)).not.toContain(tulips.id);
+    // Stressed (in the headline), it is the topic.
+    expect(ids(read(`Tulip exports\n\n${body}`, '2025-10-22', {}, kb).ranked.prior)).toContain(tulips.id);
+  });
 });
