@@ -5,6 +5,7 @@ import { useDebounced } from '@/utils/ui/use-debounced';
 import { useReload } from '@/utils/ui/use-reload';
 import { useResult } from '@/utils/ui/use-result';
 import { HistorySettings } from './HistorySettings';
+import { WrongLinks } from './WrongLinks';
 import { KnowledgeBase } from './KnowledgeBase';
 import { LibraryBackup } from './LibraryBackup';
 import { LibraryFilters, noFilters, queryOf, type FilterState } from './LibraryFilters';
@@ -100,6 +101,7 @@ export function Library() {
           <>
             <LibraryBackup onImported={reload} />
             <HistorySettings />
+            <WrongLinks />
             <KnowledgeBase />
           </>
         )}

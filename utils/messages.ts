@@ -213,6 +213,17 @@ export interface CardView extends CardContent {
 }
 
 /** A story of the reader's history, as the library lists it. */
+/** A name the reader marked as wrongly linked, as the library lists it. */
+export interface WrongLinkSummary {
+  id: string;
+  url: string;
+  text: string;
+  entityId: string;
+  /** The entity's name; its id when the knowledge base no longer holds it. */
+  entityName: string;
+  markedAt: string;
+}
+
 export interface StorySummary {
   url: string;
   title: string;
@@ -341,6 +352,10 @@ export interface BackgroundProtocol {
   listHistory(query: { limit?: number }): { stories: StorySummary[]; total: number };
   /** Pages: forget the reader's whole history; "You read about this" empties in every tab. Replies how many stories were removed. */
   clearHistory(query: Record<string, never>): { removed: number };
+  /** Pages: the names the reader marked as wrongly linked (issue 20), newest first (at most `limit`), with the entity's name, and how many there are. */
+  listWrongLinks(query: { limit?: number }): { links: WrongLinkSummary[]; total: number };
+  /** Pages: forget a wrong-link mark (the name links again at the article's next analysis). */
+  removeWrongLink(query: { id: string }): null;
   /** Pages: the threads of the reader's history (stories that keep coming back about one matter, issue 18), latest first. */
   listHistoryThreads(query: Record<string, never>): { threads: HistoryThread[] };
   /** Pages: turn a thread of the history into an event of the reader's own knowledge base, named `title` (its name when empty). */
@@ -499,6 +514,8 @@ export const backgroundRequests = {
   listHistory: v.object({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
   clearHistory: empty,
   listHistoryThreads: empty,
+  listWrongLinks: v.object({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
+  removeWrongLink: v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(3000)) }),
   threadToEvent: v.object({ threadId: v.pipe(v.string(), v.maxLength(2000)), title: v.pipe(v.string(), v.maxLength(300)), type: v.optional(v.picklist(EVENT_TYPES)) }),
   setHistory: v.object({ enabled: v.boolean() }),
   setSiteHistory: v.object({ site: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), paused: v.boolean() }),

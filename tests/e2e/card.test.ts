@@ -156,6 +156,19 @@ describe('the card', () => {
     const after = await driver.highlights(tabId);
     expect(after.filter((h) => h.text === 'Budapest')).toEqual([]);
     expect(after.length).toBe(before.length - budapestCount);
+
+    // The library lists the mark; "Link again" forgets it, and the next reading links the name again.
+    const library = await driver.openExtensionPage('library');
+    const mark = library.getByTestId('wrong-link');
+    await mark.first().waitFor();
+    expect(await mark.allTextContents()).toEqual([expect.stringContaining('“budapest” is not Budapest in 127.0.0.1')]);
+    await library.getByTestId('wrong-links').screenshot({ path: join(shots, 'library-wrong-links.png') });
+    await mark.getByTestId('wrong-link-forget').click();
+    await poll(() => library.getByTestId('wrong-link').count()).toBe(0);
+    await library.close();
+    await page.reload();
+    await driver.waitForTabState(tabId);
+    await poll(async () => (await driver.highlights(tabId)).filter((h) => h.text === 'Budapest').length).toBe(budapestCount);
     await page.close();
   });
 });

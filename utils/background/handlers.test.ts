@@ -562,6 +562,23 @@ describe('reading with Backstory (issue 20)', () => {
     expect((await handlers.analyzeArticle(article, tabSender)).mentions.filter((m) => m.text === 'Budapest').length).toBe(2);
   });
 
+  it('lists the marks for the library, newest first with the entity\'s name, and forgets one on request', async () => {
+    await handlers.setWrongLink({ url: article.url, entityId: 'budapest', text: 'Budapest', wrong: true }, tabSender);
+    await handlers.setWrongLink({ url: article.url, entityId: 'vladimir-putin', text: 'Putin', wrong: true }, tabSender);
+    const { links, total } = await handlers.listWrongLinks({}, {});
+    expect(total).toBe(2);
+    expect(links.map((l) => [l.text, l.entityName, l.url])).toEqual(
+      expect.arrayContaining([
+        // (a mark keeps the name as it compares names: in lower case)
+        ['budapest', 'Budapest', article.url],
+        ['putin', 'Vladimir Putin', article.url],
+      ]),
+    );
+    await handlers.removeWrongLink({ id: links.find((l) => l.text === 'budapest')!.id }, {});
+    expect((await handlers.listWrongLinks({}, {})).links.map((l) => l.text)).toEqual(['putin']);
+    expect((await handlers.analyzeArticle(article, tabSender)).mentions.filter((m) => m.text === 'Budapest').length).toBe(2);
+  });
+
   it('refuses a mark about another site than the sender’s', async () => {
     await expect(handlers.setWrongLink({ url: 'https://elsewhere.example/a', entityId: 'budapest', text: 'Budapest', wrong: true }, tabSender)).rejects.toThrow(/only itself/);
     expect(await db.wrongLinks.count()).toBe(0);

@@ -96,6 +96,8 @@ const yieldToEvents = () => new Promise<void>((resume) => setTimeout(resume, 0))
 const USER_RECORDS_SHOWN = 200;
 /** The stories of the history the library lists at once. */
 const STORIES_SHOWN = 50;
+/** Wrong-link marks the library lists at first. */
+const WRONG_LINKS_SHOWN = 100;
 /** The history's threads are found among this many newest stories (a bound on the work of one request). */
 const THREAD_STORIES = 2000;
 
@@ -728,6 +730,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
         if (state.analysis?.readBefore?.length) await setTab({ ...state, analysis: { ...state.analysis, readBefore: [] } });
       }
       return { removed };
+    },
+
+    async listWrongLinks({ limit }) {
+      const [links, total] = await Promise.all([db.wrongLinks.toArray(), db.wrongLinks.count()]);
+      const newest = links.sort((a, b) => b.markedAt.localeCompare(a.markedAt)).slice(0, limit ?? WRONG_LINKS_SHOWN);
+      const names = new Map((await deps.kb.entities([...new Set(newest.map((l) => l.entityId))])).map((e) => [e.id, e.name]));
+      return { links: newest.map((l) => ({ ...l, entityName: names.get(l.entityId) ?? l.entityId })), total };
+    },
+
+    async removeWrongLink({ id }) {
+      await db.wrongLinks.delete(id);
+      return null;
     },
 
     async listHistoryThreads() {
