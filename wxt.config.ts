@@ -16,7 +16,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'tabs', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'tabs',
+      'activeTab',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      // Issue 21: "Save article to Backstory" in the page's context menu (Firefox's name for it is menus).
+      browser === 'firefox' ? 'menus' : 'contextMenus',
+    ],
     action: { default_title: '__MSG_extName__' },
     // Extension pages run only the extension's own scripts: no inline or remote code, no eval.
     content_security_policy:
@@ -27,6 +34,11 @@ export default defineConfig({
       'open-side-panel': {
         suggested_key: { default: 'Alt+Shift+B' },
         description: '__MSG_commandOpenPanel__',
+      },
+      // Issue 21: save the tab's article. Not Alt+Shift+N / Alt+Shift+P, which the page's highlights use.
+      'save-article': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSaveArticle__',
       },
     },
     ...(browser === 'firefox'

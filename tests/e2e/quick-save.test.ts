@@ -1,0 +1,119 @@
+/**
+ * Saving from the page's context menu and the keyboard shortcut (issue 21), in a real
+ * Chromium. Headless Chromium can neither open a context menu nor press an extension's
+ * command, so the tests call the very listeners the background registered for them
+ * (`backstoryListeners` in the worker) with the real tab, as the browser would: the same
+ * path then runs (tab state, the content script's article, the library, the toolbar badge).
+ * Screenshot: test-output/screenshots/quick-save-library.png.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedDir, type ExtensionBrowser, type PageServer } from './browser';
+import type { ExtensionDriver } from './extension';
+import { endSession, shots, startSession } from './session';
+import { projectRoot } from './browser';
+import { screenshotWhole } from './ui-pages';
+
+let server: PageServer;
+let ext: ExtensionBrowser;
+let driver: ExtensionDriver;
+
+const BBC = '/corpus/readability-bbc-1.html';
+const BBC_CANONICAL = 'http://www.bbc.com/news/world-us-canada-33646704';
+const FRONT_PAGE = '/demo/front-page.html';
+
+beforeAll(async () => {
+  ({ server, ext, driver } = await startSession({ '/corpus/': join(sharedDir, 'corpus/pages'), '/demo/': join(projectRoot, 'tests/fixtures/demo') }));
+  // The first article waits for the bundled pack's install: minutes on a loaded machine.
+  await driver.warmUp(`${server.origin}${BBC}`, 280_000);
+}, 300_000);
+
+afterAll(() => endSession({ server, ext }));
+
+interface Outcome {
+  ok: boolean;
+  title?: string;
+  again?: boolean;
+  reason?: string;
+  detail?: string;
+}
+
+/** Calls a background listener as the browser would for the tab: a command ('save-article') or a context menu click. */
+function trigger(how: 'command' | 'menu', tabId: number): Promise<Outcome> {
+  return ext.worker.evaluate(
+    async ({ how, tabId }) => {
+      const tab = await chrome.tabs.get(tabId);
+      const listeners = (globalThis as unknown as { backstoryListeners: { onCommand(c: string, t: unknown): Promise<unknown>; onMenuClicked(i: unknown, t: unknown): Promise<unknown> } }).backstoryListeners;
+      return (how === 'command' ? listeners.onCommand('save-article', tab) : listeners.onMenuClicked({ menuItemId: 'save-article', pageUrl: tab.url }, tab)) as Promise<Outcome>;
+    },
+    { how, tabId },
+  );
+}
+
+/** The toolbar button's badge text and title for a tab. */
+const badge = (tabId: number) =>
+  ext.worker.evaluate(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
+
+describe('saving without the popup', () => {
+  it('declares the shortcut, apart from the highlight keys', async () => {
+    const commands = await ext.worker.evaluate(() => chrome.commands.getAll());
+    const save = commands.find((c) => c.name === 'save-article');
+    expect(save?.shortcut).toBe('Alt+Shift+S');
+    expect(save?.description).toBe('Save the article to your Backstory library');
+    const keys = commands.map((c) => c.shortcut).filter(Boolean);
+    expect(new Set(keys).size).toBe(keys.length);
+    // The content script's own keys for going from highlight to highlight (card-controller.ts).
+    expect(keys).not.toContain('Alt+Shift+N');
+    expect(keys).not.toContain('Alt+Shift+P');
+  });
+
+  it('saves the article from the shortcut, says so on the toolbar button, and the library lists it', async () => {
+    const { page, tabId, state } = await driver.openArticle(`${server.origin}${BBC}`);
+    expect(state).toMatchObject({ status: 'article', saved: false });
+    const outcome = await trigger('command', tabId);
+    expect(outcome).toMatchObject({ ok: true, again: false });
+    expect(outcome.title).toMatch(/Obama/);
+    expect(await badge(tabId)).toEqual({ text: '✓', title: `Saved to your Backstory library: ${outcome.title}` });
+    expect((await driver.waitForTabState(tabId)).saved).toBe(true);
+
+    // From the context menu, the same article again: updated, not added twice.
+    expect(await trigger('menu', tabId)).toMatchObject({ ok: true, again: true });
+    expect((await badge(tabId)).title).toMatch(/^Saved again, your library's copy is updated: /);
+    await page.close();
+
+    const library = await driver.openExtensionPage('library');
+    await library.setViewportSize({ width: 1000, height: 700 });
+    await library.getByTestId('saved-article').first().waitFor();
+    expect(await library.getByTestId('saved-article').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-url')))).toEqual([BBC_CANONICAL]);
+    await screenshotWhole(library, join(shots, 'quick-save-library.png'));
+    await library.close();
+  });
+
+  it('refuses a page that is not an article, saying why, and saves nothing', async () => {
+    const { page, tabId, state } = await driver.openArticle(`${server.origin}${FRONT_PAGE}`);
+    expect(state.status).toBe('not-article');
+    expect(await trigger('menu', tabId)).toEqual({ ok: false, reason: 'quickSaveNotArticle', detail: '' });
+    expect(await badge(tabId)).toEqual({ text: '!', title: 'Not saved: this page is not an article.' });
+    // The shortcut on a browser page of its own: nothing to save there.
+    const blank = await ext.context.newPage();
+    await blank.goto('about:blank');
+    const blankId = await driver.tabIdOf(blank);
+    expect(await trigger('command', blankId)).toMatchObject({ ok: false, reason: 'quickSaveNotWebPage' });
+    await blank.close();
+    await page.close();
+    const listed = await ext.worker.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const open = indexedDB.open('backstory');
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const count = await new Promise<number>((ok) => {
+        const request = db.transaction('articles').objectStore('articles').count();
+        request.onsuccess = () => ok(request.result);
+      });
+      db.close();
+      return count;
+    });
+    expect(listed).toBe(1);
+  });
+});
