@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '@/utils/messages';
 import { formatBytes } from '@/utils/ui/format';
 import { t } from '@/utils/ui/i18n';
-import { exportLibraryBackup, exportLibraryMarkdown, importLibraryFile } from '@/utils/ui/library-files';
+import { exportLibraryAnnotations, exportLibraryBackup, exportLibraryMarkdown, importLibraryFile } from '@/utils/ui/library-files';
 import { Section } from './Section';
 
 interface Props {
@@ -101,6 +101,9 @@ export function LibraryBackup({ onImported }: Props) {
         </button>
         <button type="button" data-testid="export-markdown" disabled={busy} onClick={() => void run(exportLibraryMarkdown, (name) => t('libraryExported', name), (e) => t('actionFailed', e))}>
           {t('libraryExportMarkdown')}
+        </button>
+        <button type="button" data-testid="export-annotations" disabled={busy} onClick={() => void run(exportLibraryAnnotations, (name) => t('libraryExported', name), (e) => t('actionFailed', e))}>
+          {t('libraryExportAnnotations')}
         </button>
         <button type="button" data-testid="import-library" disabled={busy} onClick={() => file.current?.click()}>
           {t('libraryImportBackup')}
