@@ -23,6 +23,12 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
       // Issue 21: "Save article to Backstory" in the page's context menu (Firefox's name for it is menus).
       browser === 'firefox' ? 'menus' : 'contextMenus',
+      // Issue 21: automatic backups, off unless the reader turns them on: an alarm looks
+      // whether one is due, downloads writes the file; Chrome's worker makes the file's URL in
+      // an offscreen document (entrypoints/backup-file).
+      'alarms',
+      'downloads',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     action: { default_title: '__MSG_extName__' },
     // Extension pages run only the extension's own scripts: no inline or remote code, no eval.

@@ -3,6 +3,7 @@ import type { Result } from '@/utils/messages';
 import { formatBytes } from '@/utils/ui/format';
 import { t } from '@/utils/ui/i18n';
 import { exportLibraryAnnotations, exportLibraryBackup, exportLibraryMarkdown, importLibraryFile } from '@/utils/ui/library-files';
+import { LibraryAutoBackup } from './LibraryAutoBackup';
 import { Section } from './Section';
 
 interface Props {
@@ -110,6 +111,7 @@ export function LibraryBackup({ onImported }: Props) {
         </button>
         <input ref={file} type="file" accept=".json,application/json" hidden data-testid="import-library-file" onChange={(e) => void onFile(e.currentTarget)} />
       </div>
+      <LibraryAutoBackup />
       {message && (
         <p role="status" class="status-note" data-testid="backup-status">
           {message}

@@ -16,6 +16,7 @@ import { MAX_ARTICLE_HTML_CHARS } from './library/article-html';
 import type { ArticleCapture } from './library/capture-article';
 import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
 import { neutralizeBidiControls } from './text/bidi';
+import { BACKUP_SCHEDULES, type AutoBackupState } from './library/backup-schedule';
 import { isWebUrl } from './web-url';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -148,6 +149,9 @@ export interface LibraryImportReport {
   updated: number;
   unchanged: number;
 }
+
+/** Automatic backups as the library shows them (issue 21): the schedule, the last run, when the next is due, the file. */
+export type AutoBackupView = AutoBackupState & { nextAt: string | null; fileName: string };
 
 export interface EntityDetails {
   entity: Entity;
@@ -285,6 +289,12 @@ export interface BackgroundProtocol {
    * by article without duplicates; a file that is not a valid backup changes nothing and says why.
    */
   importLibrary(query: { url: string }): LibraryImportReport;
+  /** Library page: the automatic backups' schedule, last run and next one (issue 21). */
+  getAutoBackup(query: Record<string, never>): AutoBackupView;
+  /** Library page: back up every day, every week, or never (the default). */
+  setAutoBackup(query: { schedule: AutoBackupState['schedule'] }): AutoBackupView;
+  /** Library page: make the automatic backup now; a failure is kept in the view with its reason. */
+  backUpNow(query: Record<string, never>): AutoBackupView;
   /** Pages: one entity with its roles, events and saved articles; null when unknown. */
   getEntity(query: { id: string }): EntityDetails | null;
   /** Pages: one event with its participants, links and saved articles; null when unknown. */
@@ -452,6 +462,9 @@ export const backgroundRequests = {
   undoRemoveArticles: v.object({ undoToken: v.pipe(v.string(), v.maxLength(200)) }),
   exportLibraryBegin: empty,
   importLibrary: v.object({ url: v.pipe(v.string(), v.maxLength(200), v.startsWith('blob:')) }),
+  getAutoBackup: empty,
+  setAutoBackup: v.object({ schedule: v.picklist(BACKUP_SCHEDULES) }),
+  backUpNow: empty,
   getEntity: v.object({ id }),
   getEvent: v.object({ id }),
   searchKb: v.object({ query: v.pipe(v.string(), v.maxLength(500)) }),
@@ -530,6 +543,23 @@ export interface WatchProtocol {
 export const watchRequests = {
   watchState: empty,
 } satisfies { [K in keyof WatchProtocol]: v.GenericSchema<Parameters<WatchProtocol[K]>[0]> };
+
+/**
+ * Messages the backup file's offscreen document answers (Chrome, issue 21): a service worker
+ * cannot make a blob: URL for downloads.download, so the background hands it the backup's
+ * text in parts and gets the URL back. Answered only to the background.
+ */
+export interface BackupFileProtocol {
+  /** Appends a part of the file's text (the first part starts a new file). */
+  backupFilePart(query: { text: string; first: boolean }): null;
+  /** The file as a blob: URL of the extension's; the previous one is revoked. */
+  backupFileUrl(query: Record<string, never>): { url: string };
+}
+
+export const backupFileRequests = {
+  backupFilePart: v.object({ text: v.string(), first: v.boolean() }),
+  backupFileUrl: empty,
+} satisfies { [K in keyof BackupFileProtocol]: v.GenericSchema<Parameters<BackupFileProtocol[K]>[0]> };
 
 /** Messages a content script sends, about its own tab; every other message is for the extension's own pages only. */
 export const contentScriptMessages = new Set<keyof BackgroundProtocol>([
@@ -611,6 +641,16 @@ export async function sendToBackground<K extends keyof BackgroundProtocol>(
     return reply ?? { ok: false, error: `no reply to ${name}` };
   } catch (error) {
     return { ok: false, error: describeSendError(name, (error as Error).message) };
+  }
+}
+
+/** Sends a message to the backup file's offscreen document (BackupFileProtocol); never throws. */
+export async function sendToBackupFile<K extends keyof BackupFileProtocol>(name: K, data: Parameters<BackupFileProtocol[K]>[0]): Promise<Result<ReturnType<BackupFileProtocol[K]>>> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ backstory: name, data } satisfies Envelope)) as Result<ReturnType<BackupFileProtocol[K]>> | undefined;
+    return reply ?? { ok: false, error: `no reply to ${name}: the backup file's document is not open` };
+  } catch (error) {
+    return { ok: false, error: `${name} failed: ${(error as Error).message}` };
   }
 }
 

@@ -30,6 +30,7 @@ import * as v from 'valibot';
 import type { ArticleCapture } from '../library/capture-article';
 import { articleCaptureSchema } from '../messages';
 import { LibraryStore, summarizeStored } from './library-store';
+import type { AutoBackups } from './auto-backup';
 
 export type { Sender } from '../messages';
 
@@ -63,6 +64,8 @@ export interface BackgroundDeps {
   highlightSettingsChanged?(): void;
   /** Opens the side panel beside a tab; called at once, within the reader's click (a user gesture). */
   openSidePanel?(tabId: number): Promise<void>;
+  /** Automatic backups of the library (issue 21); absent where the browser cannot write files. */
+  autoBackups?: AutoBackups;
   /** The time budget of one analysis (ms); ANALYSIS_BUDGET_MS unless a test sets another. */
   analysisBudgetMs?: number;
   now?(): Date;
@@ -359,6 +362,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
   const now = () => (deps.now ? deps.now() : new Date());
 
   const library = new LibraryStore(db, now);
+  const backups = (): AutoBackups => {
+    if (!deps.autoBackups) throw new Error('automatic backups are not available in this browser');
+    return deps.autoBackups;
+  };
   const savedNaming = async (entityIds: string[]): Promise<SavedArticleSummary[]> =>
     // A multi-entry index yields an article once per matching entity: keep one of each.
     [...new Map((await db.articles.where('entityIds').anyOf(entityIds).toArray()).map((a) => [a.url, a])).values()]
@@ -600,6 +607,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       for (const state of await tabs.all()) if (!state.saved && (await library.find(state.url))) await setTab({ ...state, saved: true });
       return report;
     },
+
+    getAutoBackup: () => backups().view(),
+
+    setAutoBackup: ({ schedule }) => backups().setSchedule(schedule),
+
+    backUpNow: () => backups().runNow(),
 
     async getEntity({ id }) {
       const entity = await deps.kb.entity(id);

@@ -22,6 +22,10 @@ import {
 import { createHandlers, ownBlobUrl, type Sender, type TabStore } from './handlers';
 import { KbReader } from './kb-reader';
 import { tabsToEvict } from './tab-state';
+import { AutoBackups } from './auto-backup';
+import { downloadBackupFile } from './backup-download';
+import { LibraryStore } from './library-store';
+import { BACKUP_CHECK_MINUTES, NO_AUTO_BACKUP, type AutoBackupState, type BackupSchedule } from '../library/backup-schedule';
 import { badgeFeedback, quickSave, SAVE_ARTICLE_COMMAND, SAVE_ARTICLE_MENU, type BadgeFeedback, type QuickSaveOutcome } from './quick-save';
 
 const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -34,6 +38,22 @@ const settingsItem = storage.defineItem<Settings>('local:settings', {
     3: (old: Omit<Settings, 'highlightMode' | 'highlightGroupsOff'>): Settings => ({ ...old, highlightMode: 'all', highlightGroupsOff: [] }),
   },
 });
+
+/** Automatic backups (issue 21): the reader's schedule and what the last run did. */
+const autoBackupItem = storage.defineItem<AutoBackupState>('local:autoBackup', { fallback: NO_AUTO_BACKUP, version: 1 });
+const BACKUP_ALARM = 'backstory-backup';
+
+/** Sets the alarm that looks whether a backup is due (`restart`: its first look in a minute), or clears it when backups are off. */
+async function syncBackupAlarm(schedule: BackupSchedule, restart: boolean): Promise<void> {
+  const alarms = browser.alarms;
+  if (!alarms) return;
+  if (schedule === 'off') {
+    await alarms.clear(BACKUP_ALARM);
+    return;
+  }
+  // Chrome may drop alarms when the browser restarts: made again at each start when missing.
+  if (restart || !(await alarms.get(BACKUP_ALARM))) await alarms.create(BACKUP_ALARM, { delayInMinutes: 1, periodInMinutes: BACKUP_CHECK_MINUTES });
+}
 
 /**
  * Per-tab state in session storage (it survives the service worker being stopped), with a
@@ -175,7 +195,23 @@ export function startBackground(pack: BundledPack): void {
     return response.body;
   };
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void>; open(o: { windowId?: number; tabId?: number }): Promise<void> } }).sidePanel;
+  const autoBackups = new AutoBackups({
+    store: { get: () => autoBackupItem.getValue(), set: (state) => autoBackupItem.setValue(state) },
+    // Its own reader of the library: an export only reads.
+    source: { chunks: () => new LibraryStore(db, () => new Date()).exportBackup(), count: () => db.articles.count() },
+    write: downloadBackupFile,
+    now: () => new Date(),
+    scheduleChanged: (schedule) => void syncBackupAlarm(schedule, true).catch((error: unknown) => console.error('[backstory] the backup alarm was not set', error)),
+  });
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === BACKUP_ALARM) void packReady.then(() => autoBackups.runIfDue());
+  });
+  void autoBackups
+    .view()
+    .then((view) => syncBackupAlarm(view.schedule, false))
+    .catch((error: unknown) => console.error('[backstory] the backup alarm was not checked', error));
   const handlers = createHandlers({
+    autoBackups,
     db,
     kb: reader,
     knowledgeChanged: () => reader.invalidate(),
