@@ -16,11 +16,14 @@ export function LibraryAutoBackup() {
   const [view, setView] = useState<AutoBackupView | null>(null);
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
+  // The reader's choice, shown at once while the background records it.
+  const [choosing, setChoosing] = useState<BackupSchedule | null>(null);
 
   const ask = async (work: () => ReturnType<typeof sendToBackground<'getAutoBackup'>>) => {
     setBusy(true);
     const reply = await work();
     setBusy(false);
+    setChoosing(null);
     if (reply.ok) setView(reply.value);
     setFailure(reply.ok ? '' : t('actionFailed', reply.error));
   };
@@ -38,24 +41,29 @@ export function LibraryAutoBackup() {
               name="auto-backup"
               value={schedule}
               data-testid={`auto-backup-${schedule}`}
-              checked={view?.schedule === schedule}
-              onChange={() => void ask(() => sendToBackground('setAutoBackup', { schedule }))}
+              checked={(choosing ?? view?.schedule) === schedule}
+              onChange={() => {
+                setChoosing(schedule);
+                void ask(() => sendToBackground('setAutoBackup', { schedule }));
+              }}
             />
             {t(SCHEDULE_LABELS[schedule])}
           </label>
         ))}
       </fieldset>
       <p class="status-note" data-testid="auto-backup-last" data-ok={last ? String(last.ok) : undefined} role={last && !last.ok ? 'alert' : undefined}>
-        {!last ? t('autoBackupNever') : last.ok ? t('autoBackupLastOk', when(last.at), last.articles ?? 0) : t('autoBackupLastFailed', when(last.at), last.error ?? '')}
+        {!last ? t('autoBackupNever') : last.ok ? (last.articles === 1 ? t('autoBackupLastOkOne', when(last.at)) : t('autoBackupLastOk', when(last.at), last.articles ?? 0)) : t('autoBackupLastFailed', when(last.at), last.error ?? '')}
       </p>
       {view?.nextAt && (
         <p class="status-note" data-testid="auto-backup-next">
           {t('autoBackupNext', when(view.nextAt))}
         </p>
       )}
-      <button type="button" data-testid="back-up-now" disabled={!view || busy} onClick={() => void ask(() => sendToBackground('backUpNow', {}))}>
-        {t('autoBackupNow')}
-      </button>
+      <div class="backup-actions">
+        <button type="button" data-testid="back-up-now" disabled={!view || busy} onClick={() => void ask(() => sendToBackground('backUpNow', {}))}>
+          {t('autoBackupNow')}
+        </button>
+      </div>
       {failure && (
         <p role="alert" class="status-note">
           {failure}

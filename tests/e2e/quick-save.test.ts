@@ -4,8 +4,13 @@
  * command, so the tests call the very listeners the background registered for them
  * (`backstoryListeners` in the worker) with the real tab, as the browser would: the same
  * path then runs (tab state, the content script's article, the library, the toolbar badge).
- * Screenshot: test-output/screenshots/quick-save-library.png.
+ * Then the automatic backup of that library (issue 21): turned on in the library, made at once
+ * with "Back up now" through the downloads API (Chrome: its offscreen document), the file read
+ * back from disk and parsed. Playwright names downloads by GUID, so the rolling name and its
+ * overwrite are checked as asked of downloads.download, not on disk.
+ * Screenshots: test-output/screenshots/quick-save-library.png, auto-backup.png.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDir, type ExtensionBrowser, type PageServer } from './browser';
@@ -115,5 +120,56 @@ describe('saving without the popup', () => {
       return count;
     });
     expect(listed).toBe(1);
+  });
+});
+
+describe('automatic backups', () => {
+  it('are off until the reader turns them on; then the library is written to backstory-backup.json, and the library says when', async () => {
+    const library = await driver.openExtensionPage('library');
+    await library.setViewportSize({ width: 1000, height: 900 });
+    // Playwright saves every download under a GUID name in a folder of its own, so the file's
+    // name cannot be seen on disk: what the extension asks of downloads.download is recorded.
+    await ext.worker.evaluate(() => {
+      const downloads = chrome.downloads as unknown as { download(o: object, ...rest: unknown[]): unknown; asked?: object[] };
+      const real = downloads.download.bind(downloads);
+      downloads.asked = [];
+      downloads.download = (options: object, ...rest: unknown[]) => (downloads.asked!.push(options), real(options, ...rest));
+    });
+    const asked = () => ext.worker.evaluate(() => (chrome.downloads as unknown as { asked: { filename: string; conflictAction: string; saveAs: boolean }[] }).asked.map(({ filename, conflictAction, saveAs }) => ({ filename, conflictAction, saveAs })));
+    const written = () => ext.worker.evaluate(() => chrome.downloads.search({ state: 'complete' }));
+    const section = library.getByTestId('auto-backup');
+    await section.getByTestId('auto-backup-off').waitFor();
+    await expect.poll(() => section.getByTestId('auto-backup-off').isChecked()).toBe(true);
+    expect(await section.getByTestId('auto-backup-last').textContent()).toBe('No automatic backup has been made yet.');
+    expect(await ext.worker.evaluate(() => chrome.alarms.getAll())).toEqual([]);
+
+    await section.getByTestId('auto-backup-daily').check();
+    await expect.poll(() => section.getByTestId('auto-backup-next').count()).toBe(1);
+    await expect.poll(() => ext.worker.evaluate(() => chrome.alarms.getAll().then((all) => all.map((a) => [a.name, a.periodInMinutes])))).toEqual([['backstory-backup', 30]]);
+
+    await section.getByTestId('back-up-now').click();
+    await expect.poll(() => section.getByTestId('auto-backup-last').getAttribute('data-ok'), { timeout: 30_000 }).toBe('true');
+    expect(await section.getByTestId('auto-backup-last').textContent()).toMatch(/^Last backup: .+, 1 article\.$/);
+    await screenshotWhole(library, join(shots, 'auto-backup.png'));
+
+    expect(await asked()).toEqual([{ filename: 'backstory-backup.json', conflictAction: 'overwrite', saveAs: false }]);
+    const [first] = await written();
+    const backup = JSON.parse(readFileSync(first!.filename, 'utf8')) as { format: string; version: number; exportedAt: string; articles: { url: string }[] };
+    expect(backup).toMatchObject({ format: 'backstory-library', version: 1 });
+    expect(backup.articles.map((a) => a.url)).toEqual([BBC_CANONICAL]);
+    // Once more: the same rolling file is asked for, with the library as it is now.
+    const lastText = () => section.getByTestId('auto-backup-last').textContent();
+    await section.getByTestId('back-up-now').click();
+    await expect.poll(() => asked().then((all) => all.length), { timeout: 30_000 }).toBe(2);
+    expect((await asked())[1]).toEqual({ filename: 'backstory-backup.json', conflictAction: 'overwrite', saveAs: false });
+    await expect.poll(() => written().then((all) => all.length), { timeout: 30_000 }).toBe(2);
+    await expect.poll(lastText).toMatch(/^Last backup: .+, 1 article\.$/);
+    // Its offscreen document is closed once the file is written.
+    await expect.poll(() => ext.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length)).toBe(0);
+
+    // Off again: the alarm goes.
+    await section.getByTestId('auto-backup-off').check();
+    await expect.poll(() => ext.worker.evaluate(() => chrome.alarms.getAll().then((all) => all.length))).toBe(0);
+    await library.close();
   });
 });
