@@ -14,7 +14,7 @@ import type { RelatedStory } from './history/rank-stories';
 import type { MainThreadCost } from './page/main-thread-meter';
 import { MAX_ARTICLE_HTML_CHARS } from './library/article-html';
 import type { ArticleCapture } from './library/capture-article';
-import type { Entity, KbEvent, PackProblem, Role } from './kb/schema';
+import { EVENT_TYPES, type Entity, type KbEvent, type PackProblem, type Role } from './kb/schema';
 import { neutralizeBidiControls } from './text/bidi';
 import { BACKUP_SCHEDULES, type AutoBackupState } from './library/backup-schedule';
 import { isWebUrl } from './web-url';
@@ -90,6 +90,8 @@ export interface SavedArticleSummary {
   tags: string[];
   note: string;
   highlightCount: number;
+  /** Events the reader attached the article to (utils/library/article-events.ts); absent when none. */
+  attachedEvents?: LinkedEvent[];
 }
 
 /** An event a saved article names or reports, as the article keeps it. */
@@ -289,6 +291,10 @@ export interface BackgroundProtocol {
    * by article without duplicates; a file that is not a valid backup changes nothing and says why.
    */
   importLibrary(query: { url: string }): LibraryImportReport;
+  /** Library page: attach a saved article to an event of the knowledge base, or (`attach` false) undo that link (issue 21). */
+  linkArticleEvent(query: { url: string; eventId: string; attach: boolean }): SavedArticleSummary;
+  /** Library page: make a new event of the reader's own from a saved article (its draft's title, date and type) and attach the article to it. */
+  makeEventOfArticle(query: { url: string; title: string; date: string; type: KbEvent['type'] }): KbEvent;
   /** Library page: the automatic backups' schedule, last run and next one (issue 21). */
   getAutoBackup(query: Record<string, never>): AutoBackupView;
   /** Library page: back up every day, every week, or never (the default). */
@@ -462,6 +468,13 @@ export const backgroundRequests = {
   undoRemoveArticles: v.object({ undoToken: v.pipe(v.string(), v.maxLength(200)) }),
   exportLibraryBegin: empty,
   importLibrary: v.object({ url: v.pipe(v.string(), v.maxLength(200), v.startsWith('blob:')) }),
+  linkArticleEvent: v.object({ url, eventId: id, attach: v.boolean() }),
+  makeEventOfArticle: v.object({
+    url,
+    title: v.pipe(v.string(), v.trim(), v.minLength(1, 'the event needs a title'), v.maxLength(300)),
+    date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')),
+    type: v.picklist(EVENT_TYPES),
+  }),
   getAutoBackup: empty,
   setAutoBackup: v.object({ schedule: v.picklist(BACKUP_SCHEDULES) }),
   backUpNow: empty,
