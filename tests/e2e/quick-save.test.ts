@@ -8,7 +8,9 @@
  * with "Back up now" through the downloads API (Chrome: its offscreen document), the file read
  * back from disk and parsed. Playwright names downloads by GUID, so the rolling name and its
  * overwrite are checked as asked of downloads.download, not on disk.
- * Screenshots: test-output/screenshots/quick-save-library.png, auto-backup.png.
+ * Last, the saved article attached to an event of the knowledge base from the reader view
+ * (listed on the event's page in the side panel), and made into a new event of the reader's own.
+ * Screenshots: test-output/screenshots/quick-save-library.png, auto-backup.png, article-events.png.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -170,6 +172,53 @@ describe('automatic backups', () => {
     // Off again: the alarm goes.
     await section.getByTestId('auto-backup-off').check();
     await expect.poll(() => ext.worker.evaluate(() => chrome.alarms.getAll().then((all) => all.length))).toBe(0);
+    await library.close();
+  });
+});
+
+describe('a saved article and the events of the knowledge base', () => {
+  it('is attached to an event found by a search, and the event’s page in the side panel lists it', async () => {
+    const library = await driver.openExtensionPage('library');
+    await library.setViewportSize({ width: 1000, height: 900 });
+    await library.locator(`[data-testid=saved-article][data-url="${BBC_CANONICAL}"]`).getByTestId('read-article').click();
+    const events = library.getByTestId('article-events');
+    await events.waitFor();
+    expect(await events.getByTestId('attached-event').count()).toBe(0);
+    await events.getByTestId('event-search').fill('Helsinki summit');
+    const helsinki = events.locator('[data-testid=event-result][data-event-id="2018-07-16-helsinki-summit"]');
+    await helsinki.getByTestId('attach-event').click();
+    await expect.poll(() => events.getByTestId('attached-event').evaluateAll((items) => items.map((li) => li.getAttribute('data-event-id')))).toEqual(['2018-07-16-helsinki-summit']);
+    expect(await events.getByTestId('article-events-status').textContent()).toBe('Attached to “Trump–Putin summit in Helsinki”: the event\'s page in the side panel lists this article.');
+    expect(await helsinki.getByTestId('attach-event').isDisabled()).toBe(true);
+
+    // A new event of the reader's own, from the article's title and date.
+    await events.getByTestId('new-event-toggle').click();
+    expect(await events.getByTestId('new-event-title').inputValue()).toBe("Obama admits US gun laws are his 'biggest frustration'");
+    expect(await events.getByTestId('new-event-date').inputValue()).toBe('2015-07-24');
+    await events.getByTestId('new-event-title').fill('Obama on gun laws, BBC interview');
+    await events.getByTestId('new-event-type').selectOption('statement');
+    await events.getByTestId('make-event').click();
+    await expect.poll(() => events.getByTestId('attached-event').count()).toBe(2);
+    expect(await events.getByTestId('article-events-status').textContent()).toBe('“Obama on gun laws, BBC interview” is now an event of your knowledge base, with this article attached.');
+    await screenshotWhole(library, join(shots, 'article-events.png'));
+
+    const panel = await driver.openExtensionPage('sidepanel');
+    for (const [query, id] of [
+      ['Helsinki summit', '2018-07-16-helsinki-summit'],
+      ['Obama on gun laws', 'reader-2015-07-24-obama-on-gun-laws-bbc-interview'],
+    ] as const) {
+      await panel.getByTestId('search').fill(query);
+      await panel.locator(`[data-testid=search-result][data-event-id="${id}"] button`).first().click();
+      const page = panel.locator(`[data-testid=event-page][data-event-id="${id}"]`);
+      await page.waitFor();
+      await expect.poll(() => page.textContent()).toContain("Obama admits US gun laws are his 'biggest frustration'");
+      await panel.getByTestId('back').click();
+    }
+    await panel.close();
+
+    // Let go of the first: the library's list no longer counts it.
+    await events.locator('[data-testid=attached-event][data-event-id="2018-07-16-helsinki-summit"]').getByTestId('detach-event').click();
+    await expect.poll(() => events.getByTestId('attached-event').count()).toBe(1);
     await library.close();
   });
 });
