@@ -16,8 +16,21 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // offscreen (Chrome): a DOM for sanitising a saved article's HTML, which the service worker lacks (issue 20).
-    permissions: ['storage', 'tabs', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
+    permissions: [
+      'storage',
+      'tabs',
+      'activeTab',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      // Issue 21: "Save article to Backstory" in the page's context menu (Firefox's name for it is menus).
+      browser === 'firefox' ? 'menus' : 'contextMenus',
+      // Issue 21: automatic backups, off unless the reader turns them on: an alarm looks
+      // whether one is due, downloads writes the file; Chrome's worker makes the file's URL in
+      // the offscreen document (entrypoints/offscreen), which also gives the sanitising of a
+      // saved article's HTML a DOM, which the service worker lacks (issue 20).
+      'alarms',
+      'downloads',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     action: { default_title: '__MSG_extName__' },
     // Extension pages run only the extension's own scripts: no inline or remote code, no eval.
     content_security_policy:
@@ -28,6 +41,11 @@ export default defineConfig({
       'open-side-panel': {
         suggested_key: { default: 'Alt+Shift+B' },
         description: '__MSG_commandOpenPanel__',
+      },
+      // Issue 21: save the tab's article. Not Alt+Shift+N / Alt+Shift+P, which the page's highlights use.
+      'save-article': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSaveArticle__',
       },
     },
     ...(browser === 'firefox'

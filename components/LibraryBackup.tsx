@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '@/utils/messages';
 import { formatBytes } from '@/utils/ui/format';
 import { t } from '@/utils/ui/i18n';
-import { exportLibraryBackup, exportLibraryMarkdown, importLibraryFile } from '@/utils/ui/library-files';
+import { exportLibraryAnnotations, exportLibraryBackup, exportLibraryMarkdown, importLibraryFile } from '@/utils/ui/library-files';
+import { LibraryAutoBackup } from './LibraryAutoBackup';
 import { Section } from './Section';
 
 interface Props {
@@ -102,11 +103,15 @@ export function LibraryBackup({ onImported }: Props) {
         <button type="button" data-testid="export-markdown" disabled={busy} onClick={() => void run(exportLibraryMarkdown, (name) => t('libraryExported', name), (e) => t('actionFailed', e))}>
           {t('libraryExportMarkdown')}
         </button>
+        <button type="button" data-testid="export-annotations" disabled={busy} onClick={() => void run(exportLibraryAnnotations, (name) => t('libraryExported', name), (e) => t('actionFailed', e))}>
+          {t('libraryExportAnnotations')}
+        </button>
         <button type="button" data-testid="import-library" disabled={busy} onClick={() => file.current?.click()}>
           {t('libraryImportBackup')}
         </button>
         <input ref={file} type="file" accept=".json,application/json" hidden data-testid="import-library-file" onChange={(e) => void onFile(e.currentTarget)} />
       </div>
+      <LibraryAutoBackup />
       {message && (
         <p role="status" class="status-note" data-testid="backup-status">
           {message}

@@ -5,6 +5,7 @@ import { sendToBackground, type LinkedEvent, type ReaderHighlight, type SavedArt
 import { t } from '@/utils/ui/i18n';
 import { useReload } from '@/utils/ui/use-reload';
 import { useResult } from '@/utils/ui/use-result';
+import { ArticleEvents } from './ArticleEvents';
 import { ArticleNotesForm } from './ArticleNotesForm';
 import { newHighlight, ReaderCopy } from './ReaderCopy';
 import { SavedArticleChips } from './SavedArticleChips';
@@ -77,6 +78,7 @@ export function SavedArticleReader({ url, onBack, onActor, onEvent }: Props) {
         <SavedArticleMeta article={article} testId="reader" />
         <SavedArticleChips entities={article.entities} events={article.events} onActor={onActor} onEvent={onEvent} />
         <ArticleNotesForm key={article.url} article={article} />
+        <ArticleEvents key={`events-${article.url}`} article={article} onChanged={reload} />
         {article.highlights.length > 0 && (
           <section class="reader-highlights" data-testid="reader-highlights">
             <h3>{t('libraryHighlights')}</h3>

@@ -19,6 +19,7 @@ import { pageFactLimits, type PageFacts } from './library/page-facts';
 import type { CopyOutcome } from './library/prepare-capture';
 import { EVENT_TYPES, type Entity, type EventType, type KbEvent, type PackProblem, type Role } from './kb/schema';
 import { neutralizeBidiControls } from './text/bidi';
+import { BACKUP_SCHEDULES, type AutoBackupState } from './library/backup-schedule';
 import { isWebUrl } from './web-url';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -94,6 +95,8 @@ export interface SavedArticleSummary {
   tags: string[];
   note: string;
   highlightCount: number;
+  /** Events the reader attached the article to (utils/library/article-events.ts); absent when none. */
+  attachedEvents?: LinkedEvent[];
 }
 
 /** An event a saved article names or reports, as the article keeps it. */
@@ -153,6 +156,9 @@ export interface LibraryImportReport {
   updated: number;
   unchanged: number;
 }
+
+/** Automatic backups as the library shows them (issue 21): the schedule, the last run, when the next is due, the file. */
+export type AutoBackupView = AutoBackupState & { nextAt: string | null; fileName: string };
 
 export interface EntityDetails {
   entity: Entity;
@@ -301,6 +307,16 @@ export interface BackgroundProtocol {
    * by article without duplicates; a file that is not a valid backup changes nothing and says why.
    */
   importLibrary(query: { url: string }): LibraryImportReport;
+  /** Library page: attach a saved article to an event of the knowledge base, or (`attach` false) undo that link (issue 21). */
+  linkArticleEvent(query: { url: string; eventId: string; attach: boolean }): SavedArticleSummary;
+  /** Library page: make a new event of the reader's own from a saved article (its draft's title, date and type) and attach the article to it. */
+  makeEventOfArticle(query: { url: string; title: string; date: string; type: KbEvent['type'] }): KbEvent;
+  /** Library page: the automatic backups' schedule, last run and next one (issue 21). */
+  getAutoBackup(query: Record<string, never>): AutoBackupView;
+  /** Library page: back up every day, every week, or never (the default). */
+  setAutoBackup(query: { schedule: AutoBackupState['schedule'] }): AutoBackupView;
+  /** Library page: make the automatic backup now; a failure is kept in the view with its reason. */
+  backUpNow(query: Record<string, never>): AutoBackupView;
   /** Pages: one entity with its roles, events and saved articles; null when unknown. */
   getEntity(query: { id: string }): EntityDetails | null;
   /** Pages: one event with its participants, links and saved articles; null when unknown. */
@@ -487,6 +503,16 @@ export const backgroundRequests = {
   undoRemoveArticles: v.object({ undoToken: v.pipe(v.string(), v.maxLength(200)) }),
   exportLibraryBegin: empty,
   importLibrary: v.object({ url: v.pipe(v.string(), v.maxLength(200), v.startsWith('blob:')) }),
+  linkArticleEvent: v.object({ url, eventId: id, attach: v.boolean() }),
+  makeEventOfArticle: v.object({
+    url,
+    title: v.pipe(v.string(), v.trim(), v.minLength(1, 'the event needs a title'), v.maxLength(300)),
+    date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')),
+    type: v.picklist(EVENT_TYPES),
+  }),
+  getAutoBackup: empty,
+  setAutoBackup: v.object({ schedule: v.picklist(BACKUP_SCHEDULES) }),
+  backUpNow: empty,
   getEntity: v.object({ id }),
   getEvent: v.object({ id }),
   searchKb: v.object({ query: v.pipe(v.string(), v.maxLength(500)) }),
@@ -608,6 +634,23 @@ export async function sendToOffscreen<K extends keyof OffscreenProtocol>(
   }
 }
 
+/**
+ * Messages the backup file's offscreen document answers (Chrome, issue 21): a service worker
+ * cannot make a blob: URL for downloads.download, so the background hands it the backup's
+ * text in parts and gets the URL back. Answered only to the background.
+ */
+export interface BackupFileProtocol {
+  /** Appends a part of the file's text (the first part starts a new file). */
+  backupFilePart(query: { text: string; first: boolean }): null;
+  /** The file as a blob: URL of the extension's; the previous one is revoked. */
+  backupFileUrl(query: Record<string, never>): { url: string };
+}
+
+export const backupFileRequests = {
+  backupFilePart: v.object({ text: v.string(), first: v.boolean() }),
+  backupFileUrl: empty,
+} satisfies { [K in keyof BackupFileProtocol]: v.GenericSchema<Parameters<BackupFileProtocol[K]>[0]> };
+
 /** Messages a content script sends, about its own tab; every other message is for the extension's own pages only. */
 export const contentScriptMessages = new Set<keyof BackgroundProtocol>([
   'analyzeArticle',
@@ -688,6 +731,16 @@ export async function sendToBackground<K extends keyof BackgroundProtocol>(
     return reply ?? { ok: false, error: `no reply to ${name}` };
   } catch (error) {
     return { ok: false, error: describeSendError(name, (error as Error).message) };
+  }
+}
+
+/** Sends a message to the backup file's offscreen document (BackupFileProtocol); never throws. */
+export async function sendToBackupFile<K extends keyof BackupFileProtocol>(name: K, data: Parameters<BackupFileProtocol[K]>[0]): Promise<Result<ReturnType<BackupFileProtocol[K]>>> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ backstory: name, data } satisfies Envelope)) as Result<ReturnType<BackupFileProtocol[K]>> | undefined;
+    return reply ?? { ok: false, error: `no reply to ${name}: the backup file's document is not open` };
+  } catch (error) {
+    return { ok: false, error: `${name} failed: ${(error as Error).message}` };
   }
 }
 

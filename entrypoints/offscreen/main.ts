@@ -1,11 +1,13 @@
 /**
  * Chrome's offscreen document (issue 20): sanitises a saved article's HTML for the service
- * worker, which has no DOM (utils/background/html-sanitiser.ts opens and closes it). It answers
- * the offscreen protocol only, and only to the extension's own background.
+ * worker, which has no DOM (utils/background/html-sanitiser.ts opens and closes it), and holds
+ * the automatic backup's file while it downloads (issue 21, utils/ui/backup-file.ts). It answers
+ * the offscreen and backup-file protocols only, and only to the extension's own background.
  */
 import DOMPurify from 'dompurify';
 import { browser } from 'wxt/browser';
 import { keepArticleHtml } from '../../utils/library/article-html';
+import { answerBackupFile } from '../../utils/ui/backup-file';
 import { dispatch, isRequestOf, offscreenRefusal, offscreenRequests, type Handlers, type OffscreenProtocol, type Sender } from '../../utils/messages';
 
 const handlers: Handlers<OffscreenProtocol, Sender> = {
@@ -21,3 +23,5 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendRes
   void dispatch(message, sender, offscreenRequests, handlers, allow).then(sendResponse);
   return true;
 });
+
+answerBackupFile(browser.runtime.onMessage, location.origin + '/');

@@ -2,7 +2,8 @@
  * The library in a real Chromium (issue 21): two corpus pages saved from the popup (Reuters,
  * whose og:site_name is its section "U.S.", opened with tracking parameters, then saved again
  * without them; and the BBC), read in the reader view from the saved copy, tagged and noted,
- * highlighted with a note (painted on the copy), searched, filtered by an actor chip, exported as a JSON backup and as Markdown, removed
+ * highlighted with a note (painted on the copy), searched, filtered by an actor chip, exported as a JSON backup, as Markdown
+ * and as W3C Web Annotations, removed
  * (with undo), imported back: everything is there again. A bad file changes nothing.
  * Screenshots: test-output/screenshots/library-*.png.
  */
@@ -182,6 +183,32 @@ describe('the library', () => {
     expect(reutersMd).toContain('## Note\n\nCompare with the OPEC meeting in December.');
     expect(reutersMd).toContain('  - "oil"');
     expect(reutersMd).toContain(`## Highlights\n\n> ${HIGHLIGHTED}\n\nThe lead: oversupply`);
+
+    // The highlights and notes as W3C Web Annotations: one collection, the quote found in the saved text at its position.
+    const [annotations] = await Promise.all([library.waitForEvent('download'), library.getByTestId('export-annotations').click()]);
+    expect(annotations.suggestedFilename()).toMatch(/^backstory-annotations-\d{4}-\d{2}-\d{2}\.jsonld$/);
+    const collection = JSON.parse(readFileSync((await annotations.path())!, 'utf8')) as {
+      '@context': string;
+      type: string;
+      total: number;
+      first: { type: string; items: { type: string; motivation: string; body: unknown; target: string | { source: string; selector: { type: string; exact?: string; start?: number; end?: number }[] } }[] };
+    };
+    expect(collection).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 2, first: { type: 'AnnotationPage' } });
+    const [articleNote, highlight] = collection.first.items;
+    expect(articleNote).toMatchObject({ type: 'Annotation', motivation: 'commenting', target: REUTERS_CANONICAL });
+    expect(articleNote!.body).toEqual([
+      { type: 'TextualBody', value: 'Compare with the OPEC meeting in December.', format: 'text/plain', purpose: 'commenting' },
+      { type: 'TextualBody', value: 'oil', format: 'text/plain', purpose: 'tagging' },
+      { type: 'TextualBody', value: 'markets', format: 'text/plain', purpose: 'tagging' },
+    ]);
+    expect(highlight).toMatchObject({ type: 'Annotation', motivation: 'commenting', body: { type: 'TextualBody', value: 'The lead: oversupply', purpose: 'commenting' } });
+    const target = highlight!.target as { source: string; selector: { type: string; exact?: string; start?: number; end?: number }[] };
+    expect(target.source).toBe(REUTERS_CANONICAL);
+    const [quote, position] = target.selector;
+    expect(quote).toMatchObject({ type: 'TextQuoteSelector', exact: HIGHLIGHTED });
+    // Offsets in the text of the reader view's copy, where the highlight was made.
+    expect(position).toMatchObject({ type: 'TextPositionSelector' });
+    expect(position!.end! - position!.start!).toBe(HIGHLIGHTED.length);
 
     await library.getByTestId('select-all').check();
     await library.getByTestId('remove-selected').click();

@@ -35,10 +35,12 @@ beforeEach(async () => {
   settings = { highlightOffSites: [], highlightNominal: false, historyOff: false, historyPausedSites: [], highlightMode: 'all', highlightGroupsOff: [] };
   // What each tab's content script holds: the article it had analysed.
   const pageTexts = new Map<number, ArticlePayload>();
+  const reader = new KbReader(db);
   const base = createHandlers({
     db,
-    kb: new KbReader(db),
-    knowledgeChanged: () => {},
+    kb: reader,
+    // As the runtime does: a change of the knowledge base is read anew.
+    knowledgeChanged: () => reader.invalidate(),
     tabs: { get: async (id) => tabs.get(id) ?? null, set: async (s) => void tabs.set(s.tabId, s), all: async () => [...tabs.values()], forget: (id) => void tabs.delete(id) },
     settings: { get: async () => settings, set: async (s) => void (settings = s) },
     notify: (id) => notified.push(id),
@@ -629,5 +631,66 @@ describe('reading with Backstory (issue 20)', () => {
     await withPanel.openSidePanel({}, tabSender);
     expect(opened).toEqual([7]);
     expect(() => withPanel.openSidePanel({}, { url: 'https://news.example/story' })).toThrow(/from a tab/);
+  });
+});
+
+describe('a saved article and the events of the knowledge base (issue 21)', () => {
+  const saveStory = async () => {
+    await handlers.analyzeArticle(article, tabSender);
+    return handlers.saveArticle({ tabId: 7 }, {});
+  };
+
+  it('attaches a saved article to an event, which then lists it on its page; the link survives saving again, and can be undone', async () => {
+    await saveStory();
+    expect((await handlers.queryLibrary({ eventId: '2018-07-16-helsinki-summit' }, {})).articles).toEqual([]);
+
+    const linked = await handlers.linkArticleEvent({ url: article.url, eventId: '2018-07-16-helsinki-summit', attach: true }, {});
+    expect(linked.attachedEvents).toEqual([{ id: '2018-07-16-helsinki-summit', title: 'Trump–Putin summit in Helsinki', date: '2018-07-16' }]);
+    expect((await handlers.getEvent({ id: '2018-07-16-helsinki-summit' }, {}))!.savedArticles.map((a) => a.url)).toEqual([article.url]);
+    expect((await handlers.queryLibrary({ eventId: '2018-07-16-helsinki-summit' }, {})).articles.map((a) => a.url)).toEqual([article.url]);
+
+    await handlers.analyzeArticle(article, tabSender);
+    await handlers.saveArticle({ tabId: 7 }, {});
+    expect((await handlers.getArticle({ url: article.url }, {}))!.attachedEvents?.map((e) => e.id)).toEqual(['2018-07-16-helsinki-summit']);
+
+    await handlers.linkArticleEvent({ url: article.url, eventId: '2018-07-16-helsinki-summit', attach: false }, {});
+    expect((await handlers.getArticle({ url: article.url }, {}))!.attachedEvents).toEqual([]);
+    expect((await handlers.queryLibrary({ eventId: '2018-07-16-helsinki-summit' }, {})).articles).toEqual([]);
+  });
+
+  it('refuses an event the knowledge base does not hold, and an article not saved, changing nothing', async () => {
+    await saveStory();
+    await expect(handlers.linkArticleEvent({ url: article.url, eventId: 'no-such-event', attach: true }, {})).rejects.toThrow(/no event "no-such-event"/);
+    await expect(handlers.linkArticleEvent({ url: 'https://news.example/other', eventId: '2018-07-16-helsinki-summit', attach: true }, {})).rejects.toThrow(/no longer in your library/);
+    expect((await handlers.getArticle({ url: article.url }, {}))!.attachedEvents).toBeUndefined();
+  });
+
+  it('makes a new event of the reader’s own from the article, in their layer, with the article attached and listed on its page', async () => {
+    await saveStory();
+    const event = await handlers.makeEventOfArticle({ url: article.url, title: 'Budapest summit announced', date: '2025-10-20', type: 'summit' }, {});
+    expect(event).toMatchObject({ id: 'reader-2025-10-20-budapest-summit-announced', title: 'Budapest summit announced', sources: [{ url: article.url }] });
+    expect(event.participants.map((p) => p.entity)).toEqual(expect.arrayContaining(['donald-trump', 'vladimir-putin']));
+    const details = await handlers.getEvent({ id: event.id }, {});
+    expect(details!.event.title).toBe('Budapest summit announced');
+    expect(details!.savedArticles.map((a) => a.url)).toEqual([article.url]);
+    expect((await handlers.listUserRecords({}, {})).records).toEqual([expect.objectContaining({ kind: 'event', id: event.id, change: 'added' })]);
+    expect((await handlers.searchKb({ query: 'budapest summit announced' }, {})).events.map((e) => e.id)).toContain(event.id);
+  });
+
+  it('keeps the links in the backup, and puts them back on import', async () => {
+    await saveStory();
+    await handlers.linkArticleEvent({ url: article.url, eventId: '2025-08-15-alaska-summit', attach: true }, {});
+    const { exportId } = await handlers.exportLibraryBegin({}, {});
+    let text = '';
+    for (let step = await handlers.exportNext({ exportId }, {}); ; step = await handlers.exportNext({ exportId }, {})) {
+      text += step.text;
+      if (step.done) break;
+    }
+    await handlers.removeArticles({ urls: [article.url] }, {});
+    const blobUrl = 'blob:chrome-extension://abcdefghijklmnop/00000000-0000-4000-8000-000000000021';
+    files.set(blobUrl, new Blob([text]));
+    expect(await handlers.importLibrary({ url: blobUrl }, {})).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect((await handlers.getArticle({ url: article.url }, {}))!.attachedEvents?.map((e) => e.id)).toEqual(['2025-08-15-alaska-summit']);
+    expect((await handlers.getEvent({ id: '2025-08-15-alaska-summit' }, {}))!.savedArticles.map((a) => a.url)).toContain(article.url);
   });
 });

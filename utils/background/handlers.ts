@@ -32,6 +32,8 @@ import type { ArticleCapture } from '../library/capture-article';
 import { articleCaptureSchema } from '../messages';
 import { LibraryStore, summarizeStored } from './library-store';
 import { prepareCapture, type HtmlSanitiser } from '../library/prepare-capture';
+import type { AutoBackups } from './auto-backup';
+import { eventFromArticle } from '../library/article-events';
 
 export type { Sender } from '../messages';
 
@@ -67,6 +69,8 @@ export interface BackgroundDeps {
   highlightSettingsChanged?(): void;
   /** Opens the side panel beside a tab; called at once, within the reader's click (a user gesture). */
   openSidePanel?(tabId: number): Promise<void>;
+  /** Automatic backups of the library (issue 21); absent where the browser cannot write files. */
+  autoBackups?: AutoBackups;
   /** The time budget of one analysis (ms); ANALYSIS_BUDGET_MS unless a test sets another. */
   analysisBudgetMs?: number;
   now?(): Date;
@@ -374,6 +378,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
   };
 
   const library = new LibraryStore(db, now);
+  const backups = (): AutoBackups => {
+    if (!deps.autoBackups) throw new Error('automatic backups are not available in this browser');
+    return deps.autoBackups;
+  };
   const savedNaming = async (entityIds: string[]): Promise<SavedArticleSummary[]> =>
     // A multi-entry index yields an article once per matching entity: keep one of each.
     [...new Map((await db.articles.where('entityIds').anyOf(entityIds).toArray()).map((a) => [a.url, a])).values()]
@@ -621,6 +629,29 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       return report;
     },
 
+    async linkArticleEvent({ url, eventId, attach }) {
+      const article = await library.find(url);
+      if (!article) throw new Error('this article is no longer in your library');
+      if (!attach) return summarizeStored(await library.linkEvent(article.url, eventId, null));
+      const [event] = await deps.kb.events([eventId]);
+      if (!event) throw new Error(`no event "${eventId}" in your knowledge base`);
+      return summarizeStored(await library.linkEvent(article.url, event.id, { id: event.id, title: event.title, date: event.date }));
+    },
+
+    async makeEventOfArticle({ url, ...draft }) {
+      const article = await library.find(url);
+      if (!article) throw new Error('this article is no longer in your library');
+      const event = await changing(kbStore.putUserEvent(db, eventFromArticle(article, draft), now()));
+      await library.linkEvent(article.url, event.id, { id: event.id, title: event.title, date: event.date });
+      return event;
+    },
+
+    getAutoBackup: () => backups().view(),
+
+    setAutoBackup: ({ schedule }) => backups().setSchedule(schedule),
+
+    backUpNow: () => backups().runNow(),
+
     async getEntity({ id }) {
       const entity = await deps.kb.entity(id);
       if (!entity) return null;
@@ -656,7 +687,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
         for (const link of other.links ?? []) if (link.event === id) links.push({ type: link.type, direction: 'from', event: summarizeEvent(kb, other) });
       }
       const people = participants.map((p) => p.id);
-      const saved = (await savedNaming(people)).filter((a) => people.filter((pid) => a.entities.some((e) => e.id === pid)).length >= Math.min(2, people.length));
+      const naming = (await savedNaming(people)).filter((a) => people.filter((pid) => a.entities.some((e) => e.id === pid)).length >= Math.min(2, people.length));
+      // First the articles linked to the event (the reader's attachments and the analysis's finds, issue 21), then those naming its people.
+      const linked = (await db.articles.where('eventIds').equals(id).toArray()).sort((a, b) => b.savedAt.localeCompare(a.savedAt)).map(summarizeStored);
+      const saved = [...new Map([...linked, ...naming].map((a) => [a.url, a])).values()];
       return { event, participants, placeName: event.place ? (kb.entities.get(event.place)?.name ?? null) : null, links, savedArticles: saved };
     },
 

@@ -1,7 +1,9 @@
 /**
  * Where the background sanitises a saved article's HTML (issue 20): in place when it has a DOM
  * (Firefox's background page), else in Chrome's offscreen document (entrypoints/offscreen/),
- * opened on demand and closed when idle (offscreen-document.ts).
+ * opened on demand and closed when idle (offscreen-document.ts). Chrome allows one offscreen
+ * document per extension: the same one holds the automatic backup's file while it downloads
+ * (backup-download.ts), through `offscreenDocument()`.
  */
 import DOMPurify from 'dompurify';
 import { keepArticleHtml } from '../library/article-html';
@@ -36,20 +38,35 @@ function chromeOffscreenApi(): OffscreenApi | null {
   const getContexts = chrome.runtime.getContexts.bind(chrome.runtime);
   return {
     hasDocument: async () => (await getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] })).length > 0,
-    create: () => offscreen.createDocument({ url: OFFSCREEN_PATH, reasons: ['DOM_PARSER'], justification: 'Sanitise the HTML of an article the reader saves (DOMPurify needs a DOM).' }),
+    create: () =>
+      offscreen.createDocument({
+        url: OFFSCREEN_PATH,
+        reasons: ['DOM_PARSER', 'BLOBS'],
+        justification: 'Sanitise the HTML of an article the reader saves (DOMPurify needs a DOM), and hold the automatic backup of the library while it downloads.',
+      }),
     close: () => offscreen.closeDocument(),
   };
 }
 
 const pause = (ms: number) => new Promise<void>((resume) => setTimeout(resume, ms));
 
+let shared: OffscreenDocument | null | undefined;
+
+/** The background's one offscreen document (Chrome); null where the browser has none (Firefox). */
+export function offscreenDocument(): OffscreenDocument | null {
+  if (shared === undefined) {
+    const api = chromeOffscreenApi();
+    shared = api ? new OffscreenDocument(api) : null;
+    void shared?.closeLeftOver().catch(() => {});
+  }
+  return shared;
+}
+
 /** The sanitiser for this background; one that always rejects (the save then keeps the text) when neither way is there. */
 export function htmlSanitiser(): HtmlSanitiser {
   if (DOMPurify.isSupported) return async (html) => keepArticleHtml(DOMPurify, html);
-  const api = chromeOffscreenApi();
-  if (!api) return async () => Promise.reject(new Error('no DOM to sanitise with: no offscreen document in this browser'));
-  const document = new OffscreenDocument(api);
-  void document.closeLeftOver().catch(() => {});
+  const document = offscreenDocument();
+  if (!document) return async () => Promise.reject(new Error('no DOM to sanitise with: no offscreen document in this browser'));
   return (html) =>
     document.use(async () => {
       for (let tried = 1; ; tried++) {

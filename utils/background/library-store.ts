@@ -6,10 +6,11 @@
  * sync engine could too (docs/sync.md).
  */
 import type { ArticleBody, BackstoryDb, StoredArticle } from '../db';
-import type { LibraryImportReport, LibraryPage, LibraryQuery, ReaderHighlight, SavedArticle, SavedArticleSummary } from '../messages';
+import type { LibraryImportReport, LibraryPage, LibraryQuery, LinkedEvent, ReaderHighlight, SavedArticle, SavedArticleSummary } from '../messages';
 import { BACKUP_END, backupStart, mergeArticle, parseBackup, toBackupArticle, type BackupArticle } from '../library/backup';
 import type { SavedCapture } from '../library/capture-article';
 import { normalizeArticleUrl } from '../library/page-metadata';
+import { eventIdsOf, withAttachedEvent, withoutAttachedEvent } from '../library/article-events';
 import { LibrarySearch, searchDocOf, shardOf, SEARCH_SHARDS } from '../library/search-index';
 
 /** What a quota error while saving tells the reader. */
@@ -91,6 +92,8 @@ export class LibraryStore {
         const existing = (await db.articles.get(capture.canonicalUrl)) ?? (await db.articles.where('addresses').anyOf(addresses).first());
         const now = this.now().toISOString();
         const events = [...new Map([...capture.events, ...analysis.events].map((e) => [e.id, e])).values()];
+        // The reader's links to events stay when the article is saved again.
+        const attached = existing?.attachedEvents?.length ? { attachedEvents: existing.attachedEvents } : {};
         const record: StoredArticle = {
           url: existing?.url ?? capture.canonicalUrl,
           title: capture.title,
@@ -102,7 +105,8 @@ export class LibraryStore {
           entities: analysis.entities,
           entityIds: analysis.entities.map((e) => e.id),
           events,
-          eventIds: events.map((e) => e.id),
+          eventIds: eventIdsOf({ events, ...attached }),
+          ...attached,
           tags: existing?.tags ?? [],
           note: existing?.note ?? '',
           highlights: existing?.highlights ?? [],
@@ -151,6 +155,24 @@ export class LibraryStore {
     this.writes++;
     this.listed?.set(updated.url, updated);
     if (this.search) this.indexed(updated, (await db.articleBodies.get(url))?.text ?? '');
+    return updated;
+  }
+
+  /** Attaches the article at `url` to an event (issue 21), or with `event` null detaches it from `eventId`. */
+  async linkEvent(url: string, eventId: string, event: LinkedEvent | null): Promise<StoredArticle> {
+    const { db } = this;
+    const updated = await writing(() =>
+      db.transaction('rw', [db.articles, db.meta], async () => {
+        const article = await db.articles.get(url);
+        if (!article) throw new Error('this article is no longer in your library');
+        const linked = event ? withAttachedEvent(article, event) : withoutAttachedEvent(article, eventId);
+        const next: StoredArticle = { ...linked, updatedAt: this.now().toISOString(), seq: await this.nextSeq() };
+        await db.articles.put(next);
+        return next;
+      }),
+    );
+    this.writes++;
+    this.listed?.set(updated.url, updated);
     return updated;
   }
 

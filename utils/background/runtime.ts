@@ -23,6 +23,11 @@ import { createHandlers, ownBlobUrl, type Sender, type TabStore } from './handle
 import { KbReader } from './kb-reader';
 import { htmlSanitiser } from './html-sanitiser';
 import { tabsToEvict } from './tab-state';
+import { AutoBackups } from './auto-backup';
+import { downloadBackupFile } from './backup-download';
+import { LibraryStore } from './library-store';
+import { BACKUP_CHECK_MINUTES, NO_AUTO_BACKUP, type AutoBackupState, type BackupSchedule } from '../library/backup-schedule';
+import { badgeFeedback, quickSave, SAVE_ARTICLE_COMMAND, SAVE_ARTICLE_MENU, type BadgeFeedback, type QuickSaveOutcome } from './quick-save';
 
 const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: { highlightOffSites: [], highlightNominal: false, historyOff: false, historyPausedSites: [], highlightMode: 'all', highlightGroupsOff: [] },
@@ -34,6 +39,22 @@ const settingsItem = storage.defineItem<Settings>('local:settings', {
     3: (old: Omit<Settings, 'highlightMode' | 'highlightGroupsOff'>): Settings => ({ ...old, highlightMode: 'all', highlightGroupsOff: [] }),
   },
 });
+
+/** Automatic backups (issue 21): the reader's schedule and what the last run did. */
+const autoBackupItem = storage.defineItem<AutoBackupState>('local:autoBackup', { fallback: NO_AUTO_BACKUP, version: 1 });
+const BACKUP_ALARM = 'backstory-backup';
+
+/** Sets the alarm that looks whether a backup is due (`restart`: its first look in a minute), or clears it when backups are off. */
+async function syncBackupAlarm(schedule: BackupSchedule, restart: boolean): Promise<void> {
+  const alarms = browser.alarms;
+  if (!alarms) return;
+  if (schedule === 'off') {
+    await alarms.clear(BACKUP_ALARM);
+    return;
+  }
+  // Chrome may drop alarms when the browser restarts: made again at each start when missing.
+  if (restart || !(await alarms.get(BACKUP_ALARM))) await alarms.create(BACKUP_ALARM, { delayInMinutes: 1, periodInMinutes: BACKUP_CHECK_MINUTES });
+}
 
 /**
  * Per-tab state in session storage (it survives the service worker being stopped), with a
@@ -92,16 +113,22 @@ function sessionTabStore(): TabStore {
  * it waits; cleared when it is done.
  */
 function showPreparing(on: boolean): void {
-  const apis = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
-  const action = apis.action ?? apis.browserAction; // Chrome (MV3) or Firefox (MV2)
+  const action = actionApi();
   if (!action) return;
   void action.setBadgeText({ text: on ? '…' : '' }).catch(() => {});
   void action.setTitle({ title: on ? t('preparingKnowledgeBase') : t('extName') }).catch(() => {});
 }
 
 interface ActionApi {
-  setBadgeText(details: { text: string }): Promise<void>;
-  setTitle(details: { title: string }): Promise<void>;
+  setBadgeText(details: { text: string; tabId?: number }): Promise<void>;
+  setTitle(details: { title: string; tabId?: number }): Promise<void>;
+  setBadgeBackgroundColor?(details: { color: string; tabId?: number }): Promise<void>;
+}
+
+/** The toolbar button: Chrome's `action` (MV3) or Firefox's `browserAction` (MV2). */
+function actionApi(): ActionApi | undefined {
+  const apis = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
+  return apis.action ?? apis.browserAction;
 }
 
 async function ensureDefaultPack(db: BackstoryDb, pack: BundledPack): Promise<boolean> {
@@ -169,7 +196,23 @@ export function startBackground(pack: BundledPack): void {
     return response.body;
   };
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void>; open(o: { windowId?: number; tabId?: number }): Promise<void> } }).sidePanel;
+  const autoBackups = new AutoBackups({
+    store: { get: () => autoBackupItem.getValue(), set: (state) => autoBackupItem.setValue(state) },
+    // Its own reader of the library: an export only reads.
+    source: { chunks: () => new LibraryStore(db, () => new Date()).exportBackup(), count: () => db.articles.count() },
+    write: downloadBackupFile,
+    now: () => new Date(),
+    scheduleChanged: (schedule) => void syncBackupAlarm(schedule, true).catch((error: unknown) => console.error('[backstory] the backup alarm was not set', error)),
+  });
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === BACKUP_ALARM) void packReady.then(() => autoBackups.runIfDue());
+  });
+  void autoBackups
+    .view()
+    .then((view) => syncBackupAlarm(view.schedule, false))
+    .catch((error: unknown) => console.error('[backstory] the backup alarm was not checked', error));
   const handlers = createHandlers({
+    autoBackups,
     db,
     kb: reader,
     knowledgeChanged: () => reader.invalidate(),
@@ -223,10 +266,76 @@ export function startBackground(pack: BundledPack): void {
   browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
 
   void sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
-  browser.commands?.onCommand.addListener((command, tab) => {
+  const onCommand = (command: string, tab?: CommandTab) => {
+    if (command === SAVE_ARTICLE_COMMAND) return saveFromTab(tab);
     if (command !== 'open-side-panel') return;
     if (sidePanel && tab?.windowId !== undefined) void sidePanel.open({ windowId: tab.windowId });
     const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
     if (sidebar) void sidebar.open();
-  });
+  };
+  browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));
+
+  // Issue 21: save the tab's article from the page's context menu and the keyboard shortcut,
+  // as the popup's Save does, and say on the toolbar button how it went.
+  const saveFromTab = async (given: CommandTab | undefined): Promise<QuickSaveOutcome> => {
+    // Firefox before 126 gives the command no tab: the one in front of the reader.
+    const tab = given ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+    await packReady;
+    const outcome = await quickSave(tab, { tabState: (tabId) => tabs.get(tabId), save: async (tabId) => handlers.saveArticle({ tabId }, {}) });
+    if (!outcome.ok) console.info(`[backstory] not saved from the menu or shortcut: ${outcome.reason} ${outcome.detail}`);
+    if (tab?.id !== undefined) await showSaveOutcome(tab.id, badgeFeedback(outcome));
+    return outcome;
+  };
+  const menus = contextMenusApi();
+  const onMenuClicked = (info: { menuItemId: string | number }, tab?: CommandTab) => (info.menuItemId === SAVE_ARTICLE_MENU ? saveFromTab(tab) : undefined);
+  menus?.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+  // Created at every start: Firefox keeps no menu of a persistent background page; removeAll
+  // first, since Chrome keeps them and a second create of one id fails.
+  void menus
+    ?.removeAll()
+    .then(() => menus.create({ id: SAVE_ARTICLE_MENU, title: t('menuSaveArticle'), contexts: ['page', 'selection'], documentUrlPatterns: ['http://*/*', 'https://*/*'] }))
+    .catch((error: unknown) => console.error('[backstory] the context menu was not created', error));
+  // The same listeners, for the end-to-end tests: a context menu cannot be clicked, nor a
+  // command pressed, in headless Chromium. Only code running in this worker reaches them.
+  Object.assign(globalThis, { backstoryListeners: { onCommand, onMenuClicked } });
+}
+
+interface CommandTab {
+  id?: number;
+  url?: string;
+  windowId?: number;
+}
+
+interface ContextMenusApi {
+  create(properties: { id: string; title: string; contexts: string[]; documentUrlPatterns: string[] }, done?: () => void): unknown;
+  removeAll(): Promise<void>;
+  onClicked: { addListener(listener: (info: { menuItemId: string | number }, tab?: CommandTab) => void): void };
+}
+
+/** Firefox's `menus` (its permission) or Chrome's `contextMenus`; undefined when neither is granted. */
+function contextMenusApi(): ContextMenusApi | undefined {
+  const apis = browser as unknown as { menus?: ContextMenusApi; contextMenus?: ContextMenusApi };
+  return apis.menus ?? apis.contextMenus;
+}
+
+const badgeTimers = new Map<number, ReturnType<typeof setTimeout>>();
+
+/** Shows a save's outcome on the tab's toolbar button for a while (resolves once shown), then clears it. */
+async function showSaveOutcome(tabId: number, feedback: BadgeFeedback): Promise<void> {
+  const action = actionApi();
+  if (!action) return;
+  clearTimeout(badgeTimers.get(tabId));
+  const set = (text: string, title: string) =>
+    Promise.all([action.setBadgeText({ tabId, text }), action.setTitle({ tabId, title })]).catch(() => {
+      // The tab was closed meanwhile.
+    });
+  await action.setBadgeBackgroundColor?.({ tabId, color: feedback.color }).catch(() => {});
+  await set(feedback.text, t(feedback.title.key, ...feedback.title.subs));
+  badgeTimers.set(
+    tabId,
+    setTimeout(() => {
+      badgeTimers.delete(tabId);
+      void set('', t('extName'));
+    }, feedback.clearAfterMs),
+  );
 }

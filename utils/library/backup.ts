@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { readerHighlightSchema, type SavedArticle } from '../messages';
 import { isWebUrl } from '../web-url';
 import { normalizeArticleUrl } from './page-metadata';
+import { eventIdsOf } from './article-events';
 
 export const BACKUP_FORMAT = 'backstory-library';
 /** Version 1: the first. A later version adds a migration from this one in parseBackup. */
@@ -40,6 +41,8 @@ const articleSchema = v.object({
   html: v.nullable(text(1_000_000)),
   addresses: v.pipe(v.array(webUrl), v.maxLength(100)),
   highlights: v.pipe(v.array(readerHighlightSchema), v.maxLength(1000)),
+  // Issue 21: the events the reader attached the article to; absent in backups made before.
+  attachedEvents: v.optional(v.pipe(v.array(v.object({ id: ref, title: text(1000), date: text(40) })), v.maxLength(5000))),
 });
 
 const backupSchema = v.object({
@@ -110,5 +113,10 @@ export function mergeArticle(existing: BackupArticle | null, incoming: BackupArt
     addresses: union(existing.addresses, addresses),
     highlights,
   };
+  const attached = [...new Map([...(existing.attachedEvents ?? []), ...(incoming.attachedEvents ?? [])].map((e) => [e.id, e])).values()];
+  if (attached.length) {
+    merged.attachedEvents = attached;
+    merged.eventIds = eventIdsOf(merged);
+  }
   return { article: merged, change: content(merged) === content(existing) ? 'unchanged' : 'updated' };
 }

@@ -1,11 +1,13 @@
 /**
  * The library's files (issue 21), from its page: the JSON backup (read from the background in
- * chunks), the Markdown export (one file per article, in a zip) and the import of a backup.
+ * chunks), the Markdown export (one file per article, in a zip), the highlights and notes as
+ * W3C Web Annotations, and the import of a backup.
  */
 import { strToU8, zipSync } from 'fflate';
 import { sendToBackground, type LibraryImportReport, type Result } from '@/utils/messages';
 import type { LibraryBackup } from '@/utils/library/backup';
 import { articleMarkdown, markdownFileName } from '@/utils/library/markdown';
+import { ANNOTATION_MEDIA_TYPE, annotationCollection, annotationFileName } from '@/utils/library/web-annotation';
 import { downloadParts } from './download';
 
 /** The backup's text in parts, and its file name. */
@@ -39,6 +41,17 @@ export async function exportLibraryMarkdown(): Promise<Result<string>> {
   for (const article of backup.articles) files[markdownFileName(article.title, taken)] = strToU8(articleMarkdown(article));
   const fileName = read.value.fileName.replace(/\.json$/, '-markdown.zip');
   downloadParts(fileName, [zipSync(files, { level: 6 }) as Uint8Array<ArrayBuffer>], 'application/zip');
+  return { ok: true, value: fileName };
+}
+
+/** Downloads the reader's highlights and notes as W3C Web Annotations (JSON-LD); the result is the file's name. */
+export async function exportLibraryAnnotations(): Promise<Result<string>> {
+  const read = await readBackup();
+  if (!read.ok) return read;
+  const backup = JSON.parse(read.value.parts.join('')) as LibraryBackup;
+  const when = new Date(backup.exportedAt);
+  const fileName = annotationFileName(when);
+  downloadParts(fileName, [JSON.stringify(annotationCollection(backup.articles, when), null, 1)], ANNOTATION_MEDIA_TYPE);
   return { ok: true, value: fileName };
 }
 
