@@ -12,7 +12,7 @@ import { RelatedEvents } from './RelatedEvents';
 import { Section } from './Section';
 import { SiteHistoryToggle } from './SiteHistoryToggle';
 import { StatusNote } from './StatusNote';
-import { StoryThread } from './StoryThread';
+import { EventChain } from './EventChain';
 import { UnknownNamesSection } from './UnknownNamesSection';
 
 interface Props {
@@ -36,7 +36,7 @@ interface Props {
  * next.
  */
 export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent, onAddName, onDismissEvent, onSearch, history }: Props) {
-  const { entities, related, later, readBefore, thread } = analysis;
+  const { entities, related, later, readBefore, chain } = analysis;
   const [order, setOrder] = useState<EventOrder>('relevance');
   return (
     <article class="overview">
@@ -53,9 +53,9 @@ export function TabOverview({ analysis, site, onOpenEntity, onOpenEvent, onAddNa
           </Section>
         )
       )}
-      {thread && thread.length > 0 && (
-        <Section title={t('sectionThread')} testId="thread">
-          <StoryThread steps={thread} onOpen={onOpenEvent} />
+      {chain && chain.length > 0 && (
+        <Section title={t('sectionChain')} testId="chain">
+          <EventChain steps={chain} onOpen={onOpenEvent} />
         </Section>
       )}
       {readBefore && readBefore.length > 0 && (

@@ -68,14 +68,14 @@ describe('the seed article', () => {
     await panel.screenshot({ path: join(shots, 'sidepanel.png'), fullPage: true });
 
     // How it unfolded: the call that set up the summit, the summit, and its calling off, oldest first, each joined by its link.
-    const steps = panel.getByTestId('thread-step');
-    const thread = await steps.evaluateAll((els) => els.map((el) => `${el.querySelector('.thread-link')?.textContent ?? ''}|${el.getAttribute('data-event-id')}`));
-    expect(thread.length, thread.join('; ')).toBeGreaterThanOrEqual(3);
-    expect(thread.map((s) => s.split('|')[0] === ''), thread.join('; ')).toEqual(thread.map((_, i) => i === 0));
-    const calledOff = thread.findIndex((s) => /^Cancelled by\|2025-10-22-/.test(s));
-    expect(calledOff, thread.join('; ')).toBeGreaterThan(0);
-    expect(thread[calledOff - 1], thread.join('; ')).toMatch(/budapest/);
-    await panel.getByTestId('thread').screenshot({ path: join(shots, 'sidepanel-thread.png') });
+    const steps = panel.getByTestId('chain-step');
+    const chain = await steps.evaluateAll((els) => els.map((el) => `${el.querySelector('.chain-link')?.textContent ?? ''}|${el.getAttribute('data-event-id')}`));
+    expect(chain.length, chain.join('; ')).toBeGreaterThanOrEqual(3);
+    expect(chain.map((s) => s.split('|')[0] === ''), chain.join('; ')).toEqual(chain.map((_, i) => i === 0));
+    const calledOff = chain.findIndex((s) => /^Cancelled by\|2025-10-22-/.test(s));
+    expect(calledOff, chain.join('; ')).toBeGreaterThan(0);
+    expect(chain[calledOff - 1], chain.join('; ')).toMatch(/budapest/);
+    await panel.getByTestId('chain').screenshot({ path: join(shots, 'sidepanel-chain.png') });
 
     // An event page with its sources, and back.
     await items.filter({ hasText: 'Alaska' }).first().getByRole('button').first().click();

@@ -8,7 +8,7 @@ import { findMentions, type Mention, type MentionKind } from '../match/find-ment
 import type { UnknownName } from '../match/unknown-name';
 import { findEventMentions } from '../related/find-event-mentions';
 import { headlineEndOf, rankRelated, type ReaderContext, type RelatedEvent } from '../related/rank-related';
-import { storyThread, type ThreadLink } from '../related/story-thread';
+import { eventChain, type ChainLink } from '../related/event-chain';
 import { tokenize, type Token } from '../text/tokenize';
 import { dropWrongLinks } from './wrong-links';
 
@@ -59,10 +59,10 @@ export interface Analysis {
   later: (EventSummary & { score: number; reasons: string[] })[];
   /**
    * "How it unfolded": the linked events around the best related ones, oldest first, each
-   * with how it came from the step before (see utils/related/story-thread.ts); absent or []
+   * with how it came from the step before (see utils/related/event-chain.ts); absent or []
    * when the knowledge base links none of them.
    */
-  thread?: (EventSummary & { link?: ThreadLink })[];
+  chain?: (EventSummary & { link?: ChainLink })[];
   /** The entities named, most named first. */
   entities: EntityInArticle[];
   /**
@@ -192,7 +192,7 @@ function* analysisSteps(article: ArticleText, kb: KnowledgeBase, reader?: Reader
     related: ranked.prior.map(withEvent),
     current: ranked.current.map(withEvent),
     later: ranked.later.map(withEvent),
-    thread: storyThread(kb, ranked.prior, date).map((step) => ({ ...summarizeEvent(kb, kb.events.get(step.eventId)!), ...(step.link ? { link: step.link } : {}) })),
+    chain: eventChain(kb, ranked.prior, date).map((step) => ({ ...summarizeEvent(kb, kb.events.get(step.eventId)!), ...(step.link ? { link: step.link } : {}) })),
     entities,
   };
 }

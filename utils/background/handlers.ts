@@ -578,7 +578,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
       await db.dismissals.put({ url: state.url, eventId, dismissedAt: now().toISOString() });
       const keep = <T extends { id: string }>(list: T[]) => list.filter((e) => e.id !== eventId);
       const { analysis } = state;
-      const next = { ...state, analysis: { ...analysis, related: keep(analysis.related), current: keep(analysis.current), later: keep(analysis.later), ...(analysis.thread ? { thread: keep(analysis.thread) } : {}) } };
+      const next = { ...state, analysis: { ...analysis, related: keep(analysis.related), current: keep(analysis.current), later: keep(analysis.later), ...(analysis.chain ? { chain: keep(analysis.chain) } : {}) } };
       await setTab(next);
       return (await tabs.get(tabId)) ?? next;
     },

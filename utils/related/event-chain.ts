@@ -1,9 +1,9 @@
 /**
- * "How it unfolded" (issue 18): the events that led to an article, as one thread rather than
+ * "How it unfolded" (issue 18): the events that led to an article, as one chain rather than
  * separate items. The knowledge base links events that prepared, followed, answered or
- * called off one another; the thread is the longest chain of such links through one of the
+ * called off one another; the chain shown is the longest chain of such links through one of the
  * best related events the article has, before its date, each step saying how it came from
- * the step before it. A thread needs three steps at least: two are just the ranked list again.
+ * the step before it. A chain needs three steps at least: two are just the ranked list again.
  */
 import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { EVENT_LINK_TYPES, KbEvent } from '../kb/schema';
@@ -11,17 +11,17 @@ import type { EVENT_LINK_TYPES, KbEvent } from '../kb/schema';
 type EventLinkType = (typeof EVENT_LINK_TYPES)[number];
 
 /** How a step came from the step before it: the knowledge base's link between them. */
-export type ThreadLink = EventLinkType;
+export type ChainLink = EventLinkType;
 
-export interface ThreadStep {
+export interface ChainStep {
   eventId: string;
   /** How this step relates to the one before it; absent on the first. */
-  link?: ThreadLink;
+  link?: ChainLink;
 }
 
-/** Named limits of a thread. */
-export const threadLimits = {
-  /** The thread goes through one of this many best related events… */
+/** Named limits of a chain. */
+export const chainLimits = {
+  /** The chain goes through one of this many best related events… */
   seeds: 5,
   /** …and is shown from this many steps… */
   minSteps: 3,
@@ -58,13 +58,13 @@ function linksOf(kb: KnowledgeBase): Map<string, Edge[]> {
 }
 
 /**
- * The thread of the article's backstory: the longest chain of linked events, each the
+ * The chain of the article's backstory: the longest chain of linked events, each the
  * consequence of the one before it (a follow-up, a reply, a call-off, what it prepared),
  * through the best of the first `seeds` of `related` (best first) that has one of
  * `minSteps`, all on or before `date`: the story of the event that explains the article
  * most, not the longest story it touches. [] when none has.
  */
-export function storyThread(kb: KnowledgeBase, related: readonly { eventId: string }[], date: string | undefined, limits = threadLimits): ThreadStep[] {
+export function eventChain(kb: KnowledgeBase, related: readonly { eventId: string }[], date: string | undefined, limits = chainLimits): ChainStep[] {
   if (!date) return [];
   const edges = linksOf(kb);
   const before = (id: string) => {
@@ -76,13 +76,13 @@ export function storyThread(kb: KnowledgeBase, related: readonly { eventId: stri
     const back = chain(edges, eventId, 'back', before, new Set([eventId]), limits.maxSteps);
     const ahead = chain(edges, eventId, 'ahead', before, new Set([eventId, ...back.map((s) => s.eventId)]), limits.maxSteps);
     // Oldest first: the steps before the seed come reversed, each carrying its link to the next.
-    const steps: ThreadStep[] = [];
+    const steps: ChainStep[] = [];
     const earlier = [...back].reverse();
     earlier.forEach((step, i) => steps.push(i === 0 ? { eventId: step.eventId } : { eventId: step.eventId, link: earlier[i - 1]!.link! }));
     steps.push(earlier.length ? { eventId, link: earlier.at(-1)!.link! } : { eventId });
     steps.push(...ahead);
-    const thread = trim(steps, steps.length - ahead.length - 1, limits.maxSteps);
-    if (thread.length >= limits.minSteps) return thread;
+    const found = trim(steps, steps.length - ahead.length - 1, limits.maxSteps);
+    if (found.length >= limits.minSteps) return found;
   }
   return [];
 }
@@ -93,8 +93,8 @@ export function storyThread(kb: KnowledgeBase, related: readonly { eventId: stri
  * of it, nearest first, each with its link from the step before), at most `depth` long (the
  * search stays small). Events in `used` are not taken again (links may make cycles).
  */
-function chain(edges: Map<string, Edge[]>, id: string, way: 'back' | 'ahead', before: (id: string) => boolean, used: Set<string>, depth: number): ThreadStep[] {
-  let longest: ThreadStep[] = [];
+function chain(edges: Map<string, Edge[]>, id: string, way: 'back' | 'ahead', before: (id: string) => boolean, used: Set<string>, depth: number): ChainStep[] {
+  let longest: ChainStep[] = [];
   if (depth === 0) return longest;
   for (const edge of edges.get(id) ?? []) {
     const next = way === 'back' ? (edge.to === id ? edge.from : null) : edge.from === id ? edge.to : null;
@@ -108,7 +108,7 @@ function chain(edges: Map<string, Edge[]>, id: string, way: 'back' | 'ahead', be
 }
 
 /** At most `max` steps, keeping those nearest step `seed`; the first kept step loses its link. */
-function trim(steps: ThreadStep[], seed: number, max: number): ThreadStep[] {
+function trim(steps: ChainStep[], seed: number, max: number): ChainStep[] {
   let from = 0;
   let to = steps.length;
   while (to - from > max) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { miniEntities } from '../../tests/fixtures/mini-kb';
 import { KnowledgeBase } from '../kb/knowledge-base';
 import type { KbEvent } from '../kb/schema';
-import { storyThread } from './story-thread';
+import { eventChain } from './event-chain';
 
 // Made-up events of the test's own: a summit prepared by a call, called off, answered by sanctions.
 const src = [{ url: 'https://example.org/source' }];
@@ -23,9 +23,9 @@ const events = [
 const kb = new KnowledgeBase(miniEntities, events);
 const related = (...ids: string[]) => ids.map((eventId) => ({ eventId }));
 
-describe('storyThread', () => {
+describe('eventChain', () => {
   it('follows the links through the best related event that has a chain, oldest first, each step with how it came from the one before', () => {
-    expect(storyThread(kb, related('g-alone', 'd-summit-called-off'), '2025-04-01')).toEqual([
+    expect(eventChain(kb, related('g-alone', 'd-summit-called-off'), '2025-04-01')).toEqual([
       { eventId: 'a-first-meeting' },
       { eventId: 'b-call', link: 'follows' },
       { eventId: 'c-summit', link: 'prepares' },
@@ -35,9 +35,9 @@ describe('storyThread', () => {
   });
 
   it('leaves out what came after the article, and keeps the steps nearest the related event when the chain is too long', () => {
-    const thread = storyThread(kb, related('e-sanctions'), '2025-04-01', { seeds: 5, minSteps: 3, maxSteps: 3 });
+    const thread = eventChain(kb, related('e-sanctions'), '2025-04-01', { seeds: 5, minSteps: 3, maxSteps: 3 });
     expect(thread).toEqual([{ eventId: 'c-summit' }, { eventId: 'd-summit-called-off', link: 'cancels' }, { eventId: 'e-sanctions', link: 'responds-to' }]);
-    expect(storyThread(kb, related('e-sanctions'), '2025-12-31').map((s) => s.eventId)).toContain('f-after-the-article');
+    expect(eventChain(kb, related('e-sanctions'), '2025-12-31').map((s) => s.eventId)).toContain('f-after-the-article');
   });
 
   it('keeps to one chain: of two replies to one event, only one is in the thread', () => {
@@ -47,7 +47,7 @@ describe('storyThread', () => {
       event('z-other-reply', '2025-03-01', [{ type: 'responds-to', event: 'x-start' }]),
       event('w-after-y', '2025-03-10', [{ type: 'follows', event: 'y-reply' }]),
     ]);
-    expect(storyThread(fork, related('z-other-reply', 'w-after-y'), '2025-04-01')).toEqual([
+    expect(eventChain(fork, related('z-other-reply', 'w-after-y'), '2025-04-01')).toEqual([
       { eventId: 'x-start' },
       { eventId: 'y-reply', link: 'follows' },
       { eventId: 'w-after-y', link: 'follows' },
@@ -55,8 +55,8 @@ describe('storyThread', () => {
   });
 
   it('gives no thread for events without links, for a pair, and without a date', () => {
-    expect(storyThread(kb, related('g-alone'), '2025-04-01')).toEqual([]);
-    expect(storyThread(kb, related('i-pair-end'), '2025-04-01')).toEqual([]);
-    expect(storyThread(kb, related('c-summit'), undefined)).toEqual([]);
+    expect(eventChain(kb, related('g-alone'), '2025-04-01')).toEqual([]);
+    expect(eventChain(kb, related('i-pair-end'), '2025-04-01')).toEqual([]);
+    expect(eventChain(kb, related('c-summit'), undefined)).toEqual([]);
   });
 });
