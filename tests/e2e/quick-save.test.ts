@@ -79,7 +79,7 @@ describe('saving without the popup', () => {
     expect(state).toMatchObject({ status: 'article', saved: false });
     // A page the content script is reading again (it changed) is refused as "still reading", as the reader would be told: wait for it.
     let outcome = await trigger('command', tabId);
-    for (let tries = 0; !outcome.ok && outcome.reason === 'quickSaveAnalysing' && tries < 20; tries++) {
+    for (let tries = 0; !outcome.ok && outcome.reason === 'quickSaveAnalysing' && tries < 45; tries++) {
       await new Promise((resume) => setTimeout(resume, 1_000));
       outcome = await trigger('command', tabId);
     }
