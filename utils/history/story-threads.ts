@@ -6,6 +6,7 @@
  * base. This is backstory no pack holds yet: it grows from what the reader reads.
  */
 import type { EventType, KbEvent } from '../kb/schema';
+import { readerEventId } from '../library/article-events';
 import { dayNumber } from '../text/dates';
 import { relatesTo, storyQueryOf, StoryIndex } from './rank-stories';
 import type { Story } from './story';
@@ -118,16 +119,6 @@ function describe(group: Story[], eventType: (id: string) => EventType | undefin
   };
 }
 
-/** A lowercase slug of `text` for an id: letters and digits, dashes between. */
-const slug = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-
 /**
  * The event of the reader's own knowledge base that a thread becomes, named `title` by the
  * reader: from its first story's date to its last, with what most of its stories name as
@@ -140,7 +131,7 @@ export function threadEvent(thread: HistoryThread, title: string, known: (id: st
   const held = thread.entities.filter((e) => known(e.id));
   const place = held.find(isPlace);
   return {
-    id: `reader-${thread.first}-${slug(name) || 'thread'}`,
+    id: readerEventId(thread.first, name, 'thread'),
     title: name,
     aliases: [],
     date: thread.first,

@@ -5,6 +5,7 @@
  * the analysis found (`attachedEvents`), so that saving the article again keeps them; both
  * count in `eventIds`, which the library filters on and an event's page lists articles by. Pure.
  */
+import { slugify } from '../kb/country-entities';
 import type { EVENT_TYPES, KbEvent } from '../kb/schema';
 import type { LinkedEvent, SavedArticle } from '../messages';
 
@@ -41,15 +42,8 @@ export function eventDraftOf(article: Pick<SavedArticle, 'title' | 'published' |
 /** People an event made from an article names as its participants, at most. */
 const MAX_PARTICIPANTS = 8;
 
-/** A lowercase slug for an id ("Oil falls!" → "oil-falls"). */
-const slug = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+/** The id of an event of the reader's own, from its date and title: "reader-2025-03-01-oil-falls"; `fallback` when the title has no letter or digit. */
+export const readerEventId = (date: string, title: string, fallback = 'event'): string => `reader-${date}-${slugify(title).slice(0, 60) || fallback}`;
 
 /**
  * The reader's event made from a saved article and their draft: the article as its source and
@@ -59,7 +53,7 @@ const slug = (text: string) =>
 export function eventFromArticle(article: Pick<SavedArticle, 'url' | 'title' | 'site' | 'published' | 'entities'>, draft: EventDraft): KbEvent {
   const people = article.entities.filter((e) => e.type === 'person').slice(0, MAX_PARTICIPANTS);
   return {
-    id: `reader-${draft.date}-${slug(draft.title) || 'event'}`,
+    id: readerEventId(draft.date, draft.title),
     title: draft.title.trim(),
     aliases: [],
     date: draft.date,

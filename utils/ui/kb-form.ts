@@ -2,18 +2,12 @@
  * Turning the library's "add an entity" form into a knowledge-base record. The background
  * checks the record against the pack schema; these only shape what the reader typed.
  */
+import { slugify } from '@/utils/kb/country-entities';
 import type { Entity, EntityType } from '@/utils/kb/schema';
 import type { UnknownName } from '@/utils/match/unknown-name';
 
-/** A lowercase slug of a name, as pack ids are ("Sergey Lavrov" → "sergey-lavrov"); '' when nothing is left. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+// A lowercase slug of a name, as pack ids are ("Sergey Lavrov" → "sergey-lavrov"); '' when nothing is left.
+export { slugify };
 
 /** The aliases of a comma-separated list, trimmed, without empties or repeats (nor the name itself). */
 export function parseAliases(text: string, name = ''): string[] {
