@@ -767,7 +767,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers<BackgroundProtoco
     },
 
     async listWrongLinks({ limit }) {
-      const [links, total] = await Promise.all([db.wrongLinks.toArray(), db.wrongLinks.count()]);
+      const links = await db.wrongLinks.toArray();
+      const total = links.length;
       const newest = links.sort((a, b) => b.markedAt.localeCompare(a.markedAt)).slice(0, limit ?? WRONG_LINKS_SHOWN);
       const names = new Map((await deps.kb.entities([...new Set(newest.map((l) => l.entityId))])).map((e) => [e.id, e.name]));
       return { links: newest.map((l) => ({ ...l, entityName: names.get(l.entityId) ?? l.entityId })), total };
