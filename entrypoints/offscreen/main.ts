@@ -16,7 +16,8 @@ const handlers: Handlers<OffscreenProtocol, Sender> = {
 // The background's script, as WXT builds entrypoints/background.ts. An offscreen document has
 // only part of chrome.runtime (no getManifest): its own origin is the extension's.
 const backgroundUrl = new URL('/background.js', location.origin).href;
-const allow = (_name: keyof OffscreenProtocol, sender: Sender) => offscreenRefusal(sender, browser.runtime.id, backgroundUrl);
+// The background only, for both protocols this document answers.
+const allow = (_name: string, sender: Sender) => offscreenRefusal(sender, browser.runtime.id, backgroundUrl);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
   if (!isRequestOf(message, offscreenRequests)) return false;
@@ -24,4 +25,4 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendRes
   return true;
 });
 
-answerBackupFile(browser.runtime.onMessage, location.origin + '/');
+answerBackupFile(browser.runtime.onMessage, allow);

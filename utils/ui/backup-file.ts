@@ -1,12 +1,12 @@
 /**
  * The offscreen document that holds the automatic backup's file while Chrome downloads it
  * (issue 21): it keeps the parts the background sends and makes them one blob: URL
- * (BackupFileProtocol). It answers only the background, never a page or a content script.
+ * (BackupFileProtocol). `allow` refuses every sender but the background (offscreenRefusal), never a page or a content script.
  */
 import type { Browser } from 'wxt/browser';
-import { backupFileRequests, dispatch, type BackupFileProtocol, type Handlers, type Sender } from '@/utils/messages';
+import { backupFileRequests, dispatch, isRequestOf, type BackupFileProtocol, type Handlers, type Sender } from '@/utils/messages';
 
-export function answerBackupFile(onMessage: typeof Browser.runtime.onMessage, extensionOrigin: string): void {
+export function answerBackupFile(onMessage: typeof Browser.runtime.onMessage, allow: (name: keyof BackupFileProtocol, sender: Sender) => string | null): void {
   let parts: string[] = [];
   let url: string | null = null;
   const handlers: Handlers<BackupFileProtocol, Sender> = {
@@ -22,13 +22,10 @@ export function answerBackupFile(onMessage: typeof Browser.runtime.onMessage, ex
       return { url };
     },
   };
-  // The background's messages come from its own script (no tab); everything else is refused.
-  const allow = (name: keyof BackupFileProtocol, sender: Sender) =>
-    sender.tab === undefined && sender.url === new URL('background.js', extensionOrigin).href ? null : `${name} is accepted only from Backstory's background`;
   onMessage.addListener((message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
-    const reply = dispatch(message, sender, backupFileRequests, handlers, allow);
-    void reply.then((answer) => answer !== undefined && sendResponse(answer));
     // Only our own requests are answered; others are left to the other listeners.
-    return (message as { backstory?: string } | null)?.backstory !== undefined && Object.hasOwn(backupFileRequests, (message as { backstory: string }).backstory);
+    if (!isRequestOf(message, backupFileRequests)) return false;
+    void dispatch(message, sender, backupFileRequests, handlers, allow).then(sendResponse);
+    return true;
   });
 }
